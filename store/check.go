@@ -1,0 +1,130 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Check verifies the file: bbolt's own consistency check of every page, a
+// decode of every record, and that every index entry matches its record and
+// every live record has its index entries. It returns the problems found
+// (none for a healthy file); the error is for a file that cannot be read.
+func (s *Store) Check() (problems []string, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		for e := range tx.Check() {
+			problems = append(problems, "page: "+e.Error())
+		}
+		c := checker{tx: tx}
+		c.workshops()
+		c.sessions()
+		c.participants()
+		c.attendance()
+		problems = append(problems, c.problems...)
+		return nil
+	})
+	return problems, err
+}
+
+type checker struct {
+	tx       *bolt.Tx
+	problems []string
+}
+
+func (c *checker) add(format string, args ...any) {
+	c.problems = append(c.problems, fmt.Sprintf(format, args...))
+}
+
+// each decodes every record of a bucket.
+func each[T any](c *checker, bucket []byte, fn func(key []byte, v *T)) {
+	c.tx.Bucket(bucket).ForEach(func(k, data []byte) error {
+		v, err := decodeRecord[T](data)
+		if err != nil {
+			c.add("%s %x: cannot be decoded: %v", bucket, k, err)
+			return nil
+		}
+		fn(k, &v)
+		return nil
+	})
+}
+
+// indexPoints checks that every key of an index bucket names a live record.
+func (c *checker) indexPoints(index []byte, live func(k, v []byte) bool) {
+	c.tx.Bucket(index).ForEach(func(k, v []byte) error {
+		if !live(k, v) {
+			c.add("%s: entry %x points to no live record", index, k)
+		}
+		return nil
+	})
+}
+
+func (c *checker) workshops() {
+	codes := c.tx.Bucket(bucketWorkshopCodes)
+	live := map[uuid.UUID]string{}
+	each(c, bucketWorkshops, func(k []byte, w *Workshop) {
+		if w.Deleted() {
+			return
+		}
+		live[w.ID] = w.Code
+		if !bytes.Equal(codes.Get([]byte(w.Code)), w.ID[:]) {
+			c.add("workshop %s: code %q is missing from the code index", w.ID, w.Code)
+		}
+	})
+	c.indexPoints(bucketWorkshopCodes, func(k, v []byte) bool { return len(v) == 16 && live[uuid.UUID(v)] == string(k) })
+}
+
+func (c *checker) sessions() {
+	ix := c.tx.Bucket(bucketSessionsByWorkshop)
+	live := map[string]bool{}
+	each(c, bucketSessions, func(k []byte, se *Session) {
+		if se.Deleted() {
+			return
+		}
+		key := join(se.WorkshopID, se.ID)
+		live[string(key)] = true
+		if ix.Get(key) == nil {
+			c.add("session %s: missing from its workshop's index", se.ID)
+		}
+	})
+	c.indexPoints(bucketSessionsByWorkshop, func(k, _ []byte) bool { return live[string(k)] })
+}
+
+func (c *checker) participants() {
+	ix, badges := c.tx.Bucket(bucketParticipantsByWorkshop), c.tx.Bucket(bucketBadgeCodes)
+	live := map[string]bool{}
+	liveBadges := map[string]bool{}
+	each(c, bucketParticipants, func(k []byte, p *Participant) {
+		if p.Deleted() {
+			return
+		}
+		key := join(p.WorkshopID, p.ID)
+		live[string(key)] = true
+		liveBadges[string(badgeKey(p.WorkshopID, p.BadgeCode))] = true
+		if ix.Get(key) == nil {
+			c.add("participant %s: missing from its workshop's index", p.ID)
+		}
+		if !bytes.Equal(badges.Get(badgeKey(p.WorkshopID, p.BadgeCode)), p.ID[:]) {
+			c.add("participant %s: badge code %s is missing from the badge index", p.ID, p.BadgeCode)
+		}
+	})
+	c.indexPoints(bucketParticipantsByWorkshop, func(k, _ []byte) bool { return live[string(k)] })
+	c.indexPoints(bucketBadgeCodes, func(k, _ []byte) bool { return liveBadges[string(k)] })
+}
+
+func (c *checker) attendance() {
+	marks := c.tx.Bucket(bucketAttendanceMarks)
+	recorded := map[string]bool{}
+	each(c, bucketAttendance, func(k []byte, a *Attendance) {
+		recorded[string(k)] = true
+		if !bytes.Equal(k, join(a.SessionID, a.ParticipantID)) {
+			c.add("attendance %x: stored under the wrong key", k)
+		}
+		m, err := decodeMark(marks.Get(k))
+		if err != nil || m.Status != a.Status || !m.RecordedAt.Equal(a.RecordedAt) {
+			c.add("attendance %x: its mark does not match the record", k)
+		}
+	})
+	c.indexPoints(bucketAttendanceMarks, func(k, _ []byte) bool { return recorded[string(k)] })
+}

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// WorkshopData is everything about one workshop that the screens show,
+// read in one consistent transaction.
+type WorkshopData struct {
+	Workshop     Workshop
+	Sessions     []Session     // agenda order
+	Participants []Participant // registration order
+	// Marks holds the current attendance: session ID → participant ID →
+	// mark. A participant with no mark at a session was not recorded there.
+	Marks map[uuid.UUID]map[uuid.UUID]Mark
+}
+
+// LoadWorkshop reads a workshop with its sessions, participants and their
+// current attendance.
+func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
+	d := &WorkshopData{}
+	err := s.view(func(tx *bolt.Tx) error {
+		if err := liveWorkshop(tx, id, &d.Workshop); err != nil {
+			return err
+		}
+		var err error
+		if d.Sessions, err = sessionsOf(tx, id); err != nil {
+			return err
+		}
+		if d.Participants, err = participantsOf(tx, id); err != nil {
+			return err
+		}
+		d.Marks = make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Sessions))
+		c := tx.Bucket(bucketAttendanceMarks).Cursor()
+		for _, se := range d.Sessions {
+			marks := make(map[uuid.UUID]Mark, len(d.Participants))
+			prefix := se.ID[:]
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				m, err := decodeMark(v)
+				if err != nil {
+					return fmt.Errorf("load workshop %s: %w", id, err)
+				}
+				marks[idAt(k, 1)] = m
+			}
+			d.Marks[se.ID] = marks
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}

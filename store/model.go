@@ -1,0 +1,119 @@
+package store
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Workshop is one event: a seminar or a regional workshop with its agenda
+// and participants. Code is a short unique name such as "addis-2027".
+type Workshop struct {
+	Record
+	Code      string `json:"code"`
+	Title     string `json:"title"`
+	Series    string `json:"series,omitempty"`
+	City      string `json:"city"`
+	Country   string `json:"country"` // ISO 3166-1 alpha-2
+	TimeZone  string `json:"time_zone"`
+	StartDate Date   `json:"start_date"`
+	EndDate   Date   `json:"end_date"`
+	Organiser string `json:"organiser,omitempty"`
+	Partners  string `json:"partners,omitempty"`
+	Language  string `json:"language,omitempty"` // working language, e.g. "en", "fr", "es"
+	Notes     string `json:"notes,omitempty"`
+}
+
+// Location returns the workshop's time zone, or UTC when it is unset or
+// unknown to this machine.
+func (w *Workshop) Location() *time.Location {
+	if loc, err := time.LoadLocation(w.TimeZone); err == nil && w.TimeZone != "" {
+		return loc
+	}
+	return time.UTC
+}
+
+// Days returns the number of calendar days the workshop spans.
+func (w *Workshop) Days() int { return w.StartDate.DaysUntil(w.EndDate) + 1 }
+
+// Session is one agenda item: a plenary, panel, working group and so on,
+// held on Date from Start to End, wall clock in the workshop's time zone.
+type Session struct {
+	Record
+	WorkshopID uuid.UUID   `json:"workshop_id"`
+	Date       Date        `json:"date"`
+	Start      Clock       `json:"start"`
+	End        Clock       `json:"end"`
+	Title      string      `json:"title"`
+	Type       SessionType `json:"type"`
+	Speakers   string      `json:"speakers,omitempty"`
+	Room       string      `json:"room,omitempty"`
+	Counts     bool        `json:"counts"`    // counts towards the certificate
+	Mandatory  bool        `json:"mandatory"` // must be attended for a certificate
+}
+
+// Duration returns the length of the session.
+func (s *Session) Duration() time.Duration { return time.Duration(s.End-s.Start) * time.Minute }
+
+// StartsAt returns the session's start as an instant in loc.
+func (s *Session) StartsAt(loc *time.Location) time.Time { return s.Date.In(s.Start, loc) }
+
+// EndsAt returns the session's end as an instant in loc.
+func (s *Session) EndsAt(loc *time.Location) time.Time { return s.Date.In(s.End, loc) }
+
+// Participant is a person registered for a workshop, whatever their role.
+type Participant struct {
+	Record
+	WorkshopID   uuid.UUID `json:"workshop_id"`
+	Honorific    string    `json:"honorific,omitempty"`
+	GivenNames   string    `json:"given_names"`
+	FamilyNames  string    `json:"family_name"`
+	NativeName   string    `json:"native_name,omitempty"` // name in the person's own script
+	Organisation string    `json:"organisation,omitempty"`
+	OrgType      OrgType   `json:"org_type,omitempty"`
+	Position     string    `json:"position,omitempty"`
+	Country      string    `json:"country,omitempty"` // ISO 3166-1 alpha-2
+	Gender       Gender    `json:"gender,omitempty"`
+	Email        string    `json:"email,omitempty"`
+	Phone        string    `json:"phone,omitempty"`
+	Role         Role      `json:"role"`
+	JoinedAt     time.Time `json:"joined_at,omitzero"` // set for late joiners; zero means from the start
+	BadgeCode    string    `json:"badge_code"`
+	Notes        string    `json:"notes,omitempty"`
+}
+
+// FullName returns the name in Latin letters, given names first.
+func (p *Participant) FullName() string {
+	switch {
+	case p.GivenNames == "":
+		return p.FamilyNames
+	case p.FamilyNames == "":
+		return p.GivenNames
+	}
+	return p.GivenNames + " " + p.FamilyNames
+}
+
+// Attendance is the current status of one participant at one session. The
+// store keeps every earlier version in the attendance history.
+type Attendance struct {
+	Record
+	SessionID     uuid.UUID `json:"session_id"`
+	ParticipantID uuid.UUID `json:"participant_id"`
+	Status        Status    `json:"status"`
+	RecordedAt    time.Time `json:"recorded_at"`
+	Note          string    `json:"note,omitempty"`
+}
+
+// CertificateIssue records a certificate given to a participant: its
+// number, when it was first issued, how often it was reprinted and whether
+// it was voided, and why.
+type CertificateIssue struct {
+	Record
+	WorkshopID    uuid.UUID `json:"workshop_id"`
+	ParticipantID uuid.UUID `json:"participant_id"`
+	Number        string    `json:"number"`
+	IssuedAt      time.Time `json:"issued_at"`
+	Reprints      int       `json:"reprints"`
+	VoidedAt      time.Time `json:"voided_at,omitzero"`
+	VoidReason    string    `json:"void_reason,omitempty"`
+}

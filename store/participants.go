@@ -1,0 +1,264 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"net/mail"
+	"strings"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Normalize trims the text fields, upper-cases the country and badge code,
+// lower-cases the email and gives an empty role the default (participant).
+func (p *Participant) Normalize() {
+	for _, f := range []*string{&p.Honorific, &p.GivenNames, &p.FamilyNames, &p.NativeName, &p.Organisation,
+		&p.Position, &p.Country, &p.Email, &p.Phone, &p.BadgeCode, &p.Notes} {
+		*f = strings.TrimSpace(*f)
+	}
+	p.Country = strings.ToUpper(p.Country)
+	p.Email = strings.ToLower(p.Email)
+	p.BadgeCode = NormalizeBadgeCode(p.BadgeCode)
+	if p.Role == "" {
+		p.Role = RoleParticipant
+	}
+}
+
+// Validate checks the participant on its own and lists every problem.
+func (p *Participant) Validate() error {
+	var pr problems
+	if p.GivenNames == "" && p.FamilyNames == "" {
+		pr.add("family_name", "a given or family name is required")
+	}
+	if p.Email != "" {
+		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email || !strings.Contains(p.Email[strings.IndexByte(p.Email, '@'):], ".") {
+			pr.add("email", "%q is not an email address", p.Email)
+		}
+	}
+	if p.Country != "" {
+		if _, ok := CountryName(p.Country); !ok {
+			pr.add("country", "%q is not an ISO 3166 country code", p.Country)
+		}
+	}
+	if !validEnum(p.Gender, Genders, true) {
+		pr.add("gender", "%q is not one of female, male, other, prefer not to say", p.Gender)
+	}
+	if !validEnum(p.OrgType, OrgTypes, true) {
+		pr.add("org_type", "%q is not an organisation type", p.OrgType)
+	}
+	if !validEnum(p.Role, Roles, false) {
+		pr.add("role", "%q is not a role", p.Role)
+	}
+	if p.BadgeCode != "" && !validBadgeCode(p.BadgeCode) {
+		pr.add("badge_code", "use 4 to 8 letters or digits")
+	}
+	return pr.err()
+}
+
+// SaveParticipant validates and stores one participant; see SaveParticipants.
+func (s *Store) SaveParticipant(p *Participant) error {
+	return s.SaveParticipants([]*Participant{p})
+}
+
+// SaveParticipants validates and stores participants of existing workshops
+// in one transaction: all are saved or none. A participant without a badge
+// code is given a new one, unique within the workshop. On a validation
+// problem the error is a ValidationError whose fields are prefixed with the
+// position in ps when there is more than one ("row 3: email").
+func (s *Store) SaveParticipants(ps []*Participant) error {
+	recs := make([]Participant, len(ps))
+	for i, p := range ps {
+		p.Normalize()
+		if err := p.Validate(); err != nil {
+			return rowError(err, i, len(ps))
+		}
+		recs[i] = *p
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		live := map[uuid.UUID]bool{}
+		for i := range recs {
+			if err := s.putParticipant(tx, &recs[i], live); err != nil {
+				return rowError(err, i, len(recs))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, p := range ps {
+		*p = recs[i]
+	}
+	return nil
+}
+
+func rowError(err error, i, n int) error {
+	if n == 1 {
+		return err
+	}
+	if v, ok := err.(ValidationError); ok {
+		out := make(ValidationError, len(v))
+		for j, fe := range v {
+			out[j] = FieldError{fmt.Sprintf("row %d: %s", i+1, fe.Field), fe.Message}
+		}
+		return out
+	}
+	return fmt.Errorf("row %d: %w", i+1, err)
+}
+
+// putParticipant writes one participant and its index entries in tx.
+func (s *Store) putParticipant(tx *bolt.Tx, p *Participant, live map[uuid.UUID]bool) error {
+	if !live[p.WorkshopID] {
+		var w Workshop
+		if err := liveWorkshop(tx, p.WorkshopID, &w); err != nil {
+			return fmt.Errorf("save participant: %w", err)
+		}
+		live[p.WorkshopID] = true
+	}
+	b, badges := tx.Bucket(bucketParticipants), tx.Bucket(bucketBadgeCodes)
+	if p.ID != uuid.Nil {
+		var old Participant
+		if err := getJSON(b, p.ID[:], &old); err != nil || old.Deleted() || old.WorkshopID != p.WorkshopID {
+			return fmt.Errorf("save participant %s: %w", p.ID, ErrNotFound)
+		}
+		if old.BadgeCode != p.BadgeCode {
+			if err := badges.Delete(badgeKey(old.WorkshopID, old.BadgeCode)); err != nil {
+				return err
+			}
+		}
+	}
+	p.touch(s.now(), s.device)
+	if p.BadgeCode == "" {
+		p.BadgeCode = freeBadgeCode(badges, p.WorkshopID)
+	} else if owner := badges.Get(badgeKey(p.WorkshopID, p.BadgeCode)); owner != nil && !bytes.Equal(owner, p.ID[:]) {
+		return ValidationError{{"badge_code", fmt.Sprintf("the badge code %s is already given to someone else in this workshop", p.BadgeCode)}}
+	}
+	if err := badges.Put(badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:]); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketParticipantsByWorkshop).Put(join(p.WorkshopID, p.ID), nil); err != nil {
+		return err
+	}
+	return putJSON(b, p.ID[:], p)
+}
+
+func badgeKey(workshopID uuid.UUID, code string) []byte {
+	return append(join(workshopID), code...)
+}
+
+// freeBadgeCode returns a new code not yet used in the workshop.
+func freeBadgeCode(badges *bolt.Bucket, workshopID uuid.UUID) string {
+	for {
+		if code := NewBadgeCode(); badges.Get(badgeKey(workshopID, code)) == nil {
+			return code
+		}
+	}
+}
+
+// Participant returns the live participant with the given ID.
+func (s *Store) Participant(id uuid.UUID) (Participant, error) {
+	var p Participant
+	err := s.view(func(tx *bolt.Tx) error { return liveParticipant(tx, id, &p) })
+	return p, err
+}
+
+func liveParticipant(tx *bolt.Tx, id uuid.UUID, p *Participant) error {
+	if err := getJSON(tx.Bucket(bucketParticipants), id[:], p); err != nil {
+		return fmt.Errorf("participant %s: %w", id, err)
+	}
+	if p.Deleted() {
+		return fmt.Errorf("participant %s: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// ParticipantByBadge returns the live participant of a workshop holding a
+// badge code (as typed or scanned; case and dashes do not matter).
+func (s *Store) ParticipantByBadge(workshopID uuid.UUID, code string) (Participant, error) {
+	var p Participant
+	err := s.view(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bucketBadgeCodes).Get(badgeKey(workshopID, NormalizeBadgeCode(code)))
+		if id == nil {
+			return fmt.Errorf("badge code %q: %w", code, ErrNotFound)
+		}
+		return liveParticipant(tx, uuid.UUID(id), &p)
+	})
+	return p, err
+}
+
+// Participants returns the live participants of a workshop in registration
+// order.
+func (s *Store) Participants(workshopID uuid.UUID) ([]Participant, error) {
+	var list []Participant
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		list, err = participantsOf(tx, workshopID)
+		return err
+	})
+	return list, err
+}
+
+func participantsOf(tx *bolt.Tx, workshopID uuid.UUID) ([]Participant, error) {
+	b := tx.Bucket(bucketParticipants)
+	ix := tx.Bucket(bucketParticipantsByWorkshop)
+	list := make([]Participant, 0, countPrefix(ix, workshopID[:]))
+	c := ix.Cursor()
+	prefix := workshopID[:]
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		var p Participant
+		if err := getJSON(b, k[16:], &p); err != nil {
+			return nil, fmt.Errorf("participant %x: %w", k[16:], err)
+		}
+		list = append(list, p)
+	}
+	return list, nil
+}
+
+// DeleteParticipant deletes a participant, leaving a tombstone; the badge
+// code becomes free and the attendance is kept for UndeleteParticipant.
+func (s *Store) DeleteParticipant(id uuid.UUID) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var p Participant
+		if err := liveParticipant(tx, id, &p); err != nil {
+			return err
+		}
+		now := s.now()
+		p.touch(now, s.device)
+		p.DeletedAt = &now
+		if err := tx.Bucket(bucketBadgeCodes).Delete(badgeKey(p.WorkshopID, p.BadgeCode)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketParticipantsByWorkshop).Delete(join(p.WorkshopID, p.ID)); err != nil {
+			return err
+		}
+		return putJSON(tx.Bucket(bucketParticipants), id[:], &p)
+	})
+}
+
+// UndeleteParticipant restores a deleted participant. If their badge code
+// was given to someone else meanwhile, they get a new one.
+func (s *Store) UndeleteParticipant(id uuid.UUID) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var p Participant
+		if err := getJSON(tx.Bucket(bucketParticipants), id[:], &p); err != nil {
+			return fmt.Errorf("undelete participant %s: %w", id, err)
+		}
+		if !p.Deleted() {
+			return nil
+		}
+		p.DeletedAt = nil
+		badges := tx.Bucket(bucketBadgeCodes)
+		if badges.Get(badgeKey(p.WorkshopID, p.BadgeCode)) != nil {
+			p.BadgeCode = freeBadgeCode(badges, p.WorkshopID)
+		}
+		p.touch(s.now(), s.device)
+		if err := badges.Put(badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:]); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketParticipantsByWorkshop).Put(join(p.WorkshopID, p.ID), nil); err != nil {
+			return err
+		}
+		return putJSON(tx.Bucket(bucketParticipants), id[:], &p)
+	})
+}

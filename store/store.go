@@ -1,0 +1,228 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Options configure Open. The zero value is a sensible default.
+type Options struct {
+	// Timeout is how long to wait for a file that another program has
+	// open before giving up with a LockedError. Zero means one second.
+	Timeout time.Duration
+	// DeviceID names this installation in every record it writes. Empty
+	// means the ID kept in the data file itself.
+	DeviceID string
+	// Now returns the current time; nil means time.Now. Tests fix the clock.
+	Now func() time.Time
+	// NoAutoBackup turns off the backups made on open and while writing.
+	NoAutoBackup bool
+	// BackupInterval is the least time between automatic backups. Zero
+	// means ten minutes.
+	BackupInterval time.Duration
+}
+
+// Store is an open Workshop Desk data file. It is safe for concurrent use.
+type Store struct {
+	db     *bolt.DB
+	path   string
+	device string
+	now    func() time.Time
+	opts   Options
+
+	backupMu   sync.Mutex // serialises automatic backups
+	lastBackup time.Time  // guarded by backupMu
+	backupWG   sync.WaitGroup
+}
+
+// Open opens the data file at path, creating it (and its folder) when it
+// does not exist. A file held by another program gives a *LockedError
+// after opts.Timeout; a file that is not a Workshop Desk database, or is
+// damaged, gives a *DamagedError and is left byte for byte as it was.
+func Open(path string, opts Options) (st *Store, err error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.BackupInterval == 0 {
+		opts.BackupInterval = 10 * time.Minute
+	}
+	fi, statErr := os.Stat(path)
+	switch {
+	case statErr == nil && fi.IsDir():
+		return nil, fmt.Errorf("open %s: it is a folder, not a data file", path)
+	case statErr == nil && fi.Size() == 0:
+		return nil, damaged(path, "the file is empty")
+	case errors.Is(statErr, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("create data folder: %w", err)
+		}
+	case statErr != nil:
+		return nil, fmt.Errorf("open %s: %w", path, statErr)
+	}
+
+	db, err := openBolt(path, opts.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	st = &Store{db: db, path: path, now: opts.Now, opts: opts}
+	defer func() {
+		if err != nil {
+			db.Close()
+			st = nil
+		}
+	}()
+	if err := st.prepare(); err != nil {
+		return nil, err
+	}
+	if !opts.NoAutoBackup {
+		st.backupInBackground()
+	}
+	return st, nil
+}
+
+// openBolt opens the bbolt file, turning its failures into typed errors.
+func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, damaged(path, fmt.Sprint(r))
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, &LockedError{Path: path}
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
+		errors.Is(err, berrors.ErrChecksum):
+		return nil, damaged(path, "it is not a Workshop Desk data file, or it is damaged ("+err.Error()+")")
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("open %s: no permission to read and write it: %w", path, err)
+	default:
+		return nil, damaged(path, err.Error())
+	}
+}
+
+func damaged(path, reason string) *DamagedError {
+	return &DamagedError{Path: path, Reason: reason, LatestBackup: latestBackup(path)}
+}
+
+// prepare recognises the file, initialises a new one and migrates an old one.
+func (s *Store) prepare() error {
+	var schema int
+	var empty, ours bool
+	err := s.view(func(tx *bolt.Tx) error {
+		k, _ := tx.Cursor().First()
+		empty = k == nil
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName)) {
+			return nil
+		}
+		ours = true
+		schema = decodeSchema(meta.Get(metaSchema))
+		s.device = string(meta.Get(metaDeviceID))
+		return nil
+	})
+	switch {
+	case err != nil:
+		return err
+	case empty:
+		if err := s.initialise(); err != nil {
+			return err
+		}
+	case !ours:
+		return damaged(s.path, "it is not a Workshop Desk data file")
+	case schema > currentSchema:
+		return &TooNewError{Path: s.path, Schema: schema, Known: currentSchema}
+	case schema < currentSchema:
+		if err := s.migrate(schema); err != nil {
+			return err
+		}
+	}
+	if s.opts.DeviceID != "" {
+		s.device = s.opts.DeviceID
+	}
+	return nil
+}
+
+// initialise creates every bucket and the meta entries of a new file.
+func (s *Store) initialise() error {
+	return s.update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		s.device = NewID().String()
+		return errors.Join(
+			meta.Put(metaApp, []byte(appName)),
+			meta.Put(metaSchema, encodeSchema(currentSchema)),
+			meta.Put(metaDeviceID, []byte(s.device)),
+			meta.Put(metaCreated, []byte(s.now().UTC().Format(time.RFC3339))),
+		)
+	})
+}
+
+// Close waits for a running backup, then closes the file.
+func (s *Store) Close() error {
+	s.backupWG.Wait()
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path returns the data file's path.
+func (s *Store) Path() string { return s.path }
+
+// DeviceID returns the ID this installation writes into every record.
+func (s *Store) DeviceID() string { return s.device }
+
+// view runs fn in a read transaction; a panic from a damaged page becomes
+// a *DamagedError.
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer s.recoverDamage(&err)
+	return s.db.View(fn)
+}
+
+// update runs fn in a write transaction committed with fsync, then starts
+// an automatic backup if the last one is old enough.
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	defer s.recoverDamage(&err)
+	if err := s.db.Update(fn); err != nil {
+		return err
+	}
+	if !s.opts.NoAutoBackup {
+		s.backupInBackground()
+	}
+	return nil
+}
+
+func (s *Store) recoverDamage(err *error) {
+	if r := recover(); r != nil {
+		*err = damaged(s.path, fmt.Sprintf("a damaged page was found (%v)", r))
+	}
+}
+
+func encodeSchema(v int) []byte { return binary.BigEndian.AppendUint32(nil, uint32(v)) }
+
+func decodeSchema(b []byte) int {
+	if len(b) != 4 {
+		return 0
+	}
+	return int(binary.BigEndian.Uint32(b))
+}
