@@ -191,6 +191,9 @@ func Restore(path, from string) (saved string, err error) {
 // checkBackupFile opens a would-be backup read-only and checks that it is a
 // Workshop Desk file this version can read.
 func checkBackupFile(path string) (err error) {
+	if err := checkLength(path); err != nil {
+		return err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = damaged(path, fmt.Sprint(r))
@@ -222,6 +225,9 @@ func checkBackupFile(path string) (err error) {
 // ensureNotInUse fails with a *LockedError when another program holds the
 // file. A damaged file is not in use, and may be replaced.
 func ensureNotInUse(path string) (err error) {
+	if checkLength(path) != nil {
+		return nil // a damaged file is not in use, and mapping it could crash
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = nil

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-
 )
 
 // Country is a country or territory of ISO 3166-1.

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"time"
 )
 
@@ -13,11 +14,16 @@ type Date struct {
 	Day   int
 }
 
+var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
 // ParseDate parses a "YYYY-MM-DD" day and rejects impossible dates such as
 // 2027-02-30.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
+		if dateShape.MatchString(s) {
+			return Date{}, fmt.Errorf("%s is not a real calendar date", s)
+		}
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
 	return DateOf(t), nil

@@ -13,11 +13,11 @@ const DemoCode = "demo"
 // demoPerson is one sample participant.
 type demoPerson struct {
 	honorific, given, family, native, org string
-	orgType                                OrgType
-	position, country                      string
-	gender                                 Gender
-	role                                   Role
-	lateDay                                int // joins on this day of the workshop (0: from the start)
+	orgType                               OrgType
+	position, country                     string
+	gender                                Gender
+	role                                  Role
+	lateDay                               int // joins on this day of the workshop (0: from the start)
 }
 
 var demoPeople = []demoPerson{
@@ -128,7 +128,7 @@ func (s *Store) InitDemo() (Workshop, error) {
 			NativeName: d.native, Organisation: d.org, OrgType: d.orgType, Position: d.position,
 			Country: d.country, Gender: d.gender, Role: d.role, Email: demoEmail(d)}
 		if d.lateDay > 0 {
-			p.JoinedAt = start.AddDays(d.lateDay - 1).In(8*60, loc)
+			p.JoinedAt = start.AddDays(d.lateDay-1).In(8*60, loc)
 		}
 		people[i] = p
 	}

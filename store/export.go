@@ -33,7 +33,7 @@ type ArchiveWorkshop struct {
 // Export writes every live workshop as one indented JSON document, read in
 // one consistent transaction.
 func (s *Store) Export(w io.Writer) error {
-	arc := Archive{ExportedAt: s.now().UTC(), Schema: currentSchema, DeviceID: s.device}
+	arc := Archive{ExportedAt: s.now().UTC(), Schema: currentSchema, DeviceID: s.device, Workshops: []ArchiveWorkshop{}}
 	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketWorkshopCodes).ForEach(func(_, id []byte) error {
 			var aw ArchiveWorkshop
@@ -55,7 +55,7 @@ func (s *Store) Export(w io.Writer) error {
 					return err
 				}
 			}
-			return tx.Bucket(bucketCertificates).ForEach(func(k, v []byte) error {
+			err = tx.Bucket(bucketCertificates).ForEach(func(k, v []byte) error {
 				c, err := decodeRecord[CertificateIssue](v)
 				if err != nil {
 					return fmt.Errorf("certificate %x: %w", k, err)
@@ -65,6 +65,8 @@ func (s *Store) Export(w io.Writer) error {
 				}
 				return nil
 			})
+			arc.Workshops = append(arc.Workshops, aw)
+			return err
 		})
 	})
 	if err != nil {

@@ -34,6 +34,10 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 		if d.Participants, err = participantsOf(tx, id); err != nil {
 			return err
 		}
+		live := make(map[uuid.UUID]bool, len(d.Participants))
+		for _, p := range d.Participants {
+			live[p.ID] = true
+		}
 		d.Marks = make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Sessions))
 		c := tx.Bucket(bucketAttendanceMarks).Cursor()
 		for _, se := range d.Sessions {
@@ -44,7 +48,9 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 				if err != nil {
 					return fmt.Errorf("load workshop %s: %w", id, err)
 				}
-				marks[idAt(k, 1)] = m
+				if pid := idAt(k, 1); live[pid] {
+					marks[pid] = m
+				}
 			}
 			d.Marks[se.ID] = marks
 		}

@@ -63,9 +63,12 @@ func migrateBadgesAndMarks(s *Store, tx *bolt.Tx) error {
 		if p.Deleted() {
 			return nil
 		}
-		p.BadgeCode = NormalizeBadgeCode(p.BadgeCode)
-		if !validBadgeCode(p.BadgeCode) || badges.Get(badgeKey(p.WorkshopID, p.BadgeCode)) != nil {
-			p.BadgeCode = freeBadgeCode(badges, p.WorkshopID)
+		code := NormalizeBadgeCode(p.BadgeCode)
+		if !validBadgeCode(code) || badges.Get(badgeKey(p.WorkshopID, code)) != nil {
+			code = freeBadgeCode(badges, p.WorkshopID)
+		}
+		if code != p.BadgeCode {
+			p.BadgeCode = code
 			recoded = append(recoded, p)
 		}
 		return badges.Put(badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:])

@@ -122,6 +122,7 @@ func (s *Store) putParticipant(tx *bolt.Tx, p *Participant, live map[uuid.UUID]b
 		if err := getJSON(b, p.ID[:], &old); err != nil || old.Deleted() || old.WorkshopID != p.WorkshopID {
 			return fmt.Errorf("save participant %s: %w", p.ID, ErrNotFound)
 		}
+		p.CreatedAt = old.CreatedAt
 		if old.BadgeCode != p.BadgeCode {
 			if err := badges.Delete(badgeKey(old.WorkshopID, old.BadgeCode)); err != nil {
 				return err

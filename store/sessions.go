@@ -40,7 +40,7 @@ func (se *Session) Validate(w *Workshop) error {
 	if se.Start < 0 || se.Start >= 24*60 {
 		p.add("start", "the start time is not a time of day")
 	}
-	if se.End <= se.Start || se.End > 24*60 {
+	if se.End <= se.Start || se.End >= 24*60 {
 		p.add("end", "the end time %s must be after the start time %s", se.End, se.Start)
 	}
 	return p.err()
@@ -65,6 +65,7 @@ func (s *Store) SaveSession(se *Session) error {
 			if err := getJSON(b, rec.ID[:], &old); err != nil || old.Deleted() || old.WorkshopID != rec.WorkshopID {
 				return fmt.Errorf("save session %s: %w", rec.ID, ErrNotFound)
 			}
+			rec.CreatedAt = old.CreatedAt
 		}
 		rec.touch(s.now(), s.device)
 		if err := tx.Bucket(bucketSessionsByWorkshop).Put(join(rec.WorkshopID, rec.ID), nil); err != nil {

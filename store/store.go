@@ -73,6 +73,11 @@ func Open(path string, opts Options) (st *Store, err error) {
 		return nil, fmt.Errorf("open %s: %w", path, statErr)
 	}
 
+	if statErr == nil {
+		if err := checkLength(path); err != nil {
+			return nil, err
+		}
+	}
 	db, err := openBolt(path, opts.Timeout)
 	if err != nil {
 		return nil, err

@@ -83,6 +83,7 @@ func (s *Store) SaveWorkshop(w *Workshop) error {
 			if err := sessionsInside(tx, &rec); err != nil {
 				return err
 			}
+			rec.CreatedAt = old.CreatedAt
 		}
 		if id := codes.Get([]byte(rec.Code)); id != nil && !bytes.Equal(id, rec.ID[:]) {
 			return ValidationError{{"code", fmt.Sprintf("the code %q is already used by another workshop", rec.Code)}}

@@ -1,0 +1,107 @@
+# Workshop Desk: common developer tasks. `make help` lists them.
+#
+# The desktop app (cmd/workshopdesk) needs cgo, a C compiler and the
+# OpenGL/X11 headers; `make deps` installs them on Debian/Ubuntu. The CLI
+# (cmd/workshopctl) is pure Go and builds with CGO_ENABLED=0.
+
+GO ?= go
+
+# The fyne packaging tool, pinned and run through `go run` so that nothing
+# has to be installed globally.
+FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+
+# Debian packages needed to build the app and to run its tests headless
+# (Xvfb for the smoke test, xwininfo from x11-utils to find its window).
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth x11-utils
+
+# apt-get needs root: use sudo when we are not root.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# App name and version, read from FyneApp.toml so that it stays the one
+# place where they are written down.
+APP_NAME    := $(shell sed -n 's/^Name *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+
+# Extra arguments for `make run`, e.g. make run ARGS='--data /tmp/demo.db'
+ARGS ?=
+
+.PHONY: help deps run test fuzz bench smoke package-linux build
+
+# help: list the targets.
+help:
+	@echo 'make deps           install the Debian packages needed to build and test'
+	@echo 'make run ARGS=...   run the desktop app'
+	@echo 'make test           run all tests (the store with the race detector)'
+	@echo 'make fuzz           fuzz the store record decoder for 20 s'
+	@echo 'make bench          run all benchmarks'
+	@echo 'make smoke          start the app under Xvfb and check its window'
+	@echo 'make package-linux  build dist/workshopdesk-<version>-linux-<arch>.tar.xz'
+	@echo 'make build          build bin/workshopdesk and bin/workshopctl'
+
+# deps: install the missing Debian packages from DEB_PACKAGES (quietly does
+# nothing when all are there; only prints a note where there is no apt-get).
+deps:
+	@if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "deps: no apt-get here, skipping; you need a C compiler, pkg-config, OpenGL/X11 headers, Xvfb and xwininfo"; \
+	else \
+		missing=; \
+		for p in $(DEB_PACKAGES); do \
+			dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+		done; \
+		if [ -n "$$missing" ]; then \
+			echo "deps: installing$$missing"; \
+			$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+			$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+		fi; \
+	fi
+
+# run: start the desktop app from source.
+run: deps
+	$(GO) run ./cmd/workshopdesk $(ARGS)
+
+# test: the store (where the concurrency lives) under the race detector, then
+# everything without it (the UI tests are slow under -race).
+test: deps
+	$(GO) test -race -count=1 ./store/...
+	$(GO) test -count=1 ./...
+
+# fuzz: fuzz the store's record decoder for a while.
+fuzz:
+	$(GO) test ./store/ -run '^$$' -fuzz FuzzDecodeRecord -fuzztime 20s
+
+# bench: run every benchmark, no tests.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# smoke: .ci/smoke builds the app into a temp dir, starts it on a demo data
+# file under Xvfb and checks that its window appears and stays up.
+smoke: deps
+	bash .ci/smoke
+
+# package-linux: a Linux tarball (binary, .desktop file, icon, install Makefile)
+# in dist/. The fyne tool reads FyneApp.toml only from its --src folder, and
+# it builds the package in that folder too, so it cannot both see our
+# FyneApp.toml (repository root) and build cmd/workshopdesk. We therefore
+# build the binary ourselves, the way `fyne package --release` would, and let
+# the tool package it with --src at the root, where it picks up every value
+# of FyneApp.toml (name, app ID, icon, version, [LinuxAndBSD] desktop entry).
+# The tool also rewrites FyneApp.toml (Build + 1, comments dropped) after a
+# successful run; we put the file back as it was.
+package-linux: deps
+	@set -e; \
+	tmp=$$(mktemp -d); \
+	cp FyneApp.toml "$$tmp/FyneApp.toml"; \
+	trap 'cat "$$tmp/FyneApp.toml" > FyneApp.toml; rm -rf "$$tmp"' EXIT; \
+	echo "package-linux: building $(APP_NAME) $(APP_VERSION)"; \
+	CGO_ENABLED=1 $(GO) build -trimpath -tags release -ldflags '-s -w -X main.version=$(APP_VERSION)' -o "$$tmp/workshopdesk" ./cmd/workshopdesk; \
+	$(FYNE) package --target linux --src . --executable "$$tmp/workshopdesk" --release; \
+	mkdir -p dist; \
+	out="dist/workshopdesk-$(APP_VERSION)-linux-$$($(GO) env GOARCH).tar.xz"; \
+	mv "$(APP_NAME).tar.xz" "$$out"; \
+	echo "package-linux: wrote $$out"
+
+# build: both binaries into ./bin (the CLI without cgo).
+build: deps
+	mkdir -p bin
+	$(GO) build -ldflags '-X main.version=$(APP_VERSION)' -o bin/workshopdesk ./cmd/workshopdesk
+	CGO_ENABLED=0 $(GO) build -o bin/workshopctl ./cmd/workshopctl

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+// checkCommand verifies the data file.
+var checkCommand = &command{
+	name:    "check",
+	summary: "verify the data file; exit status 1 if anything is wrong",
+	details: `Checks every page of the data file, decodes every record and verifies every
+index. Prints "ok: no problems found", or each problem and exits with 1.`,
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		return func([]string) error { return c.check() }
+	},
+}
+
+// check runs the store's consistency check and prints each problem found.
+func (c *cli) check() (err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	problems, err := st.Check()
+	if err != nil {
+		return fmt.Errorf("check %s: %w", st.Path(), err)
+	}
+	if c.json {
+		err = c.printJSON(struct {
+			Path     string   `json:"path"`
+			OK       bool     `json:"ok"`
+			Problems []string `json:"problems"`
+		}{st.Path(), len(problems) == 0, orEmpty(problems)})
+	} else if len(problems) == 0 {
+		c.printf("ok: no problems found in %s\n", st.Path())
+	} else {
+		for _, p := range problems {
+			c.printf("%s\n", cleanCell(p))
+		}
+	}
+	if err == nil && len(problems) > 0 {
+		err = &checkFailed{path: st.Path(), problems: len(problems)}
+	}
+	return err
+}
+
+// exportCommand writes the whole data file as JSON.
+var exportCommand = &command{
+	name:     "export",
+	synopsis: "--out FILE.json",
+	summary:  "export every workshop to one JSON file",
+	details: `Writes every workshop with its sessions, participants, attendance (current
+and history) and certificates to one JSON file, for archiving.`,
+	required: []string{"out"},
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		var out string
+		fs.StringVar(&out, "out", "", "the JSON `FILE` to write (replaced if it exists)")
+		return func([]string) error { return c.export(out) }
+	},
+}
+
+// export writes the archive to out and prints how many workshops it holds.
+func (c *cli) export(out string) (err error) {
+	if err := c.notDataFile(out, "--out"); err != nil {
+		return err
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	list, err := st.Workshops()
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := st.ExportFile(out); err != nil {
+		return err
+	}
+	if c.json {
+		return c.printJSON(struct {
+			Path      string `json:"path"`
+			Workshops int    `json:"workshops"`
+		}{out, len(list)})
+	}
+	c.printf("exported %s to %s\n", plural(len(list), "workshop"), out)
+	return nil
+}

@@ -1,0 +1,126 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+)
+
+// bbolt maps the file into memory: a page beyond the end of a truncated
+// file is not a Go panic but a SIGBUS that kills the process. checkLength
+// reads bbolt's two meta pages the way bbolt does and refuses a file
+// shorter than the pages its newest valid meta page says it has.
+//
+// Layout of a meta page (bbolt 1.x, little-endian on every platform we
+// build for): a 16-byte page header, then magic, version, page size, flags
+// (4 bytes each), the root bucket (16), the freelist page (8), the high
+// water mark pgid (8), the transaction ID (8) and an FNV-64a checksum of
+// the meta fields before it (8).
+const (
+	boltMagic        = 0xED0CDAED
+	boltMetaOffset   = 16
+	boltMetaChecksum = boltMetaOffset + 56
+	boltMetaEnd      = boltMetaChecksum + 8
+)
+
+type boltMetaPage struct {
+	pageSize uint32
+	root     uint64 // page of the root bucket
+	freelist uint64 // page of the freelist, or noFreelist
+	pgid     uint64
+	txid     uint64
+}
+
+// Page flags and the freelist marker, as bbolt writes them.
+const (
+	branchPage   = 0x01
+	leafPage     = 0x02
+	freelistPage = 0x10
+	noFreelist   = ^uint64(0)
+)
+
+// checkLength returns a *DamagedError when the file is shorter than its
+// meta pages require or its root or freelist page is not what the meta
+// page says, and nil otherwise (including when no meta page is
+// valid: bbolt itself then reports the file as invalid).
+func checkLength(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // bbolt reports the real problem
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	first := make([]byte, boltMetaEnd)
+	if _, err := io.ReadFull(f, first); err != nil {
+		return damaged(path, "the file is too short to be a Workshop Desk data file")
+	}
+	var best *boltMetaPage
+	m0, ok0 := parseBoltMetaPage(first)
+	if ok0 {
+		best = &m0
+	}
+	// The second meta page sits one page further; use the first page's
+	// page size, or the usual 4096 when the first meta page is damaged.
+	size := int64(4096)
+	if ok0 {
+		size = int64(m0.pageSize)
+	}
+	second := make([]byte, boltMetaEnd)
+	if _, err := f.ReadAt(second, size); err == nil {
+		if m1, ok := parseBoltMetaPage(second); ok && (best == nil || m1.txid > best.txid) {
+			best = &m1
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if need := int64(best.pgid) * int64(best.pageSize); fi.Size() < need {
+		return damaged(path, fmt.Sprintf("the file is cut short (%d bytes of the %d it should have)", fi.Size(), need))
+	}
+	// bbolt panics while opening when these pages are wrong, after taking
+	// the file lock, which a panic would then never release.
+	if !pageHas(f, best, best.root, branchPage|leafPage) {
+		return damaged(path, "its root page is damaged")
+	}
+	if best.freelist != noFreelist && !pageHas(f, best, best.freelist, freelistPage) {
+		return damaged(path, "its free-page list is damaged")
+	}
+	return nil
+}
+
+// pageHas reports whether page id lies inside the file and carries one of
+// the flags.
+func pageHas(f *os.File, m *boltMetaPage, id uint64, flags uint16) bool {
+	if id < 2 || id >= m.pgid {
+		return false
+	}
+	hdr := make([]byte, 16)
+	if _, err := f.ReadAt(hdr, int64(id)*int64(m.pageSize)); err != nil {
+		return false
+	}
+	return binary.LittleEndian.Uint16(hdr[8:])&flags != 0
+}
+
+func parseBoltMetaPage(page []byte) (boltMetaPage, bool) {
+	le := binary.LittleEndian
+	m := page[boltMetaOffset:]
+	if le.Uint32(m[0:]) != boltMagic {
+		return boltMetaPage{}, false
+	}
+	h := fnv.New64a()
+	h.Write(page[boltMetaOffset:boltMetaChecksum])
+	if h.Sum64() != le.Uint64(page[boltMetaChecksum:]) {
+		return boltMetaPage{}, false
+	}
+	meta := boltMetaPage{pageSize: le.Uint32(m[8:]), root: le.Uint64(m[16:]), freelist: le.Uint64(m[32:]),
+		pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}
+	if meta.pageSize < 512 || meta.pageSize > 1<<16 {
+		return boltMetaPage{}, false
+	}
+	return meta, true
+}

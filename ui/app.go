@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/google/uuid"
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// Config is what the caller gives the screens.
+type Config struct {
+	DataPath string // the data file, resolved by the caller
+	Open     Opener // opens it
+	Version  string // shown in About
+}
+
+// Opener opens the data file at path. The desktop app passes store.Open
+// with its options; tests pass one that opens a file under t.TempDir().
+type Opener func(path string) (*store.Store, error)
+
+// Preference keys.
+const (
+	prefLastWorkshop = "last_workshop"
+	prefWidth        = "window_width"
+	prefHeight       = "window_height"
+)
+
+// App drives the main window: it opens the data file, shows the welcome or
+// the workshop list, a workshop's sections, and the menus.
+type App struct {
+	app     fyne.App
+	win     fyne.Window
+	path    string
+	open    Opener
+	version string
+	st      *store.Store // nil while the data file is not open
+
+	root     *fyne.Container // holds the current screen
+	home     *homeScreen
+	workshop *workshopScreen
+	problem  *problemScreen // shown while the data file cannot be opened
+	form     *workshopForm  // the workshop form while it is open
+
+	lastPicker *backupPicker // the backup list last shown
+}
+
+// Start opens the data file in window w and shows the first
+// screen: the last workshop used, the workshop list, the welcome choices,
+// or, when the file cannot be opened, what to do about it.
+func Start(a fyne.App, w fyne.Window, cfg Config) *App {
+	u := &App{app: a, win: w, path: cfg.DataPath, open: cfg.Open, version: cfg.Version, root: container.NewStack()}
+	w.SetContent(u.root)
+	w.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+	u.restoreWindowSize()
+	u.openData()
+	return u
+}
+
+// Close saves the window size and closes the data file.
+func (u *App) Close() error {
+	size := u.win.Canvas().Size()
+	u.app.Preferences().SetFloat(prefWidth, float64(size.Width))
+	u.app.Preferences().SetFloat(prefHeight, float64(size.Height))
+	return u.closeStore()
+}
+
+func (u *App) closeStore() error {
+	if u.st == nil {
+		return nil
+	}
+	err := u.st.Close()
+	u.st = nil
+	return err
+}
+
+// openData opens the data file and shows the first screen, or the problem.
+func (u *App) openData() {
+	st, err := u.open(u.path)
+	if err != nil {
+		u.problem = newProblemScreen(u, err)
+		u.show(u.problem.content)
+		return
+	}
+	u.st, u.problem = st, nil
+	if id, err := uuid.Parse(u.app.Preferences().String(prefLastWorkshop)); err == nil {
+		if _, err := st.Workshop(id); err == nil {
+			u.showWorkshop(id)
+			return
+		}
+	}
+	u.showHome()
+}
+
+func (u *App) show(o fyne.CanvasObject) {
+	u.root.Objects = []fyne.CanvasObject{o}
+	u.root.Refresh()
+}
+
+// showHome shows the workshop list, or the welcome choices when there is
+// no workshop yet.
+func (u *App) showHome() {
+	u.workshop = nil
+	u.app.Preferences().RemoveValue(prefLastWorkshop)
+	u.home = newHomeScreen(u)
+	u.show(u.home.content)
+	u.win.SetTitle(lang.L("Workshop Desk"))
+}
+
+// showWorkshop opens a workshop's sections.
+func (u *App) showWorkshop(id uuid.UUID) {
+	ws, err := newWorkshopScreen(u, id)
+	if err != nil {
+		u.showError(err)
+		u.showHome()
+		return
+	}
+	u.home = nil
+	u.workshop = ws
+	u.app.Preferences().SetString(prefLastWorkshop, id.String())
+	u.show(ws.content)
+	u.win.SetTitle(ws.data.Workshop.Title + " – " + lang.L("Workshop Desk"))
+}
+
+// refresh redraws the current screen from the store.
+func (u *App) refresh() {
+	switch {
+	case u.st == nil:
+		return
+	case u.workshop != nil:
+		u.showWorkshop(u.workshop.data.Workshop.ID)
+	default:
+		u.showHome()
+	}
+}
+
+// openSample creates the sample workshop (or finds it) and opens it.
+func (u *App) openSample() {
+	if u.st == nil {
+		return
+	}
+	w, err := u.st.FindWorkshop(store.DemoCode)
+	if errors.Is(err, store.ErrNotFound) {
+		w, err = u.st.InitDemo()
+	}
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.showWorkshop(w.ID)
+}
+
+// showError shows err in plain words.
+func (u *App) showError(err error) {
+	dialog.ShowError(err, u.win)
+}
+
+func (u *App) restoreWindowSize() {
+	p := u.app.Preferences()
+	w, h := p.FloatWithFallback(prefWidth, 1100), p.FloatWithFallback(prefHeight, 720)
+	u.win.Resize(fyne.NewSize(float32(max(w, 640)), float32(max(h, 480))))
+}
+
+// formatDates renders a workshop's dates as "25–27 Nov 2026".
+func formatDates(from, to store.Date) string {
+	if from.IsZero() {
+		return ""
+	}
+	a := time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, time.UTC)
+	b := time.Date(to.Year, to.Month, to.Day, 0, 0, 0, 0, time.UTC)
+	switch {
+	case from == to:
+		return a.Format("2 Jan 2006")
+	case from.Year == to.Year && from.Month == to.Month:
+		return a.Format("2") + "–" + b.Format("2 Jan 2006")
+	case from.Year == to.Year:
+		return a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+	}
+	return a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+}
+
+// count renders a number with its noun through the translations, in the
+// singular for one and the plural otherwise.
+func count(n int, one, many string) string {
+	data := map[string]any{"Count": n}
+	if n == 1 {
+		return lang.L(one, data)
+	}
+	return lang.L(many, data)
+}

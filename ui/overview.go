@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// newOverview shows a workshop's details and its numbers at a glance, with
+// the buttons to edit or delete it.
+func newOverview(ws *workshopScreen) fyne.CanvasObject {
+	d := ws.data
+	w := d.Workshop
+	country, _ := store.CountryName(w.Country)
+	details := widget.NewForm(
+		widget.NewFormItem(lang.L("Series or programme"), wrapLabel(w.Series)),
+		widget.NewFormItem(lang.L("Venue"), wrapLabel(w.City+", "+country)),
+		widget.NewFormItem(lang.L("Dates"), wrapLabel(fmt.Sprintf("%s (%s)", formatDates(w.StartDate, w.EndDate), count(w.Days(), "{{.Count}} day", "{{.Count}} days")))),
+		widget.NewFormItem(lang.L("Time zone"), wrapLabel(w.TimeZone)),
+		widget.NewFormItem(lang.L("Organiser"), wrapLabel(w.Organiser)),
+		widget.NewFormItem(lang.L("Partners"), wrapLabel(w.Partners)),
+		widget.NewFormItem(lang.L("Working language"), wrapLabel(languageName(w.Language))),
+		widget.NewFormItem(lang.L("Short code"), wrapLabel(w.Code)),
+		widget.NewFormItem(lang.L("Notes"), wrapLabel(w.Notes)),
+	)
+	var hours time.Duration
+	marks := 0
+	for _, se := range d.Sessions {
+		if se.Type != store.Break {
+			hours += se.Duration()
+		}
+		marks += len(d.Marks[se.ID])
+	}
+	stats := container.NewGridWithColumns(4,
+		statCard(lang.L("Sessions"), fmt.Sprint(len(d.Sessions))),
+		statCard(lang.L("Hours of sessions"), fmt.Sprintf("%.1f", hours.Hours())),
+		statCard(lang.L("Participants"), fmt.Sprint(len(d.Participants))),
+		statCard(lang.L("Check-ins recorded"), fmt.Sprint(marks)),
+	)
+	edit := widget.NewButtonWithIcon(lang.L("Edit workshop"), theme.DocumentCreateIcon(), func() {
+		showWorkshopForm(ws.u, &ws.data.Workshop)
+	})
+	del := widget.NewButtonWithIcon(lang.L("Delete workshop"), theme.DeleteIcon(), ws.deleteWorkshop)
+	del.Importance = widget.DangerImportance
+	return container.NewVScroll(container.NewVBox(stats, details, container.NewHBox(edit, del)))
+}
+
+func statCard(label, value string) fyne.CanvasObject {
+	v := widget.NewLabelWithStyle(value, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	v.SizeName = theme.SizeNameHeadingText
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{})
+	return widget.NewCard("", "", container.NewVBox(v, l))
+}
+
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func languageName(code string) string {
+	for _, l := range languages {
+		if l.code == code {
+			return lang.L(l.name)
+		}
+	}
+	return code
+}

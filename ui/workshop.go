@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/google/uuid"
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// workshopScreen shows one workshop's sections: Overview, Agenda,
+// Participants, Attendance, Certificates and Reports.
+type workshopScreen struct {
+	u       *App
+	data    *store.WorkshopData
+	back    *widget.Button
+	tabs    *container.AppTabs
+	content fyne.CanvasObject
+}
+
+func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
+	data, err := u.st.LoadWorkshop(id)
+	if err != nil {
+		return nil, fmt.Errorf("open workshop: %w", err)
+	}
+	ws := &workshopScreen{u: u, data: data}
+	ws.back = widget.NewButtonWithIcon(lang.L("All workshops"), theme.NavigateBackIcon(), u.showHome)
+	ws.back.Importance = widget.LowImportance
+	title := widget.NewLabelWithStyle(data.Workshop.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	ws.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), newOverview(ws)),
+		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), newAgendaView(data)),
+		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), newParticipantsView(data)),
+		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), comingSoon()),
+		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), comingSoon()),
+		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), comingSoon()),
+	)
+	ws.tabs.SetTabLocation(container.TabLocationLeading)
+	top := container.NewBorder(nil, widget.NewSeparator(), ws.back, nil, title)
+	ws.content = container.NewBorder(top, nil, nil, nil, ws.tabs)
+	return ws, nil
+}
+
+// deleteWorkshop asks for confirmation, deletes, and offers to undo.
+func (ws *workshopScreen) deleteWorkshop() {
+	w := ws.data.Workshop
+	msg := fmt.Sprintf(lang.L("Delete “%s”? Its agenda, %d participants and their attendance go with it."), w.Title, len(ws.data.Participants))
+	dialog.ShowConfirm(lang.L("Delete workshop"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := ws.u.st.DeleteWorkshop(w.ID); err != nil {
+			ws.u.showError(err)
+			return
+		}
+		ws.u.showHome()
+		undo := dialog.NewConfirm(lang.L("Workshop deleted"), fmt.Sprintf(lang.L("“%s” was deleted."), w.Title), func(undo bool) {
+			if !undo {
+				return
+			}
+			if err := ws.u.st.UndeleteWorkshop(w.ID); err != nil {
+				ws.u.showError(err)
+				return
+			}
+			ws.u.showWorkshop(w.ID)
+		}, ws.u.win)
+		undo.SetConfirmText(lang.L("Undo"))
+		undo.SetDismissText(lang.L("OK"))
+		undo.Show()
+	}, ws.u.win)
+}
+
+// comingSoon stands in for a section this version does not have yet.
+func comingSoon() fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("This section is not available in this version yet."))
+	l.Importance = widget.LowImportance
+	return container.NewCenter(l)
+}

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// languages offered for a workshop's working language.
+var languages = []struct{ code, name string }{
+	{"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"ar", "Arabic"},
+	{"ru", "Russian"}, {"zh", "Chinese"}, {"pt", "Portuguese"},
+}
+
+// workshopForm creates or edits a workshop. Nothing is saved until every
+// field is valid; problems are shown next to their field.
+type workshopForm struct {
+	u        *App
+	edit     *store.Workshop // nil when creating
+	title    *widget.Entry
+	code     *widget.Entry
+	series   *widget.Entry
+	city     *widget.Entry
+	country  *widget.SelectEntry
+	timeZone *widget.SelectEntry
+	start    *widget.DateEntry
+	end      *widget.DateEntry
+	organ    *widget.Entry
+	partners *widget.Entry
+	language *widget.Select
+	notes    *widget.Entry
+	problem  *widget.Label            // summary of what is wrong, under the form
+	errs     map[string]*widget.Label // a field's problem, shown under it
+	dialog   *dialog.CustomDialog
+	saveBtn  *widget.Button
+	codeSet  bool // the user typed a code: stop suggesting one
+	zoneSet  bool // the user chose a zone: stop following the country
+}
+
+// showWorkshopForm opens the form to create a workshop (w nil) or edit w.
+func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
+	f := &workshopForm{
+		u: u, edit: w,
+		title: widget.NewEntry(), code: widget.NewEntry(), series: widget.NewEntry(), city: widget.NewEntry(),
+		country: widget.NewSelectEntry(nil), timeZone: widget.NewSelectEntry(nil),
+		start: widget.NewDateEntry(), end: widget.NewDateEntry(),
+		organ: widget.NewEntry(), partners: widget.NewEntry(), notes: widget.NewMultiLineEntry(),
+		problem: widget.NewLabel(""),
+	}
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.title.SetPlaceHolder(lang.L("Migration and sustainable rural development"))
+	f.code.SetPlaceHolder("addis-2027")
+	f.city.SetPlaceHolder("Addis Ababa")
+	f.country.SetPlaceHolder(lang.L("Type to search, e.g. Ethiopia or ET"))
+	f.country.SetOptions(countryOptions(""))
+	f.country.OnChanged = f.countryChanged
+	f.timeZone.SetOptions(zoneOptions())
+	f.timeZone.OnChanged = func(string) { f.zoneSet = true }
+	f.code.OnChanged = func(string) { f.codeSet = true }
+	f.city.OnChanged = func(string) { f.suggestCode() }
+	f.start.OnChanged = func(*time.Time) { f.suggestCode() }
+	names := make([]string, len(languages))
+	for i, l := range languages {
+		names[i] = lang.L(l.name)
+	}
+	f.language = widget.NewSelect(names, nil)
+	f.language.SetSelectedIndex(0)
+	f.notes.SetMinRowsVisible(2)
+	f.errs = map[string]*widget.Label{}
+	field := func(name string, w fyne.CanvasObject) fyne.CanvasObject { return withProblem(w, name, f.errs) }
+	if w != nil {
+		f.fill(w)
+	}
+	for _, e := range []*widget.Entry{f.title, f.code, f.series, f.city, f.organ, f.partners} {
+		e.OnSubmitted = func(string) { f.submit() }
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Title")+" *", field("title", f.title)),
+		widget.NewFormItem(lang.L("Short code")+" *", field("code", f.code)),
+		widget.NewFormItem(lang.L("Series or programme"), f.series),
+		widget.NewFormItem(lang.L("Venue city")+" *", field("city", f.city)),
+		widget.NewFormItem(lang.L("Country")+" *", field("country", f.country)),
+		widget.NewFormItem(lang.L("Time zone"), field("time_zone", f.timeZone)),
+		widget.NewFormItem(lang.L("First day")+" *", field("start_date", f.start)),
+		widget.NewFormItem(lang.L("Last day")+" *", field("end_date", f.end)),
+		widget.NewFormItem(lang.L("Organiser"), f.organ),
+		widget.NewFormItem(lang.L("Partners"), f.partners),
+		widget.NewFormItem(lang.L("Working language"), f.language),
+		widget.NewFormItem(lang.L("Notes"), f.notes),
+	)
+	form.Items[1].HintText = lang.L("Used on the command line and in certificate numbers")
+	form.Items[6].HintText = lang.L("Type the date or pick it from the calendar")
+	heading := lang.L("New workshop")
+	if w != nil {
+		heading = lang.L("Edit workshop")
+	}
+	body := container.NewVScroll(container.NewVBox(form, f.problem, widget.NewLabel(lang.L("* required"))))
+	f.dialog, f.saveBtn = newKeepOpenDialog(heading, lang.L("Save"), body, f.save, u.win)
+	f.dialog.SetOnClosed(func() { u.form = nil })
+	u.form = f
+	f.dialog.Resize(fyne.NewSize(640, 620))
+	f.dialog.Show()
+	u.win.Canvas().Focus(f.title)
+	return f
+}
+
+func (f *workshopForm) fill(w *store.Workshop) {
+	f.title.SetText(w.Title)
+	f.code.SetText(w.Code)
+	f.series.SetText(w.Series)
+	f.city.SetText(w.City)
+	if name, ok := store.CountryName(w.Country); ok {
+		f.country.SetText(name)
+	}
+	f.timeZone.SetText(w.TimeZone)
+	start := time.Date(w.StartDate.Year, w.StartDate.Month, w.StartDate.Day, 0, 0, 0, 0, time.Local)
+	end := time.Date(w.EndDate.Year, w.EndDate.Month, w.EndDate.Day, 0, 0, 0, 0, time.Local)
+	f.start.SetDate(&start)
+	f.end.SetDate(&end)
+	f.organ.SetText(w.Organiser)
+	f.partners.SetText(w.Partners)
+	if i := slices.IndexFunc(languages, func(l struct{ code, name string }) bool { return l.code == w.Language }); i >= 0 {
+		f.language.SetSelectedIndex(i)
+	}
+	f.notes.SetText(w.Notes)
+	f.codeSet, f.zoneSet = true, true
+}
+
+// countryChanged narrows the country choices as the user types and follows
+// the country's main time zone until the user picks one.
+func (f *workshopForm) countryChanged(s string) {
+	f.country.SetOptions(countryOptions(s))
+	if code, ok := store.CountryCode(s); ok && !f.zoneSet {
+		f.timeZone.OnChanged = nil
+		f.timeZone.SetText(store.DefaultTimeZone(code))
+		f.timeZone.OnChanged = func(string) { f.zoneSet = true }
+	}
+}
+
+// suggestCode proposes a short code from the city and year, e.g.
+// "addis-ababa-2027", until the user types their own.
+func (f *workshopForm) suggestCode() {
+	if f.codeSet {
+		return
+	}
+	city := strings.Join(strings.Fields(store.Fold(f.city.Text)), "-")
+	city = strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return -1
+	}, city)
+	if city == "" {
+		return
+	}
+	if f.start.Date != nil {
+		city += "-" + strconv.Itoa(f.start.Date.Year())
+	}
+	f.code.OnChanged = nil
+	f.code.SetText(city)
+	f.code.OnChanged = func(string) { f.codeSet = true }
+}
+
+// submit saves on Enter, closing the dialog when the workshop was saved.
+func (f *workshopForm) submit() {
+	if f.save() {
+		f.dialog.Hide()
+	}
+}
+
+// workshop builds the record from the fields.
+func (f *workshopForm) workshop() store.Workshop {
+	var w store.Workshop
+	if f.edit != nil {
+		w = *f.edit
+	}
+	w.Title, w.Code, w.Series, w.City = f.title.Text, f.code.Text, f.series.Text, f.city.Text
+	w.Country = f.country.Text
+	if code, ok := store.CountryCode(f.country.Text); ok {
+		w.Country = code
+	}
+	w.TimeZone = f.timeZone.Text
+	w.StartDate, w.EndDate = dateOf(f.start), dateOf(f.end)
+	w.Organiser, w.Partners, w.Notes = f.organ.Text, f.partners.Text, f.notes.Text
+	w.Language = languages[max(f.language.SelectedIndex(), 0)].code
+	return w
+}
+
+// save validates and stores the workshop; it reports whether the dialog
+// may close.
+func (f *workshopForm) save() bool {
+	for _, l := range f.errs {
+		l.Hide()
+	}
+	f.problem.SetText("")
+	w := f.workshop()
+	var verr store.ValidationError
+	if f.start.Text != "" && f.start.Date == nil {
+		verr = append(verr, store.FieldError{Field: "start_date", Message: fmt.Sprintf(lang.L("%q is not a date"), f.start.Text)})
+	}
+	if f.end.Text != "" && f.end.Date == nil {
+		verr = append(verr, store.FieldError{Field: "end_date", Message: fmt.Sprintf(lang.L("%q is not a date"), f.end.Text)})
+	}
+	err := error(verr)
+	if len(verr) == 0 {
+		err = f.u.st.SaveWorkshop(&w)
+	}
+	if err == nil {
+		f.u.showWorkshop(w.ID)
+		return true
+	}
+	if errors.As(err, &verr) {
+		var lines []string
+		for _, fe := range verr {
+			if l := f.errs[fe.Field]; l != nil {
+				l.SetText(fe.Message)
+				l.Show()
+			}
+			lines = append(lines, fieldLabel(fe.Field)+": "+fe.Message)
+		}
+		f.problem.SetText(strings.Join(lines, "\n"))
+		return false
+	}
+	f.problem.SetText(err.Error())
+	return false
+}
+
+// dateOf reads a date entry; an empty or unreadable entry is the zero date.
+func dateOf(e *widget.DateEntry) store.Date {
+	if e.Date == nil {
+		return store.Date{}
+	}
+	return store.DateOf(*e.Date)
+}
+
+// fieldLabel names a record field as the forms label it.
+func fieldLabel(field string) string {
+	labels := map[string]string{
+		"title": "Title", "code": "Short code", "city": "Venue city", "country": "Country",
+		"time_zone": "Time zone", "start_date": "First day", "end_date": "Last day",
+	}
+	if l, ok := labels[field]; ok {
+		return lang.L(l)
+	}
+	return field
+}
+
+// countryOptions lists "Name (CC)" for the countries matching the typed text.
+func countryOptions(typed string) []string {
+	q := store.Fold(strings.TrimSpace(typed))
+	var out []string
+	for _, c := range store.Countries() {
+		if q == "" || strings.Contains(store.Fold(c.Name), q) || strings.EqualFold(c.Code, q) {
+			out = append(out, c.Name)
+		}
+		if len(out) == 12 {
+			break
+		}
+	}
+	return out
+}
+
+// zoneOptions lists the main time zone of every country, sorted.
+func zoneOptions() []string {
+	var zones []string
+	for _, c := range store.Countries() {
+		if c.Zone != "" {
+			zones = append(zones, c.Zone)
+		}
+	}
+	slices.Sort(zones)
+	return slices.Compact(zones)
+}
