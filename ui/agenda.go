@@ -14,7 +14,8 @@ import (
 
 // newAgendaView shows the sessions grouped by day, in agenda order, with
 // the hours of each day.
-func newAgendaView(d *store.WorkshopData) fyne.CanvasObject {
+func newAgendaView(ws *workshopScreen) fyne.CanvasObject {
+	d := ws.data
 	if len(d.Sessions) == 0 {
 		return container.NewCenter(widget.NewLabel(lang.L("No sessions yet.")))
 	}

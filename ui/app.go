@@ -121,6 +121,9 @@ func (u *App) showWorkshop(id uuid.UUID) {
 		u.showHome()
 		return
 	}
+	if u.workshop != nil && u.workshop.data.Workshop.ID == id {
+		ws.tabs.SelectIndex(u.workshop.tabs.SelectedIndex()) // stay in the same section
+	}
 	u.home = nil
 	u.workshop = ws
 	u.app.Preferences().SetString(prefLastWorkshop, id.String())

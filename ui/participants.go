@@ -24,7 +24,8 @@ var participantColumns = []struct {
 }
 
 // newParticipantsView shows the participants in a table with a header row.
-func newParticipantsView(d *store.WorkshopData) fyne.CanvasObject {
+func newParticipantsView(ws *workshopScreen) fyne.CanvasObject {
+	d := ws.data
 	if len(d.Participants) == 0 {
 		return container.NewCenter(widget.NewLabel(lang.L("No participants yet.")))
 	}

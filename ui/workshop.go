@@ -36,8 +36,8 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	title.Truncation = fyne.TextTruncateEllipsis
 	ws.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), newOverview(ws)),
-		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), newAgendaView(data)),
-		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), newParticipantsView(data)),
+		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), newAgendaView(ws)),
+		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), newParticipantsView(ws)),
 		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), comingSoon()),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), comingSoon()),
 		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), comingSoon()),
@@ -46,6 +46,12 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	top := container.NewBorder(nil, widget.NewSeparator(), ws.back, nil, title)
 	ws.content = container.NewBorder(top, nil, nil, nil, ws.tabs)
 	return ws, nil
+}
+
+// changed reloads the workshop from the store after a section changed it
+// and redraws every section, staying in the current one.
+func (ws *workshopScreen) changed() {
+	ws.u.showWorkshop(ws.data.Workshop.ID)
 }
 
 // deleteWorkshop asks for confirmation, deletes, and offers to undo.
