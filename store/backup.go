@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -199,12 +200,16 @@ func checkBackupFile(path string) (err error) {
 			err = damaged(path, fmt.Sprint(r))
 		}
 	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return &DamagedError{Path: path, Reason: "it is not a readable Workshop Desk backup (" + err.Error() + ")"}
 	}
 	defer db.Close()
 	return db.View(func(tx *bolt.Tx) error {
+		if p := walkPages(tx); p != "" {
+			return &DamagedError{Path: path, Reason: "the backup is damaged: " + p}
+		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName)) {
 			return &DamagedError{Path: path, Reason: "it is not a Workshop Desk backup"}

@@ -87,10 +87,43 @@ func checkLength(path string) error {
 	if !pageHas(f, best, best.root, branchPage|leafPage) {
 		return damaged(path, "its root page is damaged")
 	}
-	if best.freelist != noFreelist && !pageHas(f, best, best.freelist, freelistPage) {
+	if best.freelist != noFreelist && !freelistSound(f, best) {
 		return damaged(path, "its free-page list is damaged")
 	}
 	return nil
+}
+
+// freelistSound reads the freelist page as bbolt does when it opens a file
+// for writing: its element count (0xFFFF means the count is in the first
+// element) must fit the page and its overflow, and every free page must
+// lie inside the file.
+func freelistSound(f *os.File, m *boltMetaPage) bool {
+	if !pageHas(f, m, m.freelist, freelistPage) {
+		return false
+	}
+	le := binary.LittleEndian
+	hdr := make([]byte, 24)
+	if _, err := f.ReadAt(hdr, int64(m.freelist)*int64(m.pageSize)); err != nil {
+		return false
+	}
+	count, first := uint64(le.Uint16(hdr[10:])), int64(16)
+	if count == 0xFFFF {
+		count, first = le.Uint64(hdr[16:]), 24
+	}
+	space := (int64(le.Uint32(hdr[12:])) + 1) * int64(m.pageSize) // the page and its overflow pages
+	if count > uint64(space/8) || first+int64(count)*8 > space {
+		return false
+	}
+	ids := make([]byte, count*8)
+	if _, err := f.ReadAt(ids, int64(m.freelist)*int64(m.pageSize)+first); err != nil {
+		return false
+	}
+	for i := 0; i < len(ids); i += 8 {
+		if id := le.Uint64(ids[i:]); id < 2 || id >= m.pgid {
+			return false
+		}
+	}
+	return true
 }
 
 // pageHas reports whether page id lies inside the file and carries one of

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -14,6 +15,13 @@ import (
 // (none for a healthy file); the error is for a file that cannot be read.
 func (s *Store) Check() (problems []string, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
+		// bbolt's own check reads pages in another goroutine, where a
+		// damaged page would panic beyond our recover: read every page
+		// here first.
+		if p := walkPages(tx); p != "" {
+			problems = append(problems, p)
+			return nil
+		}
 		for e := range tx.Check() {
 			problems = append(problems, "page: "+e.Error())
 		}
@@ -127,4 +135,31 @@ func (c *checker) attendance() {
 		}
 	})
 	c.indexPoints(bucketAttendanceMarks, func(k, _ []byte) bool { return recorded[string(k)] })
+}
+
+// walkPages reads every key and value of every bucket in this goroutine and
+// describes the damage it meets, or returns "".
+func walkPages(tx *bolt.Tx) (problem string) {
+	defer func() {
+		if r := recover(); r != nil {
+			problem = fmt.Sprintf("a damaged page was found (%v)", r)
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	var visit func(b *bolt.Bucket)
+	visit = func(b *bolt.Bucket) {
+		b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				if nested := b.Bucket(k); nested != nil {
+					visit(nested)
+				}
+			}
+			return nil
+		})
+	}
+	tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		visit(b)
+		return nil
+	})
+	return ""
 }

@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"time"
+
+	"github.com/google/uuid"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -47,6 +50,13 @@ func (s *Store) Export(w io.Writer) error {
 			if aw.Participants, err = participantsOf(tx, aw.Workshop.ID); err != nil {
 				return err
 			}
+			live := make(map[uuid.UUID]bool, len(aw.Participants))
+			for _, p := range aw.Participants {
+				live[p.ID] = true
+			}
+			keep := func(list []Attendance) []Attendance {
+				return slices.DeleteFunc(list, func(a Attendance) bool { return !live[a.ParticipantID] })
+			}
 			for _, se := range aw.Sessions {
 				if aw.Attendance, err = appendPrefix(tx.Bucket(bucketAttendance), se.ID[:], aw.Attendance); err != nil {
 					return err
@@ -55,12 +65,13 @@ func (s *Store) Export(w io.Writer) error {
 					return err
 				}
 			}
+			aw.Attendance, aw.AttendanceHistory = keep(aw.Attendance), keep(aw.AttendanceHistory)
 			err = tx.Bucket(bucketCertificates).ForEach(func(k, v []byte) error {
 				c, err := decodeRecord[CertificateIssue](v)
 				if err != nil {
 					return fmt.Errorf("certificate %x: %w", k, err)
 				}
-				if c.WorkshopID == aw.Workshop.ID && !c.Deleted() {
+				if c.WorkshopID == aw.Workshop.ID && !c.Deleted() && live[c.ParticipantID] {
 					aw.Certificates = append(aw.Certificates, c)
 				}
 				return nil

@@ -129,6 +129,7 @@ func (s *Store) putParticipant(tx *bolt.Tx, p *Participant, live map[uuid.UUID]b
 			}
 		}
 	}
+	p.DeletedAt = nil // saving is never a way to delete
 	p.touch(s.now(), s.device)
 	if p.BadgeCode == "" {
 		p.BadgeCode = freeBadgeCode(badges, p.WorkshopID)

@@ -67,6 +67,7 @@ func (s *Store) SaveSession(se *Session) error {
 			}
 			rec.CreatedAt = old.CreatedAt
 		}
+		rec.DeletedAt = nil // saving is never a way to delete
 		rec.touch(s.now(), s.device)
 		if err := tx.Bucket(bucketSessionsByWorkshop).Put(join(rec.WorkshopID, rec.ID), nil); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -100,11 +101,15 @@ func Open(path string, opts Options) (st *Store, err error) {
 
 // openBolt opens the bbolt file, turning its failures into typed errors.
 func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+	// checkLength has refused the damage we know bbolt to panic on while
+	// opening; a panic here would keep the file locked (the mapping holds
+	// the lock) until the process ends, so it is still turned into an error.
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, damaged(path, fmt.Sprint(r))
 		}
 	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
 	switch {
 	case err == nil:
@@ -152,13 +157,12 @@ func (s *Store) prepare() error {
 		return damaged(s.path, "it is not a Workshop Desk data file")
 	case schema > currentSchema:
 		return &TooNewError{Path: s.path, Schema: schema, Known: currentSchema}
-	case schema < currentSchema:
-		if err := s.migrate(schema); err != nil {
-			return err
-		}
 	}
 	if s.opts.DeviceID != "" {
 		s.device = s.opts.DeviceID
+	}
+	if ours && schema < currentSchema {
+		return s.migrate(schema)
 	}
 	return nil
 }
@@ -201,6 +205,7 @@ func (s *Store) DeviceID() string { return s.device }
 // a *DamagedError.
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer s.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a wild page pointer faults instead of crashing
 	return s.db.View(fn)
 }
 
@@ -208,6 +213,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 // an automatic backup if the last one is old enough.
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	defer s.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	if err := s.db.Update(fn); err != nil {
 		return err
 	}

@@ -93,6 +93,7 @@ func (s *Store) SaveWorkshop(w *Workshop) error {
 				return err
 			}
 		}
+		rec.DeletedAt = nil // saving is never a way to delete
 		rec.touch(s.now(), s.device)
 		if err := codes.Put([]byte(rec.Code), rec.ID[:]); err != nil {
 			return err
@@ -112,16 +113,23 @@ func sessionsInside(tx *bolt.Tx, w *Workshop) error {
 	if err != nil {
 		return err
 	}
-	var outside []string
+	var before, after []string
 	for _, se := range sessions {
-		if se.Date.Before(w.StartDate) || se.Date.After(w.EndDate) {
-			outside = append(outside, fmt.Sprintf("%q on %s", se.Title, se.Date))
+		switch {
+		case se.Date.Before(w.StartDate):
+			before = append(before, fmt.Sprintf("%q on %s", se.Title, se.Date))
+		case se.Date.After(w.EndDate):
+			after = append(after, fmt.Sprintf("%q on %s", se.Title, se.Date))
 		}
 	}
-	if len(outside) > 0 {
-		return ValidationError{{"end_date", "these sessions would fall outside the workshop's dates: " + strings.Join(outside, ", ")}}
+	var p problems
+	if len(before) > 0 {
+		p.add("start_date", "these sessions would fall before the first day: %s", strings.Join(before, ", "))
 	}
-	return nil
+	if len(after) > 0 {
+		p.add("end_date", "these sessions would fall after the last day: %s", strings.Join(after, ", "))
+	}
+	return p.err()
 }
 
 // Workshop returns the live workshop with the given ID.
