@@ -17,55 +17,105 @@ import (
 // Recording the same status again changes nothing and returns the existing
 // record, so a second check-in never counts twice.
 func (s *Store) RecordAttendance(a *Attendance) error {
+	rec, err := s.prepareAttendance(a)
+	if err != nil {
+		return err
+	}
+	if err := s.update(func(tx *bolt.Tx) error { return s.recordAttendanceTx(tx, &rec) }); err != nil {
+		return err
+	}
+	*a = rec
+	return nil
+}
+
+// RecordAttendances records many statuses as RecordAttendance does, in one
+// committed transaction: all are recorded or none. On a problem the error
+// names the position in list when there is more than one ("row 3: ...").
+func (s *Store) RecordAttendances(list []*Attendance) error {
+	recs := make([]Attendance, len(list))
+	for i, a := range list {
+		rec, err := s.prepareAttendance(a)
+		if err != nil {
+			return rowError(err, i, len(list))
+		}
+		recs[i] = rec
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		for i := range recs {
+			if err := s.recordAttendanceTx(tx, &recs[i]); err != nil {
+				return rowError(err, i, len(recs))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, a := range list {
+		*a = recs[i]
+	}
+	return nil
+}
+
+// prepareAttendance validates a and returns the record to write: note
+// trimmed, an unset RecordedAt set to now.
+func (s *Store) prepareAttendance(a *Attendance) (Attendance, error) {
 	a.Note = strings.TrimSpace(a.Note)
 	if !validEnum(a.Status, Statuses, false) {
-		return ValidationError{{"status", fmt.Sprintf("%q is not one of present, late, excused, absent", a.Status)}}
+		return Attendance{}, ValidationError{{"status", fmt.Sprintf("%q is not one of present, late, excused, absent", a.Status)}}
 	}
 	rec := *a
 	if rec.RecordedAt.IsZero() {
 		rec.RecordedAt = s.now()
 	}
-	err := s.update(func(tx *bolt.Tx) error {
-		var se Session
-		var p Participant
-		if err := liveSession(tx, rec.SessionID, &se); err != nil {
-			return fmt.Errorf("record attendance: %w", err)
+	return rec, nil
+}
+
+// recordAttendanceTx records rec in tx after checking that its session and
+// participant are live and belong to the same workshop.
+func (s *Store) recordAttendanceTx(tx *bolt.Tx, rec *Attendance) error {
+	var se Session
+	var p Participant
+	if err := liveSession(tx, rec.SessionID, &se); err != nil {
+		return fmt.Errorf("record attendance: %w", err)
+	}
+	if err := liveParticipant(tx, rec.ParticipantID, &p); err != nil {
+		return fmt.Errorf("record attendance: %w", err)
+	}
+	if p.WorkshopID != se.WorkshopID {
+		return fmt.Errorf("record attendance: %s is not registered for the workshop of %q", p.FullName(), se.Title)
+	}
+	return s.replaceAttendance(tx, rec)
+}
+
+// replaceAttendance replaces the current record of rec's session and
+// participant (keeping its ID and creation time), updates the compact mark
+// and appends the new version to the history. When the current record
+// already has rec's status and note it writes nothing and sets *rec to it.
+func (s *Store) replaceAttendance(tx *bolt.Tx, rec *Attendance) error {
+	key := join(rec.SessionID, rec.ParticipantID)
+	b := tx.Bucket(bucketAttendance)
+	var old Attendance
+	switch err := getJSON(b, key, &old); err {
+	case nil:
+		if old.Status == rec.Status && old.Note == rec.Note {
+			*rec = old
+			return nil
 		}
-		if err := liveParticipant(tx, rec.ParticipantID, &p); err != nil {
-			return fmt.Errorf("record attendance: %w", err)
-		}
-		if p.WorkshopID != se.WorkshopID {
-			return fmt.Errorf("record attendance: %s is not registered for the workshop of %q", p.FullName(), se.Title)
-		}
-		key := join(rec.SessionID, rec.ParticipantID)
-		b := tx.Bucket(bucketAttendance)
-		var old Attendance
-		switch err := getJSON(b, key, &old); err {
-		case nil:
-			if old.Status == rec.Status && old.Note == rec.Note {
-				rec = old
-				return nil
-			}
-			rec.ID, rec.CreatedAt = old.ID, old.CreatedAt
-		case ErrNotFound:
-			rec.ID = uuid.Nil
-		default:
-			return err
-		}
-		rec.touch(s.now(), s.device)
-		if err := putJSON(b, key, &rec); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketAttendanceMarks).Put(key, encodeMark(Mark{rec.Status, rec.RecordedAt})); err != nil {
-			return err
-		}
-		return putJSON(tx.Bucket(bucketAttendanceHistory), join(rec.SessionID, rec.ParticipantID, NewID()), &rec)
-	})
-	if err != nil {
+		rec.ID, rec.CreatedAt = old.ID, old.CreatedAt
+	case ErrNotFound:
+		rec.ID = uuid.Nil
+	default:
 		return err
 	}
-	*a = rec
-	return nil
+	rec.touch(s.now(), s.device)
+	if err := putJSON(b, key, rec); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketAttendanceMarks).Put(key, encodeMark(Mark{rec.Status, rec.RecordedAt})); err != nil {
+		return err
+	}
+	return putJSON(tx.Bucket(bucketAttendanceHistory), join(rec.SessionID, rec.ParticipantID, NewID()), rec)
 }
 
 // Attendance returns the current attendance record of a participant at a

@@ -22,6 +22,10 @@ type Workshop struct {
 	Partners  string `json:"partners,omitempty"`
 	Language  string `json:"language,omitempty"` // working language, e.g. "en", "fr", "es"
 	Notes     string `json:"notes,omitempty"`
+	// Rule is the attendance rule for certificates. Its zero value, as in
+	// records written before rules existed, means the defaults; see
+	// AttendanceRule.Effective.
+	Rule AttendanceRule `json:"rule,omitzero"`
 }
 
 // Location returns the workshop's time zone, or UTC when it is unset or

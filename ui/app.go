@@ -55,9 +55,9 @@ type App struct {
 // or, when the file cannot be opened, what to do about it.
 func Start(a fyne.App, w fyne.Window, cfg Config) *App {
 	u := &App{app: a, win: w, path: cfg.DataPath, open: cfg.Open, version: cfg.Version, root: container.NewStack()}
+	a.Settings().SetTheme(newTheme())
 	w.SetContent(u.root)
 	w.SetMainMenu(u.mainMenu())
-	u.addShortcuts()
 	u.restoreWindowSize()
 	u.openData()
 	return u
@@ -121,8 +121,11 @@ func (u *App) showWorkshop(id uuid.UUID) {
 		u.showHome()
 		return
 	}
-	if u.workshop != nil && u.workshop.data.Workshop.ID == id {
-		ws.tabs.SelectIndex(u.workshop.tabs.SelectedIndex()) // stay in the same section
+	if old := u.workshop; old != nil && old.data.Workshop.ID == id {
+		ws.tabs.SelectIndex(old.tabs.SelectedIndex()) // stay in the same section
+		if p := old.participants.focusOn; p != uuid.Nil {
+			ws.participants.reveal(p)
+		}
 	}
 	u.home = nil
 	u.workshop = ws

@@ -276,3 +276,30 @@ func TestAboutShowsDataFile(t *testing.T) {
 		t.Error("About should show the backups folder")
 	}
 }
+
+func TestDuplicateWorkshopAsTemplate(t *testing.T) {
+	u, _, _ := startTest(t)
+	u.openSample()
+	src := u.workshop.data.Workshop
+	f := showTemplateForm(u.workshop)
+	test.Type(f.code, "dakar-2027")
+	f.title.SetText("Migration and rural development – Dakar")
+	start := time.Date(2027, 6, 7, 0, 0, 0, 0, time.Local)
+	f.start.SetDate(&start)
+	test.Tap(f.saveBtn)
+	if u.workshop == nil || u.workshop.data.Workshop.Code != "dakar-2027" {
+		t.Fatal("the copy should open")
+	}
+	d := u.workshop.data
+	if len(d.Sessions) != 10 || len(d.Participants) != 0 || d.Workshop.StartDate.String() != "2027-06-07" || d.Workshop.Organiser != src.Organiser {
+		t.Errorf("copy: %d sessions, %d participants, start %s, organiser %q", len(d.Sessions), len(d.Participants), d.Workshop.StartDate, d.Workshop.Organiser)
+	}
+	// The same code again is refused under the code field.
+	u.showWorkshop(src.ID)
+	f = showTemplateForm(u.workshop)
+	test.Type(f.code, "dakar-2027")
+	test.Tap(f.saveBtn)
+	if l := f.errs["code"]; !l.Visible() || !strings.Contains(l.Text, "already used") {
+		t.Errorf("duplicate code problem = %q", l.Text)
+	}
+}

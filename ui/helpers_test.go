@@ -81,3 +81,6 @@ func containsText(w fyne.Window, part string) bool {
 	}
 	return false
 }
+
+// fyneCell is the first cell of a table row.
+func fyneCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,12 +14,16 @@ import (
 
 // mainMenu builds the File and Help menus.
 func (u *App) mainMenu() *fyne.MainMenu {
-	newWorkshop := fyne.NewMenuItem(lang.L("New workshop…"), u.newWorkshop)
-	newWorkshop.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	backup := fyne.NewMenuItem(lang.L("Back up now"), u.backupNow)
-	backup.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
+	item := func(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
+		i := fyne.NewMenuItem(label, action)
+		i.Shortcut = shortcut
+		return i
+	}
 	file := fyne.NewMenu(lang.L("File"),
-		newWorkshop,
+		item(lang.L("New workshop…"), u.newWorkshop, shortcutNewWorkshop),
+		item(lang.L("New participant…"), u.newParticipant, shortcutNewParticipant),
+		item(lang.L("Find participant"), u.findParticipant, shortcutFind),
+		item(lang.L("Import participants…"), u.importParticipants, shortcutImport),
 		fyne.NewMenuItem(lang.L("Open the sample workshop"), u.openSample),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("All workshops"), func() {
@@ -29,20 +32,42 @@ func (u *App) mainMenu() *fyne.MainMenu {
 			}
 		}),
 		fyne.NewMenuItemSeparator(),
-		backup,
+		item(lang.L("Back up now"), u.backupNow, shortcutBackup),
 		fyne.NewMenuItem(lang.L("Restore a backup…"), u.restoreBackup),
 	)
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Workshop Desk"), u.showAbout))
 	return fyne.NewMainMenu(file, help)
 }
 
-// addShortcuts registers the window's keyboard shortcuts (the menu's are
-// registered by the menu itself on desktop drivers).
-func (u *App) addShortcuts() {
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.newWorkshop() })
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.backupNow() })
+// showSection switches the open workshop to one of its sections and
+// reports whether a workshop is open.
+func (u *App) showSection(i int) bool {
+	if u.workshop == nil {
+		return false
+	}
+	u.workshop.tabs.SelectIndex(i)
+	return true
+}
+
+// newParticipant opens the participant form of the open workshop.
+func (u *App) newParticipant() {
+	if u.showSection(sectionParticipants) {
+		showParticipantForm(u.workshop, nil)
+	}
+}
+
+// importParticipants opens the import wizard of the open workshop.
+func (u *App) importParticipants() {
+	if u.showSection(sectionParticipants) {
+		showImportWizard(u.workshop)
+	}
+}
+
+// findParticipant puts the cursor in the open workshop's participant search.
+func (u *App) findParticipant() {
+	if u.showSection(sectionParticipants) {
+		u.win.Canvas().Focus(u.workshop.participants.search)
+	}
 }
 
 func (u *App) newWorkshop() {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,12 +29,9 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Short code"), wrapLabel(w.Code)),
 		widget.NewFormItem(lang.L("Notes"), wrapLabel(w.Notes)),
 	)
-	var hours time.Duration
+	_, hours := store.AgendaHours(d.Sessions)
 	marks := 0
 	for _, se := range d.Sessions {
-		if se.Type != store.Break {
-			hours += se.Duration()
-		}
 		marks += len(d.Marks[se.ID])
 	}
 	stats := container.NewGridWithColumns(4,
@@ -47,9 +43,10 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon(lang.L("Edit workshop"), theme.DocumentCreateIcon(), func() {
 		showWorkshopForm(ws.u, &ws.data.Workshop)
 	})
+	dup := widget.NewButtonWithIcon(lang.L("Duplicate as template…"), theme.ContentCopyIcon(), func() { showTemplateForm(ws) })
 	del := widget.NewButtonWithIcon(lang.L("Delete workshop"), theme.DeleteIcon(), ws.deleteWorkshop)
 	del.Importance = widget.DangerImportance
-	return container.NewVScroll(container.NewVBox(stats, details, container.NewHBox(edit, del)))
+	return container.NewVScroll(container.NewVBox(stats, details, container.NewHBox(edit, dup, del)))
 }
 
 func statCard(label, value string) fyne.CanvasObject {

@@ -1,11 +1,19 @@
 package ui
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
@@ -15,38 +23,216 @@ var participantColumns = []struct {
 	width float32
 	value func(p *store.Participant) string
 }{
-	{"Name", 230, func(p *store.Participant) string { return p.FamilyNames + ", " + p.GivenNames }},
-	{"Native script", 180, func(p *store.Participant) string { return p.NativeName }},
-	{"Organisation", 300, func(p *store.Participant) string { return p.Organisation }},
-	{"Country", 70, func(p *store.Participant) string { return p.Country }},
-	{"Role", 100, func(p *store.Participant) string { return store.Label(p.Role) }},
-	{"Badge", 80, func(p *store.Participant) string { return p.BadgeCode }},
+	{"Name", 220, func(p *store.Participant) string {
+		if p.GivenNames == "" || p.FamilyNames == "" {
+			return p.FamilyNames + p.GivenNames
+		}
+		return p.FamilyNames + ", " + p.GivenNames
+	}},
+	{"Own script", 170, func(p *store.Participant) string { return p.NativeName }},
+	{"Organisation", 260, func(p *store.Participant) string { return p.Organisation }},
+	{"Country", 130, func(p *store.Participant) string {
+		name, _ := store.CountryName(p.Country)
+		return name
+	}},
+	{"Role", 100, func(p *store.Participant) string { return lang.L(store.Label(p.Role)) }},
+	{"Badge", 70, func(p *store.Participant) string { return p.BadgeCode }},
+	{"Email", 230, func(p *store.Participant) string { return p.Email }},
 }
 
-// newParticipantsView shows the participants in a table with a header row.
-func newParticipantsView(ws *workshopScreen) fyne.CanvasObject {
-	d := ws.data
-	if len(d.Participants) == 0 {
-		return container.NewCenter(widget.NewLabel(lang.L("No participants yet.")))
+// participantsView lists a workshop's participants in a table that stays
+// fast with thousands of rows: search as you type (case and accents
+// ignored, native script, organisation, email and badge code too), sort by
+// any column, add, edit, delete with undo, and merge duplicates.
+type participantsView struct {
+	ws       *workshopScreen
+	people   []store.Participant
+	index    *store.ParticipantIndex
+	sortKeys [][]string // per column, the folded text of each participant
+	shown    []int      // positions in people, filtered and sorted
+	sortCol  int
+	sortDesc bool
+	dupes    [][]int
+
+	search    *widget.Entry
+	count     *widget.Label
+	table     *widget.Table
+	add       *widget.Button
+	importBtn *widget.Button
+	dupBtn    *widget.Button
+	form      *participantForm  // the open form, if any
+	dupDialog *duplicatesDialog // the duplicates list last shown
+	focusOn   uuid.UUID         // show this participant after the next reload
+	content   fyne.CanvasObject
+}
+
+func newParticipantsView(ws *workshopScreen) *participantsView {
+	v := &participantsView{ws: ws, people: ws.data.Participants}
+	v.index = store.NewParticipantIndex(v.people)
+	v.sortKeys = make([][]string, len(participantColumns))
+	for c, col := range participantColumns {
+		keys := make([]string, len(v.people))
+		for i := range v.people {
+			keys[i] = store.Fold(col.value(&v.people[i]))
+		}
+		v.sortKeys[c] = keys
 	}
+	v.dupes = store.Duplicates(v.people)
+
+	v.search = widget.NewEntry()
+	v.search.SetPlaceHolder(lang.L("Search by name, own script, organisation, country, email or badge code"))
+	v.search.OnChanged = v.filter
+	v.search.OnSubmitted = func(string) {
+		if len(v.shown) > 0 {
+			showParticipantForm(ws, &v.people[v.shown[0]])
+		}
+	}
+	v.count = widget.NewLabel("")
+	v.add = widget.NewButtonWithIcon(lang.L("Add participant"), theme.ContentAddIcon(), func() { showParticipantForm(ws, nil) })
+	v.add.Importance = widget.HighImportance
+	v.importBtn = widget.NewButtonWithIcon(lang.L("Import…"), theme.UploadIcon(), func() { showImportWizard(ws) })
+	v.dupBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), v.showDuplicates)
+	if len(v.dupes) == 0 {
+		v.dupBtn.Hide()
+	} else {
+		v.dupBtn.SetText(count(len(v.dupes), "{{.Count}} possible duplicate", "{{.Count}} possible duplicates"))
+	}
+	v.table = v.newTable()
+	v.filter("")
+
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.dupBtn, v.count, v.importBtn, v.add), v.search)
+	if len(v.people) == 0 {
+		empty := widget.NewLabel(lang.L("No participants yet. Add them one by one, or import the list you were sent."))
+		empty.Wrapping = fyne.TextWrapWord
+		v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewCenter(empty))
+		return v
+	}
+	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, v.table)
+	return v
+}
+
+func (v *participantsView) newTable() *widget.Table {
 	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(d.Participants), len(participantColumns) },
+		func() (int, int) { return len(v.shown), len(participantColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(participantColumns[id.Col].value(&d.Participants[id.Row]))
+			if id.Row < len(v.shown) {
+				o.(*widget.Label).SetText(participantColumns[id.Col].value(&v.people[v.shown[id.Row]]))
+			}
 		})
 	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		l.SetText(lang.L(participantColumns[id.Col].title))
+		b := o.(*widget.Button)
+		b.SetText(lang.L(participantColumns[id.Col].title))
+		b.SetIcon(nil)
+		if id.Col == v.sortCol {
+			b.SetIcon(theme.MenuDropDownIcon())
+			if v.sortDesc {
+				b.SetIcon(theme.MenuDropUpIcon())
+			}
+		}
+		col := id.Col
+		b.OnTapped = func() { v.sortBy(col) }
 	}
 	for i, c := range participantColumns {
 		t.SetColumnWidth(i, c.width)
 	}
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		if id.Row >= 0 && id.Row < len(v.shown) {
+			showParticipantForm(v.ws, &v.people[v.shown[id.Row]])
+		}
+	}
 	return t
+}
+
+// filter shows the participants matching the query, in the current sort
+// order.
+func (v *participantsView) filter(query string) {
+	if strings.TrimSpace(query) == "" {
+		v.shown = v.shown[:0]
+		for i := range v.people {
+			v.shown = append(v.shown, i)
+		}
+	} else {
+		v.shown = v.index.Search(query, 0)
+	}
+	v.sort()
+	v.count.SetText(fmt.Sprintf(lang.L("%d of %d"), len(v.shown), len(v.people)))
+	v.table.Refresh()
+	v.table.ScrollToTop()
+}
+
+func (v *participantsView) sort() {
+	keys := v.sortKeys[v.sortCol]
+	name := v.sortKeys[0]
+	slices.SortStableFunc(v.shown, func(a, b int) int {
+		c := cmp.Or(strings.Compare(keys[a], keys[b]), strings.Compare(name[a], name[b]))
+		if v.sortDesc {
+			return -c
+		}
+		return c
+	})
+}
+
+// sortBy sorts by a column, or reverses the order when it is already the
+// sort column.
+func (v *participantsView) sortBy(col int) {
+	if v.sortCol == col {
+		v.sortDesc = !v.sortDesc
+	} else {
+		v.sortCol, v.sortDesc = col, false
+	}
+	v.sort()
+	v.table.Refresh()
+}
+
+// reveal scrolls to a participant, after a save.
+func (v *participantsView) reveal(id uuid.UUID) {
+	for row, i := range v.shown {
+		if v.people[i].ID == id {
+			v.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+			return
+		}
+	}
+}
+
+// confirmDelete asks, deletes, then offers to undo.
+func (v *participantsView) confirmDelete(p store.Participant) {
+	u := v.ws.u
+	msg := fmt.Sprintf(lang.L("Delete %s? Their attendance is kept and comes back with Undo."), p.FullName())
+	dialog.ShowConfirm(lang.L("Delete participant"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := u.st.DeleteParticipant(p.ID); err != nil {
+			u.showError(err)
+			return
+		}
+		v.ws.changed()
+		undo := dialog.NewConfirm(lang.L("Participant deleted"), fmt.Sprintf(lang.L("%s was deleted."), p.FullName()), func(undo bool) {
+			if !undo {
+				return
+			}
+			if err := u.st.UndeleteParticipant(p.ID); err != nil {
+				u.showError(err)
+				return
+			}
+			u.workshop.participants.focusOn = p.ID
+			u.workshop.changed()
+		}, u.win)
+		undo.SetConfirmText(lang.L("Undo"))
+		undo.SetDismissText(lang.L("OK"))
+		undo.Show()
+	}, u.win)
 }

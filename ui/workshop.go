@@ -14,14 +14,27 @@ import (
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
+// The sections of a workshop, in tab order.
+const (
+	sectionOverview = iota
+	sectionAgenda
+	sectionParticipants
+	sectionAttendance
+	sectionCertificates
+	sectionReports
+)
+
 // workshopScreen shows one workshop's sections: Overview, Agenda,
 // Participants, Attendance, Certificates and Reports.
 type workshopScreen struct {
-	u       *App
-	data    *store.WorkshopData
-	back    *widget.Button
-	tabs    *container.AppTabs
-	content fyne.CanvasObject
+	u            *App
+	data         *store.WorkshopData
+	participants *participantsView
+	template     *templateForm // the duplicate-as-template form last shown
+	importer     *importWizard // the import wizard last shown
+	back         *widget.Button
+	tabs         *container.AppTabs
+	content      fyne.CanvasObject
 }
 
 func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
@@ -34,10 +47,11 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	ws.back.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(data.Workshop.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
+	ws.participants = newParticipantsView(ws)
 	ws.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), newOverview(ws)),
 		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), newAgendaView(ws)),
-		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), newParticipantsView(ws)),
+		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), ws.participants.content),
 		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), comingSoon()),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), comingSoon()),
 		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), comingSoon()),
@@ -46,6 +60,18 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	top := container.NewBorder(nil, widget.NewSeparator(), ws.back, nil, title)
 	ws.content = container.NewBorder(top, nil, nil, nil, ws.tabs)
 	return ws, nil
+}
+
+// marksOf counts the sessions at which a participant's attendance was
+// recorded.
+func (ws *workshopScreen) marksOf(p store.Participant) int {
+	n := 0
+	for _, marks := range ws.data.Marks {
+		if _, ok := marks[p.ID]; ok {
+			n++
+		}
+	}
+	return n
 }
 
 // changed reloads the workshop from the store after a section changed it

@@ -1,0 +1,229 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// errNoWrite rolls back a write transaction that turned out to have
+// nothing to write, so that it costs no fsync.
+var errNoWrite = errors.New("nothing to write")
+
+// ErrNoCheckIn is returned by UndoCheckIn when the participant's current
+// status at the session is not a check-in (present or late).
+var ErrNoCheckIn = errors.New("no check-in to undo")
+
+// CheckInResult is the outcome of a check-in.
+type CheckInResult struct {
+	// Attendance is the participant's current record at the session:
+	// the one just written, or the earlier check-in.
+	Attendance Attendance
+	// Participant is the person checked in, for the confirmation.
+	Participant Participant
+	// AlreadyAt is when the earlier check-in was recorded, when the
+	// participant was already present or late; then nothing was written.
+	// It is zero when this check-in was recorded.
+	AlreadyAt time.Time
+}
+
+// Already reports whether the participant had checked in before.
+func (r CheckInResult) Already() bool { return !r.AlreadyAt.IsZero() }
+
+// CheckIn records that a participant arrived at a session at instant now
+// (zero means the store's clock): Late when now is more than the workshop
+// rule's LateAfterMinutes after the session's start in the workshop's time
+// zone, otherwise Present. It replaces an excused or absent mark, since the
+// person is here. The record is written as RecordAttendance writes it, in
+// one committed transaction.
+//
+// If the participant is already present or late at the session, nothing is
+// written and the result's AlreadyAt tells when they checked in, so that a
+// second scan of a badge never counts twice.
+func (s *Store) CheckIn(sessionID, participantID uuid.UUID, now time.Time) (CheckInResult, error) {
+	if now.IsZero() {
+		now = s.now()
+	}
+	var res CheckInResult
+	err := s.update(func(tx *bolt.Tx) error {
+		var se Session
+		var w Workshop
+		if err := liveSession(tx, sessionID, &se); err != nil {
+			return err
+		}
+		if err := liveWorkshop(tx, se.WorkshopID, &w); err != nil {
+			return err
+		}
+		if err := liveParticipant(tx, participantID, &res.Participant); err != nil {
+			return err
+		}
+		if res.Participant.WorkshopID != se.WorkshopID {
+			return fmt.Errorf("%s is not registered for the workshop of %q", res.Participant.FullName(), se.Title)
+		}
+		var cur Attendance
+		switch err := getJSON(tx.Bucket(bucketAttendance), join(sessionID, participantID), &cur); {
+		case err == nil && (cur.Status == Present || cur.Status == Late):
+			res.Attendance, res.AlreadyAt = cur, cur.RecordedAt
+			return errNoWrite
+		case err != nil && err != ErrNotFound:
+			return err
+		}
+		res.Attendance = Attendance{SessionID: sessionID, ParticipantID: participantID,
+			Status: w.Rule.Effective().CheckInStatus(se.StartsAt(w.Location()), now), RecordedAt: now}
+		return s.recordAttendanceTx(tx, &res.Attendance)
+	})
+	switch {
+	case errors.Is(err, errNoWrite):
+		return res, nil
+	case err != nil:
+		return CheckInResult{}, fmt.Errorf("check in: %w", err)
+	}
+	return res, nil
+}
+
+// UndoCheckIn takes back a participant's check-in at a session, restoring
+// their status before it, in one committed transaction. It returns the
+// record as it now is.
+//
+// The previous status is read from the history, which keeps every version:
+// it is the version before the one that set the current status. If there
+// was none (the check-in was the first record), the current record and its
+// mark are removed and the history gets a version with DeletedAt set, which
+// is also what UndoCheckIn returns. Either way the undo is itself a version
+// in the history; nothing is erased from it.
+//
+// It fails with ErrNoCheckIn (wrapped) when the current status is not
+// present or late, so that undoing twice does not go further back.
+func (s *Store) UndoCheckIn(sessionID, participantID uuid.UUID) (Attendance, error) {
+	var out Attendance
+	err := s.update(func(tx *bolt.Tx) error {
+		var se Session
+		if err := liveSession(tx, sessionID, &se); err != nil {
+			return err
+		}
+		key := join(sessionID, participantID)
+		var cur Attendance
+		switch err := getJSON(tx.Bucket(bucketAttendance), key, &cur); {
+		case err == ErrNotFound:
+			return ErrNoCheckIn
+		case err != nil:
+			return err
+		case cur.Status != Present && cur.Status != Late:
+			return fmt.Errorf("%w: the status is %s", ErrNoCheckIn, cur.Status)
+		}
+		prev, found, err := previousVersion(tx, key, &cur)
+		if err != nil {
+			return err
+		}
+		if found && !prev.Deleted() {
+			out = Attendance{Record: cur.Record, SessionID: sessionID, ParticipantID: participantID,
+				Status: prev.Status, RecordedAt: prev.RecordedAt, Note: prev.Note}
+			return s.replaceAttendance(tx, &out)
+		}
+		out = cur
+		now := s.now()
+		out.touch(now, s.device)
+		out.DeletedAt = &now
+		if err := tx.Bucket(bucketAttendance).Delete(key); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketAttendanceMarks).Delete(key); err != nil {
+			return err
+		}
+		return putJSON(tx.Bucket(bucketAttendanceHistory), join(sessionID, participantID, NewID()), &out)
+	})
+	if err != nil {
+		return Attendance{}, fmt.Errorf("undo check-in: %w", err)
+	}
+	return out, nil
+}
+
+// previousVersion returns the history version before the one that holds
+// the current record cur. Normally the newest version is cur itself; if it
+// is not (a record older than its history), the newest version is the
+// previous state.
+func previousVersion(tx *bolt.Tx, key []byte, cur *Attendance) (Attendance, bool, error) {
+	var last, prev []byte
+	c := tx.Bucket(bucketAttendanceHistory).Cursor()
+	for k, v := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, v = c.Next() {
+		prev, last = last, v
+	}
+	if last == nil {
+		return Attendance{}, false, nil
+	}
+	newest, err := decodeRecord[Attendance](last)
+	if err != nil {
+		return Attendance{}, false, fmt.Errorf("attendance history %x: %w", key, err)
+	}
+	if !sameVersion(&newest, cur) {
+		return newest, true, nil
+	}
+	if prev == nil {
+		return Attendance{}, false, nil
+	}
+	before, err := decodeRecord[Attendance](prev)
+	if err != nil {
+		return Attendance{}, false, fmt.Errorf("attendance history %x: %w", key, err)
+	}
+	return before, true, nil
+}
+
+// sameVersion reports whether a history version holds the record a.
+func sameVersion(v, a *Attendance) bool {
+	return !v.Deleted() && v.Status == a.Status && v.Note == a.Note && v.RecordedAt.Equal(a.RecordedAt)
+}
+
+// MarkUnmarked gives status to every live participant of the session's
+// workshop who has no mark at the session and to whom it applies (joined
+// at or before its start), in one committed transaction, and returns how
+// many were marked. Each record is written as RecordAttendance writes it,
+// recorded now. Typically: "mark the rest absent" once a session is over.
+func (s *Store) MarkUnmarked(sessionID uuid.UUID, status Status) (int, error) {
+	if !validEnum(status, Statuses, false) {
+		return 0, ValidationError{{"status", fmt.Sprintf("%q is not one of present, late, excused, absent", status)}}
+	}
+	n := 0
+	err := s.update(func(tx *bolt.Tx) error {
+		var se Session
+		var w Workshop
+		if err := liveSession(tx, sessionID, &se); err != nil {
+			return err
+		}
+		if err := liveWorkshop(tx, se.WorkshopID, &w); err != nil {
+			return err
+		}
+		people, err := participantsOf(tx, se.WorkshopID)
+		if err != nil {
+			return err
+		}
+		start := se.StartsAt(w.Location())
+		marks := tx.Bucket(bucketAttendanceMarks)
+		now := s.now()
+		for _, p := range people {
+			key := join(sessionID, p.ID)
+			if p.Deleted() || p.JoinedAt.After(start) || marks.Get(key) != nil {
+				continue
+			}
+			rec := Attendance{SessionID: sessionID, ParticipantID: p.ID, Status: status, RecordedAt: now}
+			if err := s.replaceAttendance(tx, &rec); err != nil {
+				return fmt.Errorf("%s: %w", p.FullName(), err)
+			}
+			n++
+		}
+		if n == 0 {
+			return errNoWrite
+		}
+		return nil
+	})
+	switch {
+	case errors.Is(err, errNoWrite):
+		return 0, nil
+	case err != nil:
+		return 0, fmt.Errorf("mark unmarked as %s: %w", status, err)
+	}
+	return n, nil
+}

@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// honorifics offered in the participant form; any other may be typed.
+var honorifics = []string{"Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "H.E.", "M.", "Mme", "Sr.", "Sra."}
+
+// joinedLayout is how the form reads and shows a late joiner's arrival,
+// in the workshop's time zone.
+const joinedLayout = "2006-01-02 15:04"
+
+// participantForm adds or edits a participant with every field of the
+// record; problems are shown under their fields and nothing is saved until
+// the record is valid.
+type participantForm struct {
+	ws   *workshopScreen
+	edit *store.Participant // nil when adding
+
+	honorific                                                 *widget.SelectEntry
+	given, family, native, org, position, email, phone, notes *formEntry
+	badge, joined                                             *formEntry
+	country                                                   *widget.SelectEntry
+	orgType, gender, role                                     *widget.Select
+
+	errs    map[string]*widget.Label
+	problem *widget.Label
+	dialog  *dialog.CustomDialog
+	saveBtn *widget.Button
+	delBtn  *widget.Button // edit mode only
+}
+
+// showParticipantForm opens the form to add (p nil) or edit p.
+func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantForm {
+	f := &participantForm{ws: ws, edit: p, errs: map[string]*widget.Label{}, problem: widget.NewLabel("")}
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.honorific = widget.NewSelectEntry(honorifics)
+	entries := []**formEntry{&f.given, &f.family, &f.native, &f.org, &f.position, &f.email, &f.phone, &f.badge, &f.joined}
+	for _, e := range entries {
+		*e = newFormEntry(false)
+		(*e).onSave = f.submit
+		(*e).OnSubmitted = func(string) { f.submit() }
+	}
+	f.notes = newFormEntry(true)
+	f.notes.onSave = f.submit
+	f.notes.SetMinRowsVisible(2)
+	f.country = widget.NewSelectEntry(countryOptions(""))
+	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
+	f.country.SetPlaceHolder(lang.L("Type to search, e.g. Senegal or SN"))
+	f.orgType = enumSelect(store.OrgTypes, true)
+	f.gender = enumSelect(store.Genders, true)
+	f.role = enumSelect(store.Roles, false)
+	f.role.SetSelectedIndex(0)
+	f.email.SetPlaceHolder("name@example.org")
+	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
+	f.joined.SetPlaceHolder(lang.L("Empty: from the start; else YYYY-MM-DD HH:MM"))
+	f.native.SetPlaceHolder(lang.L("e.g. አበበ በቀለ, محمد الأمين, 李伟"))
+	if p != nil {
+		f.fill(p)
+	}
+	field := func(name string, w fyne.CanvasObject) fyne.CanvasObject { return withProblem(w, name, f.errs) }
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Honorific"), f.honorific),
+		widget.NewFormItem(lang.L("Given names")+" *", field("given_names", f.given)),
+		widget.NewFormItem(lang.L("Family names")+" *", field("family_name", f.family)),
+		widget.NewFormItem(lang.L("Name in own script"), f.native),
+		widget.NewFormItem(lang.L("Organisation"), f.org),
+		widget.NewFormItem(lang.L("Organisation type"), f.orgType),
+		widget.NewFormItem(lang.L("Position"), f.position),
+		widget.NewFormItem(lang.L("Country"), field("country", f.country)),
+		widget.NewFormItem(lang.L("Gender"), f.gender),
+		widget.NewFormItem(lang.L("Email"), field("email", f.email)),
+		widget.NewFormItem(lang.L("Phone"), f.phone),
+		widget.NewFormItem(lang.L("Role"), f.role),
+		widget.NewFormItem(lang.L("Badge code"), field("badge_code", f.badge)),
+		widget.NewFormItem(lang.L("Joined late at"), field("joined_at", f.joined)),
+		widget.NewFormItem(lang.L("Notes"), f.notes),
+	)
+	form.Items[1].HintText = lang.L("* a given or a family name is required")
+	body := container.NewVBox(form, f.problem)
+	heading := lang.L("New participant")
+	if p != nil {
+		heading = lang.L("Edit participant")
+		f.delBtn = widget.NewButtonWithIcon(lang.L("Delete participant"), theme.DeleteIcon(), func() {
+			f.dialog.Hide()
+			ws.participants.confirmDelete(*p)
+		})
+		f.delBtn.Importance = widget.DangerImportance
+		body.Add(container.NewHBox(f.delBtn))
+	}
+	f.dialog, f.saveBtn = newKeepOpenDialog(heading, lang.L("Save"), container.NewVScroll(body), f.save, ws.u.win)
+	for _, e := range entries {
+		(*e).onEscape = f.dialog.Hide
+	}
+	f.notes.onEscape = f.dialog.Hide
+	f.dialog.Resize(fyne.NewSize(640, 680))
+	f.dialog.SetOnClosed(func() { ws.participants.form = nil })
+	ws.participants.form = f
+	f.dialog.Show()
+	ws.u.win.Canvas().Focus(f.given)
+	return f
+}
+
+func (f *participantForm) fill(p *store.Participant) {
+	f.honorific.SetText(p.Honorific)
+	f.given.SetText(p.GivenNames)
+	f.family.SetText(p.FamilyNames)
+	f.native.SetText(p.NativeName)
+	f.org.SetText(p.Organisation)
+	setEnum(f.orgType, store.OrgTypes, p.OrgType, true)
+	f.position.SetText(p.Position)
+	if name, ok := store.CountryName(p.Country); ok {
+		f.country.SetText(name)
+	}
+	setEnum(f.gender, store.Genders, p.Gender, true)
+	f.email.SetText(p.Email)
+	f.phone.SetText(p.Phone)
+	setEnum(f.role, store.Roles, p.Role, false)
+	f.badge.SetText(p.BadgeCode)
+	if !p.JoinedAt.IsZero() {
+		f.joined.SetText(p.JoinedAt.In(f.ws.data.Workshop.Location()).Format(joinedLayout))
+	}
+	f.notes.SetText(p.Notes)
+}
+
+// submit saves from the keyboard (Enter, Ctrl+S).
+func (f *participantForm) submit() {
+	if f.save() {
+		f.dialog.Hide()
+	}
+}
+
+// save validates and stores the participant; it reports whether the
+// dialog may close.
+func (f *participantForm) save() bool {
+	for _, l := range f.errs {
+		l.Hide()
+	}
+	f.problem.SetText("")
+	var p store.Participant
+	if f.edit != nil {
+		p = *f.edit
+	}
+	p.WorkshopID = f.ws.data.Workshop.ID
+	p.Honorific, p.GivenNames, p.FamilyNames, p.NativeName = f.honorific.Text, f.given.Text, f.family.Text, f.native.Text
+	p.Organisation, p.Position, p.Email, p.Phone = f.org.Text, f.position.Text, f.email.Text, f.phone.Text
+	p.OrgType = enumValue(f.orgType, store.OrgTypes, true)
+	p.Gender = enumValue(f.gender, store.Genders, true)
+	p.Role = enumValue(f.role, store.Roles, false)
+	p.BadgeCode, p.Notes = f.badge.Text, f.notes.Text
+	p.Country = f.country.Text
+	if code, ok := store.CountryCode(f.country.Text); ok {
+		p.Country = code
+	}
+	var err error
+	p.JoinedAt = time.Time{}
+	if s := strings.TrimSpace(f.joined.Text); s != "" {
+		t, perr := time.ParseInLocation(joinedLayout, s, f.ws.data.Workshop.Location())
+		if perr != nil {
+			// Report the time together with every other problem.
+			verr := store.ValidationError{{Field: "joined_at", Message: fmt.Sprintf(lang.L("%q is not a date and time of the form YYYY-MM-DD HH:MM"), s)}}
+			p.Normalize()
+			if other, ok := p.Validate().(store.ValidationError); ok {
+				verr = append(verr, other...)
+			}
+			err = verr
+		}
+		p.JoinedAt = t
+	}
+	if err == nil {
+		err = f.ws.u.st.SaveParticipant(&p)
+	}
+	if err == nil {
+		f.ws.participants.focusOn = p.ID
+		f.ws.changed()
+		return true
+	}
+	var verr store.ValidationError
+	if !errors.As(err, &verr) {
+		f.problem.SetText(err.Error())
+		return false
+	}
+	var lines []string
+	for _, fe := range verr {
+		if l := f.errs[fe.Field]; l != nil {
+			l.SetText(fe.Message)
+			l.Show()
+		} else {
+			lines = append(lines, fe.Error())
+		}
+	}
+	f.problem.SetText(strings.Join(lines, "\n"))
+	return false
+}
+
+// enumSelect makes a select of an enumeration's labels, with a first
+// "not given" choice when empty values are allowed.
+func enumSelect[T ~string](all []T, allowEmpty bool) *widget.Select {
+	var labels []string
+	if allowEmpty {
+		labels = append(labels, lang.L("not given"))
+	}
+	for _, v := range all {
+		labels = append(labels, lang.L(store.Label(v)))
+	}
+	s := widget.NewSelect(labels, nil)
+	if allowEmpty {
+		s.SetSelectedIndex(0)
+	}
+	return s
+}
+
+func setEnum[T ~string](s *widget.Select, all []T, v T, allowEmpty bool) {
+	for i, x := range all {
+		if x == v {
+			if allowEmpty {
+				i++
+			}
+			s.SetSelectedIndex(i)
+			return
+		}
+	}
+	if allowEmpty {
+		s.SetSelectedIndex(0)
+	}
+}
+
+func enumValue[T ~string](s *widget.Select, all []T, allowEmpty bool) T {
+	i := s.SelectedIndex()
+	if allowEmpty {
+		i--
+	}
+	if i < 0 || i >= len(all) {
+		var zero T
+		return zero
+	}
+	return all[i]
+}
