@@ -107,7 +107,10 @@ func (s *Store) backup(tag string) (string, error) {
 // BackupTo writes a consistent copy of the open file to dst (mode 0600),
 // through a temporary file renamed into place.
 func (s *Store) BackupTo(dst string) error {
-	return writeAtomic(dst, func(w io.Writer) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return fmt.Errorf("back up to %s: %w", dst, err)
+	}
+	return WriteFileAtomic(dst, func(w io.Writer) error {
 		return s.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)
 			return err
@@ -179,9 +182,15 @@ func Restore(path, from string) (saved string, err error) {
 			return "", err
 		}
 		saved = filepath.Join(BackupDir(path), stem(path)+"-"+time.Now().UTC().Format(stampForm)+"-before-restore.db")
+		if err := os.MkdirAll(BackupDir(path), 0o700); err != nil {
+			return "", fmt.Errorf("create the backups folder: %w", err)
+		}
 		if err := copyFile(path, saved); err != nil {
 			return "", fmt.Errorf("keep a copy of the current file before restoring: %w", err)
 		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return saved, fmt.Errorf("restore %s: %w", from, err)
 	}
 	if err := copyFile(from, path); err != nil {
 		return saved, fmt.Errorf("restore %s: %w", from, err)
@@ -255,48 +264,8 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	return writeAtomic(dst, func(w io.Writer) error {
+	return WriteFileAtomic(dst, func(w io.Writer) error {
 		_, err := io.Copy(w, in)
 		return err
 	})
-}
-
-// writeAtomic writes a file through fill into a temporary file beside dst,
-// syncs it and renames it into place, so that dst is either the old file or
-// the whole new one. The file has mode 0600.
-func writeAtomic(dst string, fill func(io.Writer) error) (err error) {
-	dir := filepath.Dir(dst)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	if err := fill(f); err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	if err := os.Rename(f.Name(), dst); err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // make the rename durable; not all systems support syncing a folder
-		d.Close()
-	}
-	return nil
 }

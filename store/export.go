@@ -93,7 +93,7 @@ func (s *Store) Export(w io.Writer) error {
 
 // ExportFile writes the export to path atomically.
 func (s *Store) ExportFile(path string) error {
-	return writeAtomic(path, s.Export)
+	return WriteFileAtomic(path, s.Export)
 }
 
 func appendPrefix(b *bolt.Bucket, prefix []byte, list []Attendance) ([]Attendance, error) {

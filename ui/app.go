@@ -18,6 +18,8 @@ type Config struct {
 	DataPath string // the data file, resolved by the caller
 	Open     Opener // opens it
 	Version  string // shown in About
+	// Now returns the current time; nil means time.Now. Tests fix it.
+	Now func() time.Time
 }
 
 // Opener opens the data file at path. The desktop app passes store.Open
@@ -36,6 +38,7 @@ const (
 type App struct {
 	app     fyne.App
 	win     fyne.Window
+	now     func() time.Time // the clock; tests fix it
 	path    string
 	open    Opener
 	version string
@@ -54,7 +57,10 @@ type App struct {
 // screen: the last workshop used, the workshop list, the welcome choices,
 // or, when the file cannot be opened, what to do about it.
 func Start(a fyne.App, w fyne.Window, cfg Config) *App {
-	u := &App{app: a, win: w, path: cfg.DataPath, open: cfg.Open, version: cfg.Version, root: container.NewStack()}
+	u := &App{app: a, win: w, path: cfg.DataPath, open: cfg.Open, version: cfg.Version, root: container.NewStack(), now: cfg.Now}
+	if u.now == nil {
+		u.now = time.Now
+	}
 	a.Settings().SetTheme(newTheme())
 	w.SetContent(u.root)
 	w.SetMainMenu(u.mainMenu())
@@ -126,6 +132,7 @@ func (u *App) showWorkshop(id uuid.UUID) {
 		if p := old.participants.focusOn; p != uuid.Nil {
 			ws.participants.reveal(p)
 		}
+		ws.attendance.carry(old.attendance)
 	}
 	u.home = nil
 	u.workshop = ws

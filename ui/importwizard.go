@@ -81,8 +81,7 @@ func (w *importWizard) setStep(title string, o fyne.CanvasObject, back, next fun
 	w.onBack, w.onNext = back, next
 	w.back.Hidden, w.next.Hidden = back == nil, next == nil
 	w.next.SetText(nextLabel)
-	w.back.Refresh()
-	w.next.Refresh()
+	w.dialog.Refresh() // the buttons' widths follow their labels
 }
 
 // showChoose is step 1: choose the file.
@@ -233,8 +232,8 @@ func (w *importWizard) toPreview() {
 // done with it.
 func (w *importWizard) showPreview() {
 	p := w.preview
-	w.tally = widget.NewLabel("")
-	w.tally.Wrapping = fyne.TextWrapWord
+	w.tally = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.tally.Truncation = fyne.TextTruncateEllipsis
 	w.rows = widget.NewList(func() int { return len(p.Rows) },
 		func() fyne.CanvasObject {
 			num := widget.NewLabelWithStyle("000", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
@@ -294,12 +293,6 @@ func (w *importWizard) updateRow(r *importer.RowPreview, o *fyne.Container) {
 	for _, pr := range r.Problems {
 		notes = append(notes, pr.Message)
 	}
-	if d := r.Duplicate; d.FileRow != 0 {
-		notes = append(notes, fmt.Sprintf(lang.L("%s as row %d"), d.InFile, d.FileRow))
-	}
-	if d := r.Duplicate; d.Existing != nil {
-		notes = append(notes, fmt.Sprintf(lang.L("already in the workshop: %s (%s)"), d.Existing.FullName(), d.InWorkshop))
-	}
 	if r.Name.CaseChanged {
 		notes = append(notes, fmt.Sprintf(lang.L("name written %s %s in the file"), r.Name.FileGiven, r.Name.FileFamily))
 	}
@@ -354,15 +347,16 @@ func rowChoices(r *importer.RowPreview) []importer.Choice {
 
 func (w *importWizard) refreshPreview() {
 	t := w.preview.Tally()
-	text := fmt.Sprintf(lang.L("%d rows: %d to add, %d to update, %d to skip."), t.Rows, t.Add, t.Update, t.Skip)
+	text := fmt.Sprintf(lang.L("%d rows: %d to add, %d to update, %d to skip"), t.Rows, t.Add, t.Update, t.Skip)
 	if t.Problems > 0 {
-		text += " " + fmt.Sprintf(lang.L("%d problems are shown under their rows; rows without a name or with a wrong email cannot be imported until the file is corrected."), t.Problems)
+		text += " · " + count(t.Problems, "{{.Count}} problem shown under its row", "{{.Count}} problems shown under their rows")
 	}
 	if n := len(w.preview.Ignored); n > 0 {
-		text += " " + fmt.Sprintf(lang.L("%d rows after the list (totals, blank lines) are not people and are left out."), n)
+		text += " · " + count(n, "{{.Count}} row after the list left out (a total)", "{{.Count}} rows after the list left out (totals)")
 	}
 	w.tally.SetText(text)
 	w.next.SetText(fmt.Sprintf(lang.L("Import %d participants"), t.Add+t.Update))
+	w.dialog.Refresh() // the buttons' widths follow the new label
 	if t.Add+t.Update == 0 {
 		w.next.Disable()
 	} else {

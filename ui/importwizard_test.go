@@ -56,7 +56,7 @@ func TestImportWizardFromFileToSummary(t *testing.T) {
 	if wiz.preview == nil || len(wiz.preview.Rows) != 45 {
 		t.Fatalf("preview rows = %v, want 45", wiz.preview)
 	}
-	if !strings.HasPrefix(wiz.tally.Text, "45 rows: 45 to add") {
+	if !strings.HasPrefix(wiz.tally.Text, "45 rows: 45 to add, 0 to update, 0 to skip") {
 		t.Errorf("tally = %q", wiz.tally.Text)
 	}
 	if wiz.next.Text != "Import 45 participants" {

@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -10,11 +11,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/store/importer"
+	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
 
 // participantColumns are the columns of the participants table.
@@ -59,6 +63,8 @@ type participantsView struct {
 	table     *widget.Table
 	add       *widget.Button
 	importBtn *widget.Button
+	exportBtn *widget.Button
+	badgesBtn *widget.Button
 	dupBtn    *widget.Button
 	form      *participantForm  // the open form, if any
 	dupDialog *duplicatesDialog // the duplicates list last shown
@@ -91,6 +97,8 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 	v.add = widget.NewButtonWithIcon(lang.L("Add participant"), theme.ContentAddIcon(), func() { showParticipantForm(ws, nil) })
 	v.add.Importance = widget.HighImportance
 	v.importBtn = widget.NewButtonWithIcon(lang.L("Import…"), theme.UploadIcon(), func() { showImportWizard(ws) })
+	v.exportBtn = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), v.chooseExport)
+	v.badgesBtn = widget.NewButtonWithIcon(lang.L("Badges…"), theme.DocumentPrintIcon(), func() { printBadges(ws, v.shownPeople()) })
 	v.dupBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), v.showDuplicates)
 	if len(v.dupes) == 0 {
 		v.dupBtn.Hide()
@@ -100,7 +108,7 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 	v.table = v.newTable()
 	v.filter("")
 
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.dupBtn, v.count, v.importBtn, v.add), v.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.dupBtn, v.count, v.importBtn, v.exportBtn, v.badgesBtn, v.add), v.search)
 	if len(v.people) == 0 {
 		empty := widget.NewLabel(lang.L("No participants yet. Add them one by one, or import the list you were sent."))
 		empty.Wrapping = fyne.TextWrapWord
@@ -197,6 +205,15 @@ func (v *participantsView) sortBy(col int) {
 	v.table.Refresh()
 }
 
+// shownPeople returns the participants the table shows, in its order.
+func (v *participantsView) shownPeople() []store.Participant {
+	out := make([]store.Participant, len(v.shown))
+	for i, p := range v.shown {
+		out[i] = v.people[p]
+	}
+	return out
+}
+
 // reveal scrolls to a participant, after a save.
 func (v *participantsView) reveal(id uuid.UUID) {
 	for row, i := range v.shown {
@@ -235,4 +252,41 @@ func (v *participantsView) confirmDelete(p store.Participant) {
 		undo.SetDismissText(lang.L("OK"))
 		undo.Show()
 	}, u.win)
+}
+
+// chooseExport asks where to save the list, as .xlsx or .csv.
+func (v *participantsView) chooseExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			v.ws.u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := v.exportTo(path); err != nil {
+			v.ws.u.showError(err)
+			return
+		}
+		dialog.ShowInformation(lang.L("Participants exported"), fmt.Sprintf(lang.L("%d participants written to\n%s"), len(v.people), path), v.ws.u.win)
+	}, v.ws.u.win)
+	d.SetFileName(v.ws.data.Workshop.Code + "-participants.xlsx")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// exportTo writes every participant to path: an Excel workbook, or CSV in
+// UTF-8 with a byte order mark (so that Excel reads the accents right)
+// when the name ends in .csv. The columns are those the importer reads.
+func (v *participantsView) exportTo(path string) error {
+	if !strings.EqualFold(filepath.Ext(path), ".csv") && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		path += ".xlsx"
+	}
+	if err := sheet.WriteFile(path, importer.ExportTable(v.people)); err != nil {
+		return fmt.Errorf("export participants: %w", err)
+	}
+	return nil
 }

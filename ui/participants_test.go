@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/store/importer"
 )
 
 // openSampleParticipants opens the sample workshop on its Participants
@@ -221,5 +223,36 @@ func BenchmarkFilter5000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		v.filter(queries[i%len(queries)])
+	}
+}
+
+func TestExportParticipantsReadsBack(t *testing.T) {
+	u, _ := openSampleParticipants(t)
+	v := u.workshop.participants
+	for _, name := range []string{"list.csv", "list.xlsx", "list"} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := v.exportTo(path); err != nil {
+			t.Fatal(err)
+		}
+		if name == "list" {
+			path += ".xlsx"
+		}
+		tab, err := importer.ReadFile(path, "")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		p := importer.NewPreview(tab, importer.Suggest(tab), importer.Options{WorkshopID: u.workshop.data.Workshop.ID, Existing: v.people})
+		if got := p.Tally(); got.Rows != 40 || got.Update != 40 {
+			t.Errorf("%s read back: %+v, want 40 rows all already in the workshop", name, got)
+		}
+		native := false
+		for _, r := range p.Rows {
+			if r.Participant.NativeName == "አበበ በቀለ" {
+				native = true
+			}
+		}
+		if !native {
+			t.Errorf("%s: the Ethiopic name did not survive", name)
+		}
 	}
 }

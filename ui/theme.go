@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -33,4 +35,10 @@ func (t appTheme) Font(s fyne.TextStyle) fyne.Resource {
 		return ethiopicBold
 	}
 	return ethiopicRegular
+}
+
+// rgba makes a colour from 16-bit channels (as color.Color.RGBA returns)
+// and an 8-bit alpha.
+func rgba(r, g, b uint32, a uint8) color.NRGBA {
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }

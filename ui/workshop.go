@@ -30,6 +30,7 @@ type workshopScreen struct {
 	u            *App
 	data         *store.WorkshopData
 	participants *participantsView
+	attendance   *attendanceSection
 	template     *templateForm // the duplicate-as-template form last shown
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
@@ -48,15 +49,21 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	title := widget.NewLabelWithStyle(data.Workshop.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	ws.participants = newParticipantsView(ws)
+	ws.attendance = newAttendanceSection(ws)
 	ws.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), newOverview(ws)),
 		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), newAgendaView(ws)),
 		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), ws.participants.content),
-		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), comingSoon()),
+		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), ws.attendance.content),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), comingSoon()),
 		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), comingSoon()),
 	)
 	ws.tabs.SetTabLocation(container.TabLocationLeading)
+	ws.tabs.OnSelected = func(*container.TabItem) {
+		if ws.tabs.SelectedIndex() == sectionAttendance {
+			ws.attendance.shown()
+		}
+	}
 	top := container.NewBorder(nil, widget.NewSeparator(), ws.back, nil, title)
 	ws.content = container.NewBorder(top, nil, nil, nil, ws.tabs)
 	return ws, nil

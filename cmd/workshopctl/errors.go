@@ -55,6 +55,15 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// usageError is a wrong call that flag parsing cannot catch, such as two
+// flags of which exactly one must be given. A command returns it before
+// touching the data file; exec then prints it with the command's usage and
+// exits with exitUsage, as for a missing flag.
+type usageError struct{ msg string }
+
+// Error returns the message.
+func (e usageError) Error() string { return e.msg }
+
 // usageFailure prints a usage error with the usage of cmd (of workshopctl
 // when cmd is nil) on w and returns exitUsage.
 func usageFailure(w io.Writer, err error, cmd *command) int {

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	_ "time/tzdata" // workshop time zones (check-in times, late arrivals) must resolve on machines without a zone database
 
 	"github.com/workshopdesk/workshopdesk/store"
 )
@@ -59,7 +60,8 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		initDemoCommand, addWorkshopCommand, addSessionCommand,
-		workshopsCommand, sessionsCommand, participantsCommand,
+		workshopsCommand, sessionsCommand, participantsCommand, importCommand,
+		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 	}
 }
@@ -125,7 +127,12 @@ func (c *cli) exec(cmd *command, args []string) int {
 			return usageFailure(c.stderr, fmt.Errorf("--%s is required", name), cmd)
 		}
 	}
-	return c.report(runCmd(pos))
+	err = runCmd(pos)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return usageFailure(c.stderr, ue, cmd)
+	}
+	return c.report(err)
 }
 
 // help prints the usage of workshopctl, or of the command named in args.

@@ -5,26 +5,41 @@ import (
 	"fmt"
 
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/store/importer"
+	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
 
-// participantsCommand lists a workshop's participants.
+// participantsCommand lists a workshop's participants, or exports them to
+// a spreadsheet.
 var participantsCommand = &command{
 	name:     "participants",
-	synopsis: "--workshop W",
-	summary:  "list a workshop's participants",
+	synopsis: "--workshop W [--out FILE.csv|FILE.xlsx]",
+	summary:  "list a workshop's participants, or export them to CSV or XLSX",
 	details: `Lists the participants in registration order: badge code, names in Latin
 letters and in their own script, country, role and organisation. With --json,
-prints the full records.`,
+prints the full records.
+
+With --out, writes them instead to a CSV file (UTF-8 with a byte order mark,
+so that Excel shows every script) or an XLSX workbook, chosen by the extension:
+every field, under the headings "workshopctl import" recognises, so that the
+file can be corrected in a spreadsheet and imported back as it is.`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
-		var ref string
+		var ref, out string
 		workshopFlag(fs, &ref)
-		return func([]string) error { return c.participants(ref) }
+		fs.StringVar(&out, "out", "", "write the participants to `FILE` (.csv or .xlsx; replaced if it exists)\ninstead of listing them")
+		return func([]string) error { return c.participants(ref, out) }
 	},
 }
 
-// participants prints the participants of the workshop named by ref.
-func (c *cli) participants(ref string) (err error) {
+// participants prints the participants of the workshop named by ref, or
+// writes them to the spreadsheet out.
+func (c *cli) participants(ref, out string) (err error) {
+	if out != "" {
+		if err := c.notDataFile(out, "--out"); err != nil {
+			return err
+		}
+	}
 	st, err := c.open(false)
 	if err != nil {
 		return err
@@ -38,6 +53,9 @@ func (c *cli) participants(ref string) (err error) {
 	if err != nil {
 		return fmt.Errorf("list the participants of %s: %w", w.Code, err)
 	}
+	if out != "" {
+		return c.exportParticipants(w, list, out)
+	}
 	if c.json {
 		return c.printJSON(orEmpty(list))
 	}
@@ -50,4 +68,20 @@ func (c *cli) participants(ref string) (err error) {
 		t.add(p.BadgeCode, p.FamilyNames, p.GivenNames, p.NativeName, p.Country, store.Label(p.Role), p.Organisation)
 	}
 	return t.write(c.stdout)
+}
+
+// exportParticipants writes list to the spreadsheet out and says so.
+func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out string) error {
+	if err := sheet.WriteFile(out, importer.ExportTable(list)); err != nil {
+		return fmt.Errorf("export the participants of %s: %w", w.Code, err)
+	}
+	if c.json {
+		return c.printJSON(struct {
+			Path         string `json:"path"`
+			Workshop     string `json:"workshop"`
+			Participants int    `json:"participants"`
+		}{out, w.Code, len(list)})
+	}
+	c.printf("wrote %s to %s\n", plural(len(list), "participant"), out)
+	return nil
 }

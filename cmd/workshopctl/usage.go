@@ -15,7 +15,9 @@ func writeMainUsage(w io.Writer) {
 
 The command line of Workshop Desk, for batch work and scripts. It works on
 the same data file as the desktop app. A workshop (W) is named by its short
-code, its ID or a prefix of its ID that only it has.
+code, its ID or a prefix of its ID that only it has; a session (S) by its
+number in agenda order (1 for the first), its ID or a unique prefix of it,
+or a part of its title that only it has.
 
 Commands:
 `)

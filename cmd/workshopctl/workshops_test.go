@@ -152,7 +152,9 @@ func TestAddWorkshopAndSessions(t *testing.T) {
 		t.Errorf("workshop in Ivory Coast: %v", w)
 	}
 
-	// Sessions, naming the workshop by code, ID and ID prefix.
+	// Sessions, naming the workshop by code, ID and ID prefix (long enough
+	// to pass the time-ordered part of a UUIDv7, which two workshops made
+	// in the same millisecond share).
 	sessions := []struct {
 		ref       string
 		args      []string
@@ -163,7 +165,7 @@ func TestAddWorkshopAndSessions(t *testing.T) {
 	}{
 		{"addis-2027", []string{"--date", "2027-03-01", "--start", "09:00", "--end", "10:30", "--mandatory"}, "Opening", "plenary", true, true},
 		{id, []string{"--date", "2027-03-01", "--start", "10:30", "--end", "11:00", "--type", "break", "--room", "Foyer"}, "Coffee", "break", false, false},
-		{id[:13], []string{"--date", "2027-03-02", "--start", "09:00", "--end", "12:00", "--type", "working group", "--speakers", "A; B"}, "Groups", "working_group", true, false},
+		{id[:28], []string{"--date", "2027-03-02", "--start", "09:00", "--end", "12:00", "--type", "working group", "--speakers", "A; B"}, "Groups", "working_group", true, false},
 		{"ADDIS-2027", []string{"--date", "2027-03-03", "--start", "14:00", "--end", "17:00", "--type", "field-visit", "--no-count"}, "Visit", "field_visit", false, false},
 	}
 	for _, se := range sessions {

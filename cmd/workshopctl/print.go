@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/pdf"
+)
+
+// layoutFlag is the value of --layout: a badge layout.
+type layoutFlag pdf.BadgeLayout
+
+func (l *layoutFlag) String() string { return string(*l) }
+
+// Set accepts a layout by its name, ignoring case.
+func (l *layoutFlag) Set(v string) error {
+	for _, layout := range pdf.BadgeLayouts {
+		if strings.EqualFold(strings.TrimSpace(v), string(layout)) {
+			*l = layoutFlag(layout)
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not a badge layout: use a4-8 (eight badges per A4 sheet) or a6 (one per A6 page)", v)
+}
+
+// codesFlag is the value of --only: badge codes, given as one
+// comma-separated list or by repeating the flag.
+type codesFlag []string
+
+func (c *codesFlag) String() string { return strings.Join(*c, ",") }
+
+// Set adds the codes of a comma-separated list, normalised as the store
+// keeps them (upper case, no spaces or dashes).
+func (c *codesFlag) Set(v string) error {
+	n := len(*c)
+	for _, part := range strings.Split(v, ",") {
+		if code := store.NormalizeBadgeCode(part); code != "" {
+			*c = append(*c, code)
+		}
+	}
+	if len(*c) == n {
+		return errors.New("no badge code given: write --only CODE,CODE,...")
+	}
+	return nil
+}
+
+// badgesCommand prints name badges.
+var badgesCommand = &command{
+	name:     "badges",
+	synopsis: "--workshop W --out FILE.pdf [--layout a4-8|a6] [--only CODE,...]",
+	summary:  "print name badges to a PDF",
+	details: `Writes a badge for every participant, in registration order, or for those
+whose badge codes --only lists, in that order (to reprint a lost badge, or
+print those of late registrations). Each badge shows the name in Latin letters
+and in the person's own script, organisation, country, a band coloured by
+role and the badge code as text and as a QR code for "workshopctl checkin
+--code".
+
+Layouts: a4-8 puts eight 90 × 55 mm badges on an A4 sheet with cutting marks;
+a6 prints one badge per A6 page, for badge holders. The file is replaced
+atomically. Prints how many badges and pages were written.`,
+	required: []string{"workshop", "out"},
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		var f badgesFlags
+		f.layout = layoutFlag(pdf.BadgeA4x8)
+		workshopFlag(fs, &f.workshop)
+		fs.StringVar(&f.out, "out", "", "the PDF `FILE` to write (replaced if it exists)")
+		fs.Var(&f.layout, "layout", "the `LAYOUT`: a4-8 (eight per A4 sheet) or a6 (one per A6 page)")
+		fs.Var(&f.only, "only", "print only the badges of these `CODES`, separated by commas")
+		return func([]string) error { return c.badges(f) }
+	},
+}
+
+// badgesFlags holds the flags of badges as typed.
+type badgesFlags struct {
+	workshop, out string
+	layout        layoutFlag
+	only          codesFlag
+}
+
+// badgePages returns the number of pages of n badges in layout: eight to
+// an A4 sheet, one to an A6 page, and at least one page.
+func badgePages(n int, layout pdf.BadgeLayout) int {
+	if layout == pdf.BadgeA4x8 {
+		n = (n + 7) / 8
+	}
+	return max(n, 1)
+}
+
+// badges writes the badges PDF and says how many badges and pages it has.
+func (c *cli) badges(f badgesFlags) error {
+	if err := c.notDataFile(f.out, "--out"); err != nil {
+		return err
+	}
+	d, err := c.loadWorkshop(f.workshop)
+	if err != nil {
+		return err
+	}
+	people := d.Participants
+	if len(f.only) > 0 {
+		if people, err = byBadgeCodes(&d.Workshop, d.Participants, f.only); err != nil {
+			return err
+		}
+	}
+	if len(people) == 0 {
+		return fmt.Errorf("%s has no participants yet: no badges to print", d.Workshop.Code)
+	}
+	layout := pdf.BadgeLayout(f.layout)
+	var buf bytes.Buffer
+	if err := pdf.Badges(d, people, layout, &buf); err != nil {
+		return fmt.Errorf("badges not written: %w", err)
+	}
+	if err := writeFileAtomic(f.out, buf.Bytes()); err != nil {
+		return fmt.Errorf("badges not written: %w", err)
+	}
+	pages := badgePages(len(people), layout)
+	if c.json {
+		return c.printJSON(struct {
+			Path     string `json:"path"`
+			Workshop string `json:"workshop"`
+			Layout   string `json:"layout"`
+			Badges   int    `json:"badges"`
+			Pages    int    `json:"pages"`
+		}{f.out, d.Workshop.Code, string(layout), len(people), pages})
+	}
+	c.printf("wrote %s (%s) to %s\n", plural(len(people), "badge"), plural(pages, "page"), f.out)
+	return nil
+}
+
+// byBadgeCodes returns the participants holding the codes (normalised),
+// in the order of codes, each once; it fails naming every code that no
+// participant holds.
+func byBadgeCodes(w *store.Workshop, people []store.Participant, codes []string) ([]store.Participant, error) {
+	index := make(map[string]int, len(people))
+	for i, p := range people {
+		index[store.NormalizeBadgeCode(p.BadgeCode)] = i
+	}
+	var out []store.Participant
+	var unknown []string
+	seen := map[string]bool{}
+	for _, code := range codes {
+		if seen[code] {
+			continue
+		}
+		seen[code] = true
+		if i, ok := index[code]; ok {
+			out = append(out, people[i])
+		} else {
+			unknown = append(unknown, code)
+		}
+	}
+	switch len(unknown) {
+	case 0:
+		return out, nil
+	case 1:
+		return nil, fmt.Errorf("no participant of %s has the badge code %s; no badges written", w.Code, unknown[0])
+	}
+	return nil, fmt.Errorf("no participant of %s has the badge codes %s; no badges written", w.Code, strings.Join(unknown, ", "))
+}
+
+// signInRowsPerPage is the number of participants on a page of the
+// sign-in sheet. It mirrors the fixed rows per page of ui/pdf (siRowsPage,
+// not exported); TestSignInPages checks it against the PDFs.
+const signInRowsPerPage = 24
+
+// signInPages returns the number of pages of a sign-in sheet of n people;
+// a sheet has at least one page.
+func signInPages(n int) int { return max(1, (n+signInRowsPerPage-1)/signInRowsPerPage) }
+
+// signInSheetCommand prints the paper sign-in sheet of a session.
+var signInSheetCommand = &command{
+	name:     "signin-sheet",
+	synopsis: "--workshop W --session S --out FILE.pdf",
+	summary:  "print the paper sign-in sheet of a session to a PDF",
+	details: `Writes the sign-in sheet of a session: the workshop and session with date,
+time, room and venue, then a numbered row per participant expected (everyone
+registered by the session's start), sorted by family name, with badge code,
+name, organisation and a box to sign; "Page x of y" on every page. The file
+is replaced atomically.
+
+` + sessionRefHelp,
+	required: []string{"workshop", "session", "out"},
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		var ref, session, out string
+		workshopFlag(fs, &ref)
+		sessionFlag(fs, &session)
+		fs.StringVar(&out, "out", "", "the PDF `FILE` to write (replaced if it exists)")
+		return func([]string) error { return c.signInSheet(ref, session, out) }
+	},
+}
+
+// signInSheet writes the sign-in sheet PDF of a session and says how many
+// people and pages it has.
+func (c *cli) signInSheet(ref, session, out string) error {
+	if err := c.notDataFile(out, "--out"); err != nil {
+		return err
+	}
+	d, err := c.loadWorkshop(ref)
+	if err != nil {
+		return err
+	}
+	se, n, err := findSession(&d.Workshop, d.Sessions, session)
+	if err != nil {
+		return err
+	}
+	if se.Type == store.Break {
+		return fmt.Errorf("“%s” is a break: no attendance is taken there, so it has no sign-in sheet", se.Title)
+	}
+	people := len(pdf.SignInOrder(d, se))
+	var buf bytes.Buffer
+	if err := pdf.SignInSheet(d, se, &buf); err != nil {
+		return fmt.Errorf("sign-in sheet not written: %w", err)
+	}
+	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+		return fmt.Errorf("sign-in sheet not written: %w", err)
+	}
+	pages := signInPages(people)
+	if c.json {
+		return c.printJSON(struct {
+			Path      string `json:"path"`
+			Workshop  string `json:"workshop"`
+			SessionID string `json:"session_id"`
+			Number    int    `json:"number"`
+			Session   string `json:"session"`
+			People    int    `json:"people"`
+			Pages     int    `json:"pages"`
+		}{out, d.Workshop.Code, se.ID.String(), n, se.Title, people, pages})
+	}
+	c.printf("wrote the sign-in sheet of “%s” (%s, %s) to %s\n", se.Title, peopleCount(people), plural(pages, "page"), out)
+	return nil
+}
+
+// peopleCount returns "1 person", "38 people".
+func peopleCount(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
+
+// writeFileAtomic replaces the file at path by data through
+// store.WriteFileAtomic: a temporary file in the same folder, synced, then
+// renamed over path, so that a failure leaves the old file as it was. The
+// PDF is made in memory first, so that a failed rendering never touches
+// the file at all.
+func writeFileAtomic(path string, data []byte) error {
+	return store.WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}

@@ -1,0 +1,171 @@
+package importer
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/store/sheet"
+)
+
+// TestExportHeadings checks that Suggest maps every heading of the export
+// but "Joined at" to its own field, exactly.
+func TestExportHeadings(t *testing.T) {
+	want := []Field{Honorific, GivenNames, FamilyNames, NativeName, Organisation, OrgType, Position, Country,
+		Gender, Email, Phone, Role, BadgeCode, "", Notes}
+	if len(want) != len(exportHeader) {
+		t.Fatalf("%d headings, %d fields", len(exportHeader), len(want))
+	}
+	tb := &Table{Rows: []Row{{Num: 1, Cells: exportHeader}}}
+	m := Suggest(tb)
+	if m.HeaderRow != 0 {
+		t.Fatalf("header row %d", m.HeaderRow)
+	}
+	for col, f := range want {
+		if f == "" {
+			for g, c := range m.Columns {
+				if c == col {
+					t.Errorf("%q is mapped to %s", exportHeader[col], g)
+				}
+			}
+			continue
+		}
+		if c, ok := m.Column(f); !ok || c != col {
+			t.Errorf("%s: column %d (mapped %v), want %d %q", f, c, ok, col, exportHeader[col])
+		}
+	}
+	if len(m.Columns) != len(want)-1 {
+		t.Errorf("mapping %s", m.Describe(tb))
+	}
+}
+
+// demoStore opens a new data file holding the sample workshop, with a
+// phone, notes that need quoting and a participant without an email added.
+func demoStore(t *testing.T) (*store.Store, store.Workshop, []store.Participant) {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "workshops.db"), store.Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w, err := st.InitDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := st.Participants(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 40 {
+		t.Fatalf("%d sample participants, want 40", len(ps))
+	}
+	ps[0].Phone = "+251 911 234 567"
+	ps[0].Notes = "Vegetarian, arrives \"late\";\nneeds a visa letter"
+	ps[4].Phone = "0042 123"
+	ps[7].Email = "" // recognised by name and organisation
+	edit := []*store.Participant{&ps[0], &ps[4], &ps[7]}
+	if err := st.SaveParticipants(edit); err != nil {
+		t.Fatal(err)
+	}
+	if ps, err = st.Participants(w.ID); err != nil {
+		t.Fatal(err)
+	}
+	return st, w, ps
+}
+
+// TestExportRoundTrip exports the sample workshop to CSV and XLSX and reads
+// each file back as the import would: every row maps to its participant,
+// field by field, and is recognised as already in the workshop, with no
+// other problem.
+func TestExportRoundTrip(t *testing.T) {
+	_, w, ps := demoStore(t)
+	table := ExportTable(ps)
+	if len(table.Rows) != 40 || len(table.Header) != 15 {
+		t.Fatalf("%d rows of %d columns", len(table.Rows), len(table.Header))
+	}
+	var late int
+	for _, r := range table.Rows {
+		if j, ok := r[13].(time.Time); ok {
+			late++
+			if h, m, _ := j.Clock(); h != 8 || m != 0 {
+				t.Errorf("joined at %v, want 08:00 in Addis Ababa", j)
+			}
+		} else if r[13] != nil {
+			t.Errorf("joined at is a %T", r[13])
+		}
+	}
+	if late != 3 {
+		t.Errorf("%d late joiners, want 3", late)
+	}
+
+	dir := t.TempDir()
+	for _, name := range []string{"participants.csv", "participants.xlsx"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			if err := sheet.WriteFile(path, table); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tb, err := Read(name, bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if filepath.Ext(name) == ".csv" && (tb.Format != CSV || tb.Encoding != "UTF-8 with BOM" || tb.Delimiter != ',') {
+				t.Errorf("read as %s %s %q", tb.Format, tb.Encoding, tb.Delimiter)
+			}
+			if filepath.Ext(name) == ".xlsx" && (tb.Format != XLSX || tb.Sheet != "Participants") {
+				t.Errorf("read as %s, sheet %q", tb.Format, tb.Sheet)
+			}
+			m := Suggest(tb)
+			if m.HeaderRow != 0 || len(m.Columns) != 14 {
+				t.Errorf("mapping: header row %d, %s", m.HeaderRow, m.Describe(tb))
+			}
+			p := NewPreview(tb, m, Options{WorkshopID: w.ID, Existing: ps})
+			if len(p.Rows) != 40 || len(p.Ignored) != 0 || len(p.Warnings) != 0 {
+				t.Fatalf("%d rows, ignored %v, warnings %v", len(p.Rows), p.Ignored, p.Warnings)
+			}
+			if got := p.Tally(); got != (Tally{Rows: 40, Update: 40, Problems: 40}) {
+				t.Errorf("tally %+v", got)
+			}
+			for i, r := range p.Rows {
+				want := ps[i]
+				if r.Row != i+2 {
+					t.Errorf("row %d is numbered %d", i+2, r.Row)
+				}
+				if len(r.Problems) != 1 || r.Problems[0].Kind != AlreadyInWorkshop {
+					t.Errorf("row %d: problems %v", r.Row, r.Problems)
+				}
+				d := r.Duplicate
+				wantMatch := SameEmail
+				if want.Email == "" {
+					wantMatch = SameName
+				}
+				if d.Existing == nil || d.Existing.ID != want.ID || d.InWorkshop != wantMatch || d.FileRow != 0 || r.Choice != Update {
+					t.Errorf("row %d (%s): duplicate %+v, choice %s", r.Row, want.FullName(), d, r.Choice)
+				}
+				got := r.Participant
+				got.Record, want.Record = store.Record{}, store.Record{}
+				want.JoinedAt = time.Time{} // not imported
+				if got != want {
+					t.Errorf("row %d:\n got %+v\nwant %+v", r.Row, got, want)
+				}
+				if r.Name.CaseChanged {
+					t.Errorf("row %d: the case of %q %q would change", r.Row, r.Name.FileGiven, r.Name.FileFamily)
+				}
+				// Native scripts survive byte for byte, and so do the
+				// other names.
+				if !bytes.Equal([]byte(r.Participant.NativeName), []byte(ps[i].NativeName)) ||
+					!bytes.Equal([]byte(r.Participant.GivenNames+r.Participant.FamilyNames), []byte(ps[i].GivenNames+ps[i].FamilyNames)) {
+					t.Errorf("row %d: names %q %q %q, want %q %q %q", r.Row, r.Participant.NativeName, r.Participant.GivenNames,
+						r.Participant.FamilyNames, ps[i].NativeName, ps[i].GivenNames, ps[i].FamilyNames)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,56 @@
+package sheet
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+)
+
+// bom is the UTF-8 byte order mark. Excel reads a CSV file without it in
+// the system's 8-bit code page, which garbles accents and every other
+// script; with it, Excel, LibreOffice and Numbers all read UTF-8.
+const bom = "\uFEFF"
+
+// WriteCSV writes t as CSV: UTF-8 with a byte order mark, comma-separated,
+// lines ending in CRLF, fields quoted as RFC 4180 says (when they hold a
+// comma, a quote or a line break, or begin with a space; a line break
+// within a cell is written CRLF too). The header is the first line, if
+// there is one, and every line has as many fields as the widest row. Numbers are plain text ("1234.5"), dates
+// ISO ("2027-05-04", "2027-05-04 09:30"); empty cells are empty fields.
+func WriteCSV(w io.Writer, t Table) error {
+	rows, err := cells(t)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	if _, err := bw.WriteString(bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	// CSV readers (encoding/csv among them) expect the same number of
+	// fields on every line.
+	width := t.width()
+	rec := make([]string, width)
+	if len(t.Header) > 0 {
+		clear(rec)
+		copy(rec, t.Header)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	for _, row := range rows {
+		clear(rec)
+		for i, c := range row {
+			rec[i] = c.String()
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,278 @@
+package pdf
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// SignInOrder returns the participants expected at session, in the order
+// of its sign-in sheet: everyone registered by the session's start (a late
+// joiner's JoinedAt at or before the start, in the workshop's time zone),
+// sorted by family name, then given names, ignoring case and accents
+// (store.Fold). Row n of the sheet is element n-1, so the tick-back
+// screen can show the same numbers.
+func SignInOrder(d *store.WorkshopData, session store.Session) []store.Participant {
+	start := session.StartsAt(d.Workshop.Location())
+	var out []store.Participant
+	for _, p := range d.Participants {
+		if p.Deleted() || (!p.JoinedAt.IsZero() && p.JoinedAt.After(start)) {
+			continue
+		}
+		out = append(out, p)
+	}
+	key := func(p *store.Participant) (string, string) {
+		family, given := p.FamilyNames, p.GivenNames
+		if family == "" {
+			family, given = given, ""
+		}
+		return family, given
+	}
+	slices.SortStableFunc(out, func(a, b store.Participant) int {
+		af, ag := key(&a)
+		bf, bg := key(&b)
+		return cmp.Or(
+			strings.Compare(store.Fold(af), store.Fold(bf)),
+			strings.Compare(store.Fold(ag), store.Fold(bg)),
+			strings.Compare(af, bf),
+			strings.Compare(ag, bg),
+			strings.Compare(a.BadgeCode, b.BadgeCode),
+		)
+	})
+	return out
+}
+
+// The sign-in sheet: A4 portrait, 15 mm margins.
+const (
+	siMargin    = 15.0
+	siPageW     = 210.0
+	siPageH     = 297.0
+	siTableTop  = 58.0
+	siHeadH     = 7.0
+	siRowH      = 9.0
+	siRowsPage  = 24 // rows end at 281 mm
+	siFooterY   = 288.0
+	siTextWidth = siPageW - 2*siMargin
+)
+
+// siColumn is one column of the sign-in table.
+type siColumn struct {
+	title string
+	w     float64
+}
+
+var siColumns = []siColumn{
+	{"No.", 10}, {"Code", 16}, {"Name", 70}, {"Organisation", 47}, {"Signature", 37},
+}
+
+// SignInSheet writes the sign-in sheet of session as a PDF to w: a header
+// with the workshop and session title, date, time, room and venue; then a
+// numbered row per participant in SignInOrder with badge code, name (the
+// name in the person's script beside the Latin one), organisation and an
+// empty signature box; "Page x of y" in the footer and the table header
+// on every page.
+func SignInSheet(d *store.WorkshopData, session store.Session, w io.Writer) error {
+	doc, err := signInDoc(d, session)
+	if err != nil {
+		return err
+	}
+	_, err = doc.WriteTo(w)
+	return err
+}
+
+func signInDoc(d *store.WorkshopData, session store.Session, opts ...Option) (*Doc, error) {
+	opts = append([]Option{Title("Sign-in sheet – " + session.Title)}, opts...)
+	doc, err := NewDoc(A4, Portrait, opts...)
+	if err != nil {
+		return nil, err
+	}
+	people := SignInOrder(d, session)
+	// The page count is known before drawing (fixed rows per page), so the
+	// footer writes it directly; see the package doc on AliasNbPages.
+	pages := max(1, (len(people)+siRowsPage-1)/siRowsPage)
+	for page := 1; page <= pages; page++ {
+		doc.AddPage()
+		doc.signInHeader(d, session)
+		y := doc.signInTableHead()
+		from := (page - 1) * siRowsPage
+		for i := from; i < min(from+siRowsPage, len(people)); i++ {
+			doc.signInRow(i+1, people[i], y)
+			y += siRowH
+		}
+		if len(people) == 0 {
+			doc.SetTextColor(muted.r, muted.g, muted.b)
+			doc.Text(siMargin+2, y+6, "No participants are registered for this session.", 9.5, "")
+		}
+		doc.signInFooter(d, session, page, pages)
+	}
+	return doc, doc.Err()
+}
+
+func (doc *Doc) signInHeader(d *store.WorkshopData, se store.Session) {
+	x := siMargin
+	doc.SetTextColor(muted.r, muted.g, muted.b)
+	doc.Text(x, 19, "SIGN-IN SHEET", 8, "B")
+	if d.Workshop.Series != "" {
+		doc.TextFit(x+40, 19, siTextWidth-40, d.Workshop.Series, 8, 6.5, "", AlignRight)
+	}
+	doc.SetTextColor(ink.r, ink.g, ink.b)
+	doc.TextFit(x, 27.5, siTextWidth, d.Workshop.Title, 16, 11, "B", AlignLeft)
+	doc.TextFit(x, 35, siTextWidth, se.Title, 12.5, 9, "B", AlignLeft)
+
+	loc := d.Workshop.Location()
+	start := se.StartsAt(loc)
+	venue := d.Workshop.City
+	if c, ok := store.CountryName(d.Workshop.Country); ok {
+		venue = strings.TrimPrefix(venue+", "+c, ", ")
+	}
+	fields := []struct {
+		label, value string
+		w            float64
+	}{
+		{"DATE", start.Format("Monday 2 January 2006"), 52},
+		{"TIME", se.Start.String() + "–" + se.End.String(), 28},
+		{"ROOM", se.Room, 45},
+		{"VENUE", venue, siTextWidth - 52 - 28 - 45},
+	}
+	doc.SetDrawColor(faint.r, faint.g, faint.b)
+	doc.SetLineWidth(0.2)
+	doc.Line(x, 39.5, x+siTextWidth, 39.5)
+	fx := x
+	for _, f := range fields {
+		doc.SetTextColor(muted.r, muted.g, muted.b)
+		doc.Text(fx, 44.5, f.label, 6.5, "B")
+		doc.SetTextColor(ink.r, ink.g, ink.b)
+		v := f.value
+		if v == "" {
+			v = "—"
+		}
+		doc.TextFit(fx, 49.5, f.w-3, v, 10, 7.5, "", AlignLeft)
+		fx += f.w
+	}
+}
+
+// signInTableHead draws the header row and returns the top of the first
+// row.
+func (doc *Doc) signInTableHead() float64 {
+	y := siTableTop
+	doc.SetFillColor(0x2B, 0x3A, 0x4A)
+	doc.Rect(siMargin, y, siTextWidth, siHeadH, "F")
+	doc.SetTextColor(255, 255, 255)
+	x := siMargin
+	for _, c := range siColumns {
+		doc.Text(x+2, y+4.7, c.title, 8, "B")
+		x += c.w
+	}
+	return y + siHeadH
+}
+
+func (doc *Doc) signInRow(n int, p store.Participant, y float64) {
+	if n%2 == 0 {
+		doc.SetFillColor(0xF3, 0xF5, 0xF7)
+		doc.Rect(siMargin, y, siTextWidth, siRowH, "F")
+	}
+	doc.SetDrawColor(faint.r, faint.g, faint.b)
+	doc.SetLineWidth(0.15)
+	doc.Line(siMargin, y+siRowH, siMargin+siTextWidth, y+siRowH)
+	base := y + siRowH/2 + 1.3
+	x := siMargin
+	col := func(i int) (float64, float64) {
+		cx := siMargin
+		for _, c := range siColumns[:i] {
+			cx += c.w
+		}
+		return cx, siColumns[i].w
+	}
+	doc.SetTextColor(muted.r, muted.g, muted.b)
+	doc.TextRight(x+siColumns[0].w-3, base, fmt.Sprint(n), 9, "")
+	cx, cw := col(1)
+	doc.SetTextColor(ink.r, ink.g, ink.b)
+	doc.TextFit(cx+2, base, cw-3, p.BadgeCode, 9, 7, "", AlignLeft)
+
+	// Name: "Family, Given" in Latin, family name in bold, and the name in
+	// the person's script beside it in grey; all shrunk together to fit.
+	cx, cw = col(2)
+	family, given := p.FamilyNames, p.GivenNames
+	if family == "" {
+		family, given = given, ""
+	}
+	spans := []span{{text: family, style: "B", color: ink}}
+	if given != "" {
+		spans = append(spans, span{text: ", " + given, color: ink})
+	}
+	if native := strings.TrimSpace(p.NativeName); native != "" && native != p.FullName() {
+		spans = append(spans, span{text: native, color: muted, lead: 0.9})
+	}
+	doc.spans(cx+2, base, cw-4, spans, 9.5, 7)
+
+	cx, cw = col(3)
+	doc.SetTextColor(ink.r, ink.g, ink.b)
+	if org := strings.TrimSpace(p.Organisation); org != "" {
+		lines, sz := doc.wrapFit(org, cw-3, 8, 6.5, "", 2)
+		if len(lines) == 1 {
+			doc.TextFit(cx+2, base, cw-3, lines[0], sz, 6.5, "", AlignLeft)
+		} else {
+			doc.TextFit(cx+2, y+siRowH/2-0.4, cw-3, lines[0], sz, 6.5, "", AlignLeft)
+			doc.TextFit(cx+2, y+siRowH/2-0.4+sz*ptMM*1.15, cw-3, lines[1], sz, 6.5, "", AlignLeft)
+		}
+	}
+	// Signature: a light box to sign in.
+	cx, cw = col(4)
+	doc.SetDrawColor(faint.r, faint.g, faint.b)
+	doc.SetLineWidth(0.15)
+	doc.Line(cx+2, y+siRowH-2, cx+cw-2, y+siRowH-2)
+}
+
+func (doc *Doc) signInFooter(d *store.WorkshopData, se store.Session, page, pages int) {
+	doc.SetDrawColor(faint.r, faint.g, faint.b)
+	doc.SetLineWidth(0.2)
+	doc.Line(siMargin, siFooterY-4, siMargin+siTextWidth, siFooterY-4)
+	doc.SetTextColor(muted.r, muted.g, muted.b)
+	left := se.Title + " · " + se.Date.String()
+	doc.TextFit(siMargin, siFooterY, siTextWidth-40, left, 7.5, 6, "", AlignLeft)
+	doc.TextRight(siMargin+siTextWidth, siFooterY, fmt.Sprintf("Page %d of %d", page, pages), 8, "")
+	doc.SetTextColor(0, 0, 0)
+}
+
+// span is a piece of a line in its own style and colour, lead ems after
+// the piece before it. Each span is laid out on its own, so a right-to-left
+// name beside a Latin one keeps its own direction.
+type span struct {
+	text  string
+	style string
+	color rgb
+	lead  float64
+}
+
+// spans draws pieces of text one after the other from x on baseline y, at
+// the largest size from maxSize down to minSize at which together they fit
+// in width; condensed to width if they fit at no size.
+func (doc *Doc) spans(x, y, width float64, sp []span, maxSize, minSize float64) {
+	total := 0.0 // width at 1 pt
+	for _, s := range sp {
+		total += doc.Width(s.text, 1, s.style) + s.lead*ptMM
+	}
+	if total == 0 {
+		return
+	}
+	size := max(minSize, min(maxSize, float64(int(width/total*10))/10))
+	scale := 1.0
+	if total*size > width {
+		scale = width / (total * size)
+		doc.pdf.TransformBegin()
+		doc.pdf.TransformScaleX(100*scale, x, y)
+	}
+	for _, s := range sp {
+		x += s.lead * size * ptMM
+		doc.SetTextColor(s.color.r, s.color.g, s.color.b)
+		doc.Text(x, y, s.text, size, s.style)
+		x += doc.Width(s.text, size, s.style)
+	}
+	if scale != 1 {
+		doc.pdf.TransformEnd()
+	}
+}

@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/pdf"
+)
+
+// savePDF asks where to save a PDF (suggesting name), writes it through
+// write in the background with a progress bar, then offers to open it in
+// the system's PDF viewer.
+func savePDF(u *App, name string, write func(w io.Writer) error, done func(path string)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+			path += ".pdf"
+		}
+		writePDF(u, path, write, done)
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writePDF writes the file in the background, then reports.
+func writePDF(u *App, path string, write func(w io.Writer) error, done func(path string)) {
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.L("Writing the PDF…"), container.NewPadded(bar), u.win)
+	wait.Show()
+	go func() {
+		err := store.WriteFileAtomic(path, write)
+		fyne.Do(func() {
+			wait.Hide()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if done != nil {
+				done(path)
+			}
+			showWritten(u, path)
+		})
+	}()
+}
+
+// showWritten says where the PDF went and offers to open it.
+func showWritten(u *App, path string) {
+	d := dialog.NewConfirm(lang.L("PDF ready"), path, func(open bool) {
+		if open {
+			if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+				u.showError(fmt.Errorf(lang.L("the PDF viewer could not be opened: %w"), err))
+			}
+		}
+	}, u.win)
+	d.SetConfirmText(lang.L("Open"))
+	d.SetDismissText(lang.L("Close"))
+	d.Show()
+}
+
+// printBadges asks for the layout, then writes the badges of people.
+func printBadges(ws *workshopScreen, people []store.Participant) {
+	layouts := []string{lang.L("A4 sheets of 8 badges (90 × 55 mm, with cutting marks)"), lang.L("A6, one badge per page")}
+	choice := widget.NewRadioGroup(layouts, nil)
+	choice.SetSelected(layouts[0])
+	intro := widget.NewLabel(fmt.Sprintf(lang.L("Badges for the %d participants listed, in the table's order: name in Latin letters and in their own script, organisation, country, role and a QR code of the badge code for check-in."), len(people)))
+	intro.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Print badges"), lang.L("Save PDF…"), lang.L("Cancel"), container.NewVBox(intro, choice), func(ok bool) {
+		if !ok {
+			return
+		}
+		layout, suffix := pdf.BadgeA4x8, "badges-a4"
+		if choice.Selected == layouts[1] {
+			layout, suffix = pdf.BadgeA6, "badges-a6"
+		}
+		savePDF(ws.u, ws.data.Workshop.Code+"-"+suffix+".pdf", func(w io.Writer) error {
+			return pdf.Badges(ws.data, people, layout, w)
+		}, nil)
+	}, ws.u.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+}
+
+// printSignInSheet writes the paper sign-in sheet of a session.
+func printSignInSheet(ws *workshopScreen, se store.Session) {
+	name := fmt.Sprintf("%s-sign-in-%s-%s.pdf", ws.data.Workshop.Code, se.Date, strings.ReplaceAll(se.Start.String(), ":", ""))
+	savePDF(ws.u, name, func(w io.Writer) error { return pdf.SignInSheet(ws.data, se, w) }, nil)
+}

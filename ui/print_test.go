@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/workshopdesk/workshopdesk/ui/pdf"
+)
+
+// waitForPDF writes through writePDF and waits for it to finish.
+func waitForPDF(t *testing.T, u *App, path string, write func(io.Writer) error) {
+	t.Helper()
+	done := make(chan string, 1)
+	writePDF(u, path, write, func(p string) { done <- p })
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the PDF was not written within 30 s")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("%s is not a PDF: %v", path, err)
+	}
+}
+
+func TestPrintBadgesOfShownParticipants(t *testing.T) {
+	u, w := openSampleParticipants(t)
+	v := u.workshop.participants
+	v.search.SetText("ethiopia")
+	people := v.shownPeople()
+	if len(people) != 4 {
+		t.Fatalf("search for ethiopia shows %d people, want 4", len(people))
+	}
+	path := filepath.Join(t.TempDir(), "badges.pdf")
+	waitForPDF(t, u, path, func(out io.Writer) error { return pdf.Badges(u.workshop.data, people, pdf.BadgeA6, out) })
+	if !hasText(w, path) {
+		t.Error("the app should say where the PDF went and offer to open it")
+	}
+	button(t, w, "Open") // the offer to open it in the PDF viewer
+}
+
+func TestPrintSignInSheetOfCurrentSession(t *testing.T) {
+	u, _, v := startSampleAt(t, addisMorning)
+	se, _ := v.current()
+	if !v.sheet.Visible() {
+		t.Fatal("the check-in screen should offer the sign-in sheet")
+	}
+	path := filepath.Join(t.TempDir(), "sheet.pdf")
+	waitForPDF(t, u, path, func(out io.Writer) error { return pdf.SignInSheet(u.workshop.data, se, out) })
+	if _, err := os.Stat(path + ".tmp"); err == nil {
+		t.Error("a temporary file was left behind")
+	}
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// walkInForm registers someone who turns up at the door and checks them in
+// to the current session at once: only the fields needed there and then;
+// the rest can be completed later in Participants.
+type walkInForm struct {
+	v                         *checkInView
+	given, family, org, email *formEntry
+	country                   *widget.SelectEntry
+	errs                      map[string]*widget.Label
+	problem                   *widget.Label
+	dialog                    *dialog.CustomDialog
+	saveBtn                   *widget.Button
+}
+
+func showWalkIn(v *checkInView) *walkInForm {
+	f := &walkInForm{v: v, errs: map[string]*widget.Label{}, problem: widget.NewLabel("")}
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Wrapping = fyne.TextWrapWord
+	for _, e := range []**formEntry{&f.given, &f.family, &f.org, &f.email} {
+		*e = newFormEntry(false)
+		(*e).onSave = f.submit
+		(*e).OnSubmitted = func(string) { f.submit() }
+	}
+	f.country = widget.NewSelectEntry(countryOptions(""))
+	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
+	field := func(name string, o fyne.CanvasObject) fyne.CanvasObject { return withProblem(o, name, f.errs) }
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Given names")+" *", field("given_names", f.given)),
+		widget.NewFormItem(lang.L("Family names")+" *", field("family_name", f.family)),
+		widget.NewFormItem(lang.L("Organisation"), f.org),
+		widget.NewFormItem(lang.L("Country"), field("country", f.country)),
+		widget.NewFormItem(lang.L("Email"), field("email", f.email)),
+	)
+	title := lang.L("Walk-in")
+	if se, ok := v.current(); ok {
+		title = fmt.Sprintf(lang.L("Walk-in: register and check in to %s"), se.Title)
+	}
+	f.dialog, f.saveBtn = newKeepOpenDialog(title, lang.L("Register and check in"), container.NewVBox(form, f.problem), f.save, v.a.ws.u.win)
+	for _, e := range []*formEntry{f.given, f.family, f.org, f.email} {
+		e.onEscape = f.dialog.Hide
+	}
+	f.dialog.Resize(fyne.NewSize(560, 420))
+	v.a.walkIn = f
+	f.dialog.Show()
+	v.a.ws.u.win.Canvas().Focus(f.given)
+	return f
+}
+
+func (f *walkInForm) submit() {
+	if f.save() {
+		f.dialog.Hide()
+	}
+}
+
+// save registers the person and checks them in, reporting whether the
+// dialog may close.
+func (f *walkInForm) save() bool {
+	for _, l := range f.errs {
+		l.Hide()
+	}
+	f.problem.SetText("")
+	ws := f.v.a.ws
+	p := store.Participant{WorkshopID: ws.data.Workshop.ID, GivenNames: f.given.Text, FamilyNames: f.family.Text,
+		Organisation: f.org.Text, Email: f.email.Text, Country: f.country.Text, Notes: lang.L("Registered at the door")}
+	if code, ok := store.CountryCode(f.country.Text); ok {
+		p.Country = code
+	}
+	p.JoinedAt = f.v.a.now()
+	if se, ok := f.v.current(); ok && se.StartsAt(ws.data.Workshop.Location()).Before(p.JoinedAt) {
+		// They join for the session under way: it counts for them.
+		p.JoinedAt = se.StartsAt(ws.data.Workshop.Location())
+	}
+	if err := ws.u.st.SaveParticipant(&p); err != nil {
+		var verr store.ValidationError
+		if !errors.As(err, &verr) {
+			f.problem.SetText(err.Error())
+			return false
+		}
+		for _, fe := range verr {
+			if l := f.errs[fe.Field]; l != nil {
+				l.SetText(fe.Message)
+				l.Show()
+			} else {
+				f.problem.SetText(fe.Error())
+			}
+		}
+		return false
+	}
+	ws.changed() // the new person joins the index and the tables
+	v := ws.u.workshop.attendance.checkIn
+	for i, q := range v.a.ws.data.Participants {
+		if q.ID == p.ID {
+			v.checkIn(i)
+		}
+	}
+	return true
+}
