@@ -317,7 +317,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 	os.WriteFile(empty, nil, 0o600)
 
 	tooNew := copyTo(t, good)
-	setSchema(t, tooNew, 3)
+	setSchema(t, tooNew, currentSchema+1)
 
 	before := fileSHA(t, path)
 	for name, from := range map[string]string{"random bytes": random, "another bbolt file": foreign,

@@ -20,7 +20,13 @@ var (
 	bucketAttendanceHistory = []byte("attendance_history") // session‖participant‖version ID → record
 
 	bucketCertificates              = []byte("certificates")
-	bucketCertificatesByParticipant = []byte("certificates_by_participant") // participant → certificate ID
+	bucketCertificatesByParticipant = []byte("certificates_by_participant") // participant → newest certificate ID
+	bucketCertificateNumbers        = []byte("certificate_numbers")         // upper-case number → certificate ID (schema 3)
+	bucketCertificateCodes          = []byte("certificate_codes")           // normalised short code → certificate ID (schema 3)
+	bucketCertificateSequences      = []byte("certificate_sequences")       // workshop → last sequence, uint64 (schema 3)
+
+	bucketOverrides       = []byte("eligibility_overrides")        // participant → current override (schema 3)
+	bucketOverrideHistory = []byte("eligibility_override_history") // participant‖override ID → record (schema 3)
 )
 
 // Keys in the meta bucket.
@@ -29,6 +35,9 @@ var (
 	metaSchema   = []byte("schema")
 	metaDeviceID = []byte("device_id")
 	metaCreated  = []byte("created_at")
+	// metaSigningKey holds the Ed25519 private key (seed‖public key, 64
+	// bytes) that signs certificates; created on first use (schema 3).
+	metaSigningKey = []byte("certificate_signing_key")
 )
 
 // appName is stored under metaApp to recognise a Workshop Desk file.
@@ -42,4 +51,6 @@ var allBuckets = [][]byte{
 	bucketParticipants, bucketParticipantsByWorkshop, bucketBadgeCodes,
 	bucketAttendance, bucketAttendanceMarks, bucketAttendanceHistory,
 	bucketCertificates, bucketCertificatesByParticipant,
+	bucketCertificateNumbers, bucketCertificateCodes, bucketCertificateSequences,
+	bucketOverrides, bucketOverrideHistory,
 }

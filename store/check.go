@@ -30,6 +30,8 @@ func (s *Store) Check() (problems []string, err error) {
 		c.sessions()
 		c.participants()
 		c.attendance()
+		c.certificates() // certificates.go
+		c.overrides()    // eligibility.go
 		problems = append(problems, c.problems...)
 		return nil
 	})

@@ -11,11 +11,16 @@ import (
 //	1: records and the workshop, session and participant indexes.
 //	2: badge codes unique per workshop (badge_codes index) and compact
 //	   attendance marks for fast loading (attendance_marks).
-const currentSchema = 2
+//	3: certificate numbers, verification codes and per-workshop sequences
+//	   (certificate_numbers, certificate_codes, certificate_sequences),
+//	   eligibility overrides with their history (eligibility_overrides,
+//	   eligibility_override_history) and the signing key in meta.
+const currentSchema = 3
 
 // migrations[i] moves a file from schema i+1 to schema i+2.
 var migrations = []func(s *Store, tx *bolt.Tx) error{
 	migrateBadgesAndMarks,
+	migrateCertificates, // certificates.go
 }
 
 // migrate brings a file from schema from to currentSchema: first a backup

@@ -236,6 +236,17 @@ func assertMigrated(t *testing.T, s *Store, d schema1Data, now time.Time) {
 	if s.DeviceID() != schema1Device {
 		t.Errorf("DeviceID() = %q, want the file's %q", s.DeviceID(), schema1Device)
 	}
+	err = s.view(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				t.Errorf("bucket %s is missing after migration", name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// A backup of the file as it was, before migrating.
 	list, err := Backups(s.Path())
@@ -494,4 +505,101 @@ func TestOpenUnknownSchema(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeSchema2 writes a schema-2 data file: the schema-1 fixture brought to
+// schema 2 by its own migration step, plus certificates as schema 2 stored
+// them (no code, no number index), one number given twice.
+func writeSchema2(t *testing.T, path string, certs []CertificateIssue) {
+	t.Helper()
+	writeSchema1(t, path, newSchema1Data())
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	old := &Store{now: func() time.Time { return schema1Base }, device: schema1Device}
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := migrateBadgesAndMarks(old, tx); err != nil {
+			return err
+		}
+		errs := []error{tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 2})}
+		for _, c := range certs {
+			errs = append(errs, putJSON(tx.Bucket([]byte("certificates")), c.ID[:], &c),
+				tx.Bucket([]byte("certificates_by_participant")).Put(c.ParticipantID[:], c.ID[:]))
+		}
+		return errors.Join(errs...)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrateSchema2Certificates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "workshops.db")
+	rec := func(n uint16) Record {
+		return Record{ID: fixedID(n), CreatedAt: schema1Base, UpdatedAt: schema1Base, DeviceID: schema1Device}
+	}
+	issued := schema1Base.Add(72 * time.Hour)
+	certs := []CertificateIssue{
+		{Record: rec(80), WorkshopID: s1W1, ParticipantID: s1P1, Number: "NAIROBI-2026-004", IssuedAt: issued},
+		{Record: rec(81), WorkshopID: s1W1, ParticipantID: s1P4, Number: "nbo-7", IssuedAt: issued, Reprints: 1,
+			VoidedAt: issued.Add(time.Hour), VoidReason: "misspelt name"},
+		{Record: rec(82), WorkshopID: s1W2, ParticipantID: s1P6, Number: "NAIROBI-2026-004", IssuedAt: issued},
+	}
+	writeSchema2(t, path, certs)
+	now := time.Date(2027, 1, 15, 10, 30, 0, 0, time.UTC)
+	s := openAt(t, path, Options{NoAutoBackup: true, Now: newClock(now).Now})
+
+	err := s.view(func(tx *bolt.Tx) error {
+		if v := decodeSchema(tx.Bucket(bucketMeta).Get(metaSchema)); v != 3 {
+			t.Errorf("schema = %d, want 3", v)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := Backups(path)
+	if len(list) != 1 || dumpBolt(t, list[0].Path)["meta"]["schema"] != "\x00\x00\x00\x02" {
+		t.Errorf("backups %v: want one pre-migration copy at schema 2", list)
+	}
+	w1, err := s.Certificates(s1W1)
+	if err != nil || len(w1) != 2 {
+		t.Fatalf("register of the first workshop = %+v, %v", w1, err)
+	}
+	// Ordered by sequence: the hand-made number (0) first.
+	if w1[0].Number != "nbo-7" || w1[0].Sequence != 0 || !w1[0].Voided() || w1[0].Reprints != 1 ||
+		w1[1].Number != "NAIROBI-2026-004" || w1[1].Sequence != 4 || !w1[1].UpdatedAt.Equal(schema1Base) {
+		t.Errorf("migrated register %+v", w1)
+	}
+	w2, _ := s.Certificates(s1W2)
+	if len(w2) != 1 || w2[0].Number != "NAIROBI-2026-004-2" || !w2[0].UpdatedAt.Equal(now) {
+		t.Errorf("the second holder of a shared number = %+v, want NAIROBI-2026-004-2 touched now", w2)
+	}
+	for _, c := range append(w1, w2...) {
+		if !codeShape.MatchString(c.Code) {
+			t.Errorf("%s: code %q", c.Number, c.Code)
+		}
+		r, err := s.Verify(c.Number + " " + c.Code)
+		if err != nil || r.Certificate.ID != c.ID || r.Voided != c.Voided() {
+			t.Errorf("Verify(%s) = %+v, %v", c.Number, r, err)
+		}
+	}
+	if c, err := s.CertificateByNumber("NBO-7"); err != nil || c.ID != fixedID(81) {
+		t.Errorf("CertificateByNumber(NBO-7) = %+v, %v", c, err)
+	}
+	// The count goes on after the highest number; voided P4 gets a new one.
+	got, err := s.Issue([]uuid.UUID{s1P3, s1P1, s1P4}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Number != "NAIROBI-2026-005" || got[1].Number != "NAIROBI-2026-004" || got[1].Reprints != 1 ||
+		got[2].Number != "NAIROBI-2026-006" {
+		t.Errorf("issued after migration: %s, %s (reprints %d), %s", got[0].Number, got[1].Number, got[1].Reprints, got[2].Number)
+	}
+	if _, err := s.SetOverride(s1P2, true, "speaker, joined late"); err != nil {
+		t.Errorf("override after migration: %v", err)
+	}
+	mustCheck(t, s)
 }

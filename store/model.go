@@ -110,7 +110,8 @@ type Attendance struct {
 
 // CertificateIssue records a certificate given to a participant: its
 // number, when it was first issued, how often it was reprinted and whether
-// it was voided, and why.
+// it was voided, and why. The number and the verification code never
+// change; see Issue, Void and Sign.
 type CertificateIssue struct {
 	Record
 	WorkshopID    uuid.UUID `json:"workshop_id"`
@@ -120,4 +121,35 @@ type CertificateIssue struct {
 	Reprints      int       `json:"reprints"`
 	VoidedAt      time.Time `json:"voided_at,omitzero"`
 	VoidReason    string    `json:"void_reason,omitempty"`
+	// Kind is the wording: attendance, or appreciation for speakers,
+	// facilitators and organisers; fixed at the first issue. Empty, as in
+	// records written before schema 3, means attendance.
+	Kind CertificateKind `json:"kind,omitempty"`
+	// Sequence is the number's running count within its workshop (7 in
+	// ADDIS-2027-007); 0 for a number given by hand in another form.
+	Sequence int `json:"sequence,omitempty"`
+	// Code is the short verification code printed under the QR code,
+	// "XXXX-XXXX-XXXX", derived from the number with the file's key.
+	Code string `json:"code,omitempty"`
+	// PrintedAt is the time of the last issue or reprint.
+	PrintedAt time.Time `json:"printed_at,omitzero"`
+}
+
+// Voided reports whether the certificate has been voided.
+func (c *CertificateIssue) Voided() bool { return !c.VoidedAt.IsZero() }
+
+// EligibilityOverride is a decision taken by hand on a participant's
+// certificate, whatever the attendance rule says: Granted or refused, with
+// the Reason, the installation that took it (By) and when (At). Setting a
+// new override replaces the current one; every override ever set is kept
+// in the participant's override history, and clearing one leaves it there
+// as a tombstone.
+type EligibilityOverride struct {
+	Record
+	WorkshopID    uuid.UUID `json:"workshop_id"`
+	ParticipantID uuid.UUID `json:"participant_id"`
+	Granted       bool      `json:"granted"`
+	Reason        string    `json:"reason"`
+	By            string    `json:"by"` // device ID of the installation that set it
+	At            time.Time `json:"at"`
 }

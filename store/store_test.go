@@ -599,7 +599,21 @@ func pointBucketAt(t *testing.T, path, bucket string, page uint64) {
 		page = m.pgid
 	}
 	root := data[int(m.root)*int(m.pageSize):]
-	const leafFlag = 0x02
+	const branchFlag, leafFlag = 0x01, 0x02
+	// With many top-level buckets the root is a branch: go down to the
+	// leaf whose key range holds the bucket's name.
+	for binary.LittleEndian.Uint16(root[8:]) == branchFlag {
+		child := uint64(0)
+		for i := range int(binary.LittleEndian.Uint16(root[10:])) {
+			e := root[16+16*i:] // pos, key size, page
+			pos, ks := binary.LittleEndian.Uint32(e), binary.LittleEndian.Uint32(e[4:])
+			if i > 0 && string(e[pos:pos+ks]) > bucket {
+				break
+			}
+			child = binary.LittleEndian.Uint64(e[8:])
+		}
+		root = data[int(child)*int(m.pageSize):]
+	}
 	if flags := binary.LittleEndian.Uint16(root[8:]); flags != leafFlag {
 		t.Fatalf("the root page has flags %#x; this helper handles a leaf", flags)
 	}
