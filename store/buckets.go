@@ -25,6 +25,8 @@ var (
 	bucketCertificateCodes          = []byte("certificate_codes")           // normalised short code → certificate ID (schema 3)
 	bucketCertificateSequences      = []byte("certificate_sequences")       // workshop → last sequence, uint64 (schema 3)
 
+	bucketImages = []byte("images") // SHA-256 (hex) → PNG or JPEG bytes: logos and signatures (schema 3)
+
 	bucketOverrides       = []byte("eligibility_overrides")        // participant → current override (schema 3)
 	bucketOverrideHistory = []byte("eligibility_override_history") // participant‖override ID → record (schema 3)
 )
@@ -53,4 +55,5 @@ var allBuckets = [][]byte{
 	bucketCertificates, bucketCertificatesByParticipant,
 	bucketCertificateNumbers, bucketCertificateCodes, bucketCertificateSequences,
 	bucketOverrides, bucketOverrideHistory,
+	bucketImages,
 }

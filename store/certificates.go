@@ -354,7 +354,7 @@ func (s *Store) CertificateOf(participantID uuid.UUID) (CertificateIssue, error)
 // "-3"… appended; no schema-2 certificate was ever printed with a code.
 func migrateCertificates(s *Store, tx *bolt.Tx) error {
 	for _, name := range [][]byte{bucketCertificateNumbers, bucketCertificateCodes, bucketCertificateSequences,
-		bucketOverrides, bucketOverrideHistory} {
+		bucketOverrides, bucketOverrideHistory, bucketImages} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}

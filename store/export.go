@@ -31,6 +31,8 @@ type ArchiveWorkshop struct {
 	Attendance        []Attendance       `json:"attendance"`
 	AttendanceHistory []Attendance       `json:"attendance_history"`
 	Certificates      []CertificateIssue `json:"certificates"`
+	// Overrides are the eligibility decisions taken by hand.
+	Overrides []EligibilityOverride `json:"eligibility_overrides"`
 }
 
 // Export writes every live workshop as one indented JSON document, read in
@@ -76,8 +78,19 @@ func (s *Store) Export(w io.Writer) error {
 				}
 				return nil
 			})
+			if err != nil {
+				return err
+			}
+			ob := tx.Bucket(bucketOverrides)
+			aw.Overrides = []EligibilityOverride{}
+			for _, p := range aw.Participants {
+				var o EligibilityOverride
+				if getJSON(ob, p.ID[:], &o) == nil && !o.Deleted() {
+					aw.Overrides = append(aw.Overrides, o)
+				}
+			}
 			arc.Workshops = append(arc.Workshops, aw)
-			return err
+			return nil
 		})
 	})
 	if err != nil {

@@ -36,6 +36,9 @@ func TestExportDemoWorkshop(t *testing.T) {
 	if err := s.SaveCertificate(&cert); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.SetOverride(d.Participants[1].ID, true, "attended the make-up session"); err != nil {
+		t.Fatal(err)
+	}
 
 	var buf bytes.Buffer
 	if err := s.Export(&buf); err != nil {
@@ -46,6 +49,11 @@ func TestExportDemoWorkshop(t *testing.T) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&arc); err != nil {
 		t.Fatalf("the export does not decode into an Archive: %v", err)
+	}
+	for _, aw := range arc.Workshops {
+		if aw.Workshop.ID == demo.ID && (len(aw.Overrides) != 1 || aw.Overrides[0].Reason != "attended the make-up session") {
+			t.Errorf("overrides in the export = %+v, want the one granted by hand", aw.Overrides)
+		}
 	}
 	if arc.Schema != currentSchema || arc.DeviceID != "export-test" || !arc.ExportedAt.Equal(t0) {
 		t.Errorf("archive header: schema %d, device %q, exported %v", arc.Schema, arc.DeviceID, arc.ExportedAt)

@@ -14,7 +14,8 @@ import (
 //	3: certificate numbers, verification codes and per-workshop sequences
 //	   (certificate_numbers, certificate_codes, certificate_sequences),
 //	   eligibility overrides with their history (eligibility_overrides,
-//	   eligibility_override_history) and the signing key in meta.
+//	   eligibility_override_history), images for certificate logos and
+//	   signatures (images) and the signing key in meta.
 const currentSchema = 3
 
 // migrations[i] moves a file from schema i+1 to schema i+2.

@@ -22,6 +22,8 @@ type Workshop struct {
 	Partners  string `json:"partners,omitempty"`
 	Language  string `json:"language,omitempty"` // working language, e.g. "en", "fr", "es"
 	Notes     string `json:"notes,omitempty"`
+	// Certificate is the design and wording of the workshop's certificates.
+	Certificate CertificateTemplate `json:"certificate,omitzero"`
 	// Rule is the attendance rule for certificates. Its zero value, as in
 	// records written before rules existed, means the defaults; see
 	// AttendanceRule.Effective.

@@ -46,6 +46,14 @@ func (w *Workshop) Validate() error {
 	if _, ok := CountryName(w.Country); !ok {
 		p.add("country", "%q is not an ISO 3166 country code such as ET, SN or CL", w.Country)
 	}
+	if err := w.Certificate.Validate(); err != nil {
+		p = append(p, err.(ValidationError)...)
+	}
+	if err := w.Rule.Validate(); err != nil {
+		if v, ok := err.(ValidationError); ok {
+			p = append(p, v...)
+		}
+	}
 	if w.TimeZone == "" {
 		p.add("time_zone", "a time zone is required, e.g. Africa/Addis_Ababa")
 	} else if _, err := time.LoadLocation(w.TimeZone); err != nil {
