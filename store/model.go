@@ -56,6 +56,9 @@ type Session struct {
 	Room       string      `json:"room,omitempty"`
 	Counts     bool        `json:"counts"`    // counts towards the certificate
 	Mandatory  bool        `json:"mandatory"` // must be attended for a certificate
+	// FromPaperAt is when the session's attendance was typed back from a
+	// paper sign-in sheet; zero when it was taken at the door.
+	FromPaperAt time.Time `json:"from_paper_at,omitzero"`
 }
 
 // Duration returns the length of the session.

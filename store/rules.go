@@ -264,7 +264,7 @@ type ParticipantStats struct {
 	// the minimum, or a required mandatory session was missed.
 	CannotReach bool
 	// Reason explains the standing in numbers, e.g. "7 of 9 sessions,
-	// 78% < 80%" or "9 of 10 sessions, 90% ≥ 80%; missed mandatory:
+	// 78% < 80%" or "9 of 10 sessions, 90% >= 80%; missed mandatory:
 	// Closing plenary".
 	Reason string
 }
@@ -484,7 +484,7 @@ func (st *AttendanceStats) appendShare(buf []byte, part, whole int64, note strin
 	buf = append(buf, ", "...)
 	buf = appendPercent(buf, part, whole, minPct)
 	if part*100 >= minPct*whole {
-		buf = append(buf, "% ≥ "...)
+		buf = append(buf, "% >= "...)
 	} else {
 		buf = append(buf, "% < "...)
 	}

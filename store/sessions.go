@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -168,5 +169,19 @@ func (s *Store) UndeleteSession(id uuid.UUID) error {
 			return err
 		}
 		return putJSON(tx.Bucket(bucketSessions), id[:], &se)
+	})
+}
+
+// MarkFromPaper records that a session's attendance was typed back from a
+// paper sign-in sheet at the given time.
+func (s *Store) MarkFromPaper(sessionID uuid.UUID, at time.Time) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var se Session
+		if err := liveSession(tx, sessionID, &se); err != nil {
+			return fmt.Errorf("mark from paper: %w", err)
+		}
+		se.FromPaperAt = at
+		se.touch(s.now(), s.device)
+		return putJSON(tx.Bucket(bucketSessions), se.ID[:], &se)
 	})
 }

@@ -38,6 +38,7 @@ const (
 	gridSessionWidth = 104
 	gridBreakWidth   = 56
 	gridHeaderHeight = 70
+	gridMenuWidth    = 28 // the session menu button in the heading
 )
 
 var gridSummaryWidths = [gridFirstSession]float32{gridNameWidth, 124, 56, 64, 84}
@@ -65,14 +66,15 @@ var (
 // table, so only the visible cells exist, and a change of one mark
 // recomputes the statistics in place, keeping the scroll position.
 type gridView struct {
-	a     *attendanceSection
-	data  *store.WorkshopData
-	stats *store.AttendanceStats
-	order []int    // positions in data.Participants by family, then given names
-	names []string // per position: "Family, Given"
-	rows  []int    // the shown rows: order, filtered
-	index *store.ParticipantIndex
-	focus int // the position whose standing the detail line explains; -1 for none
+	a      *attendanceSection
+	data   *store.WorkshopData
+	stats  *store.AttendanceStats
+	order  []int     // positions in data.Participants by family, then given names
+	names  []string  // per position: "Family, Given"
+	widths []float32 // per session column
+	rows   []int     // the shown rows: order, filtered
+	index  *store.ParticipantIndex
+	focus  int // the position whose standing the detail line explains; -1 for none
 
 	rule       *widget.Label
 	changeRule *widget.Button
@@ -192,15 +194,33 @@ func (g *gridView) newTable() *widget.Table {
 	for c, w := range gridSummaryWidths {
 		t.SetColumnWidth(c, w)
 	}
+	g.table = t
+	g.sizeColumns()
+	t.OnSelected = g.selected
+	return t
+}
+
+// sizeColumns makes each session column wide enough for its counts, which
+// take more room with thousands of participants; columns only grow, so
+// that they do not jump as marks come in.
+func (g *gridView) sizeColumns() {
+	if g.widths == nil {
+		g.widths = make([]float32, len(g.data.Sessions))
+	}
+	size, pad := theme.CaptionTextSize(), theme.Padding()
 	for i, se := range g.data.Sessions {
 		w := float32(gridSessionWidth)
 		if se.Type == store.Break {
 			w = gridBreakWidth
+		} else {
+			counts := fyne.MeasureText(compactCounts(&g.stats.Sessions[i]), size, fyne.TextStyle{}).Width
+			w = max(w, counts+2*pad+gridMenuWidth)
 		}
-		t.SetColumnWidth(gridFirstSession+i, w)
+		if w > g.widths[i] {
+			g.widths[i] = w
+			g.table.SetColumnWidth(gridFirstSession+i, w)
+		}
 	}
-	t.OnSelected = g.selected
-	return t
 }
 
 // sync brings the grid up to date with marks recorded elsewhere (check-in,
@@ -213,6 +233,7 @@ func (g *gridView) sync() {
 // visible cells, keeping the scroll position and the filter.
 func (g *gridView) recompute() {
 	g.stats = g.a.stats()
+	g.sizeColumns()
 	g.apply(false)
 	g.showDetail()
 }
@@ -501,7 +522,7 @@ func (r *gridHeaderRenderer) Layout(size fyne.Size) {
 		l.Move(fyne.NewPos(pad, pad+float32(i)*line))
 		l.Resize(fyne.NewSize(size.Width-2*pad, line))
 	}
-	m := fyne.NewSquareSize(28)
+	m := fyne.NewSquareSize(gridMenuWidth)
 	r.h.menu.Resize(m)
 	r.h.menu.Move(fyne.NewPos(size.Width-m.Width, size.Height-m.Height))
 }
@@ -585,9 +606,8 @@ func (g *gridView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	si := id.Col - gridFirstSession
 	se := &g.data.Sessions[si]
-	width := float32(gridSessionWidth) - 2*theme.Padding()
+	width := g.widths[si] - 2*theme.Padding()
 	if se.Type == store.Break {
-		width = gridBreakWidth - 2*theme.Padding()
 		h.menu.Hide()
 		a, b := wrapTwo(se.Title, width, h.lines[0].TextSize, h.lines[0].TextStyle)
 		h.set(width, a, b, se.Start.String())
@@ -602,7 +622,7 @@ func (g *gridView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	a, b := wrapTwo(title, width, h.lines[0].TextSize, h.lines[0].TextStyle)
 	h.set(width, a, b, g.dayTime(se), "")
-	h.lines[3].Text = fitText(compactCounts(&g.stats.Sessions[si]), width-24, h.lines[3].TextSize, h.lines[3].TextStyle)
+	h.lines[3].Text = fitText(compactCounts(&g.stats.Sessions[si]), width-gridMenuWidth+theme.Padding(), h.lines[3].TextSize, h.lines[3].TextStyle)
 	h.menu.Show()
 	h.menu.OnTapped = func() { g.showSessionMenu(si, h.menu) }
 	h.Refresh()

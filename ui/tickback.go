@@ -316,13 +316,19 @@ func (v *tickBackView) summary(se store.Session, markedAbsent int) {
 			other++
 		}
 	}
+	if err := v.a.ws.u.st.MarkFromPaper(se.ID, v.a.now()); err != nil {
+		v.say(err.Error(), widget.DangerImportance)
+		return
+	}
 	text := fmt.Sprintf(lang.L("“%s” is recorded from the paper sheet: %d there, %d absent (%d marked just now)"), se.Title, in, absent, markedAbsent)
 	if other > 0 {
 		text += fmt.Sprintf(lang.L(", %d excused"), other)
 	}
 	text += fmt.Sprintf(lang.L(", of %d on the sheet."), len(v.people))
 	v.say(text, widget.SuccessImportance)
-	dialog.ShowInformation(lang.L("Sheet recorded"), text, v.a.ws.u.win)
+	d := dialog.NewInformation(lang.L("Sheet recorded"), text, v.a.ws.u.win)
+	d.SetOnClosed(v.focus)
+	d.Show()
 }
 
 // newTickRow makes a row: number, name with the name in the person's
@@ -333,7 +339,6 @@ func newTickRow() fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	org := widget.NewLabel("")
 	org.Truncation = fyne.TextTruncateEllipsis
-	org.Importance = widget.LowImportance
 	status := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(nil, nil,
 		container.New(fixedWidth(56), num), container.New(fixedWidth(110), status),

@@ -209,6 +209,9 @@ func TestTickBackDoneMarksTheRestAbsent(t *testing.T) {
 	if !containsText(w, "3 there, 36 absent (36 marked just now), of 39 on the sheet") {
 		t.Error("Done should sum the sheet up")
 	}
+	if se, err := u.st.Session(v.sessions[v.session].ID); err != nil || se.FromPaperAt.IsZero() {
+		t.Errorf("the session should be marked as recorded from paper: %+v %v", se.FromPaperAt, err)
+	}
 	// Done again has nobody left to mark and only sums up.
 	test.Tap(button(t, w, "OK"))
 	test.Tap(v.done)

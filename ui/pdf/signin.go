@@ -18,31 +18,37 @@ import (
 // screen can show the same numbers.
 func SignInOrder(d *store.WorkshopData, session store.Session) []store.Participant {
 	start := session.StartsAt(d.Workshop.Location())
-	var out []store.Participant
+	// The sort keys are folded once, not at every comparison: the sheet
+	// order is also the tick-back screen's, recomputed on every change.
+	type row struct {
+		p                     store.Participant
+		foldFamily, foldGiven string
+		family, given         string
+	}
+	var rows []row
 	for _, p := range d.Participants {
 		if p.Deleted() || (!p.JoinedAt.IsZero() && p.JoinedAt.After(start)) {
 			continue
 		}
-		out = append(out, p)
-	}
-	key := func(p *store.Participant) (string, string) {
 		family, given := p.FamilyNames, p.GivenNames
 		if family == "" {
 			family, given = given, ""
 		}
-		return family, given
+		rows = append(rows, row{p, store.Fold(family), store.Fold(given), family, given})
 	}
-	slices.SortStableFunc(out, func(a, b store.Participant) int {
-		af, ag := key(&a)
-		bf, bg := key(&b)
+	slices.SortStableFunc(rows, func(a, b row) int {
 		return cmp.Or(
-			strings.Compare(store.Fold(af), store.Fold(bf)),
-			strings.Compare(store.Fold(ag), store.Fold(bg)),
-			strings.Compare(af, bf),
-			strings.Compare(ag, bg),
-			strings.Compare(a.BadgeCode, b.BadgeCode),
+			strings.Compare(a.foldFamily, b.foldFamily),
+			strings.Compare(a.foldGiven, b.foldGiven),
+			strings.Compare(a.family, b.family),
+			strings.Compare(a.given, b.given),
+			strings.Compare(a.p.BadgeCode, b.p.BadgeCode),
 		)
 	})
+	out := make([]store.Participant, len(rows))
+	for i, r := range rows {
+		out[i] = r.p
+	}
 	return out
 }
 
