@@ -18,6 +18,9 @@ var letterFolds = map[rune]string{
 // accents removed ("Öztürk" → "ozturk", "Łukasz" → "lukasz"). Letters of
 // other scripts are kept, lower-cased where the script has case.
 func Fold(s string) string {
+	if ascii := foldASCII(s); ascii != "" || s == "" {
+		return ascii
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -46,4 +49,21 @@ func asciiFold(s string) string {
 		}
 		return -1
 	}, Fold(s))
+}
+
+// foldASCII folds a string of ASCII characters only, the common case,
+// without Unicode normalisation; it returns "" for any other string.
+func foldASCII(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return ""
+		}
+		upper = upper || (c >= 'A' && c <= 'Z')
+	}
+	if !upper {
+		return s
+	}
+	return strings.ToLower(s)
 }
