@@ -2,9 +2,13 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/mail"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -202,19 +206,58 @@ func (s *Store) Participants(workshopID uuid.UUID) ([]Participant, error) {
 }
 
 func participantsOf(tx *bolt.Tx, workshopID uuid.UUID) ([]Participant, error) {
-	b := tx.Bucket(bucketParticipants)
-	ix := tx.Bucket(bucketParticipantsByWorkshop)
-	list := make([]Participant, 0, countPrefix(ix, workshopID[:]))
-	c := ix.Cursor()
+	var ids []uuid.UUID
+	c := tx.Bucket(bucketParticipantsByWorkshop).Cursor()
 	prefix := workshopID[:]
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		var p Participant
-		if err := getJSON(b, k[16:], &p); err != nil {
-			return nil, fmt.Errorf("participant %x: %w", k[16:], err)
-		}
-		list = append(list, p)
+		ids = append(ids, idAt(k, 1))
 	}
-	return list, nil
+	raw := make([][]byte, len(ids))
+	var missing error
+	lookupSorted(tx.Bucket(bucketParticipants), ids, func(i int, v []byte) {
+		if v == nil {
+			missing = fmt.Errorf("participant %s: %w", ids[i], ErrNotFound)
+		}
+		raw[i] = v
+	})
+	if missing != nil {
+		return nil, missing
+	}
+	list := make([]Participant, len(ids))
+	return list, decodeParallel(raw, list)
+}
+
+// decodeParallel decodes stored participants into list on every
+// processor: decoding the JSON is most of the time of loading a large
+// workshop. The bytes are copied first, since only the goroutine that
+// read them from the mapped file may fault on a damaged page.
+func decodeParallel(raw [][]byte, list []Participant) error {
+	const small = 512 // below this, one goroutine is faster
+	workers := min(runtime.GOMAXPROCS(0), max(len(raw)/small, 1))
+	if workers == 1 {
+		for i, v := range raw {
+			if err := json.Unmarshal(v, &list[i]); err != nil {
+				return fmt.Errorf("participant %d: %w", i, err)
+			}
+		}
+		return nil
+	}
+	for i, v := range raw {
+		raw[i] = bytes.Clone(v)
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(raw); i += workers {
+				if err := json.Unmarshal(raw[i], &list[i]); err != nil && errs[w] == nil {
+					errs[w] = fmt.Errorf("participant %d: %w", i, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // DeleteParticipant deletes a participant, leaving a tombstone; the badge
