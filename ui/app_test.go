@@ -112,9 +112,6 @@ func TestInvalidWorkshopIsNotSaved(t *testing.T) {
 	if u.form == nil {
 		t.Fatal("the form must stay open on invalid input")
 	}
-	if !strings.Contains(f.problem.Text, "Last day") || !strings.Contains(f.problem.Text, "before the start date") {
-		t.Errorf("problem = %q, want it to name the last day", f.problem.Text)
-	}
 	if l := f.errs["end_date"]; !l.Visible() || l.Text != "the end date 2027-05-07 is before the start date 2027-05-10" {
 		t.Error("the last-day field should show the error beside it")
 	}

@@ -1,11 +1,16 @@
 package ui
 
 import (
+	"errors"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/workshopdesk/workshopdesk/store"
 )
 
 // newKeepOpenDialog makes a dialog with Cancel and a confirm button that
@@ -34,4 +39,37 @@ func withProblem(field fyne.CanvasObject, name string, errs map[string]*widget.L
 	l.Hide()
 	errs[name] = l
 	return container.NewVBox(field, l)
+}
+
+// clearProblems hides what an earlier attempt to save a form showed.
+func clearProblems(errs map[string]*widget.Label, general *widget.Label) {
+	for _, l := range errs {
+		l.Hide()
+	}
+	general.SetText("")
+	general.Hide()
+}
+
+// showProblems shows why a form was not saved: each field's problem of a
+// store.ValidationError under its field (registered by withProblem), and
+// the problems of other fields, or any other error, in general.
+func showProblems(err error, errs map[string]*widget.Label, general *widget.Label) {
+	var verr store.ValidationError
+	if !errors.As(err, &verr) {
+		general.SetText(err.Error())
+		general.Show()
+		return
+	}
+	var other []string
+	for _, fe := range verr {
+		if l := errs[fe.Field]; l != nil {
+			l.SetText(fe.Message)
+			l.Show()
+		} else {
+			other = append(other, fe.Error())
+		}
+	}
+	general.SetText(strings.Join(other, "\n"))
+	general.Hidden = len(other) == 0
+	general.Refresh()
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -147,10 +146,7 @@ func (f *participantForm) submit() {
 // save validates and stores the participant; it reports whether the
 // dialog may close.
 func (f *participantForm) save() bool {
-	for _, l := range f.errs {
-		l.Hide()
-	}
-	f.problem.SetText("")
+	clearProblems(f.errs, f.problem)
 	var p store.Participant
 	if f.edit != nil {
 		p = *f.edit
@@ -189,21 +185,7 @@ func (f *participantForm) save() bool {
 		f.ws.changed()
 		return true
 	}
-	var verr store.ValidationError
-	if !errors.As(err, &verr) {
-		f.problem.SetText(err.Error())
-		return false
-	}
-	var lines []string
-	for _, fe := range verr {
-		if l := f.errs[fe.Field]; l != nil {
-			l.SetText(fe.Message)
-			l.Show()
-		} else {
-			lines = append(lines, fe.Error())
-		}
-	}
-	f.problem.SetText(strings.Join(lines, "\n"))
+	showProblems(err, f.errs, f.problem)
 	return false
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -143,10 +142,7 @@ func (f *rulesForm) submit() {
 // save stores the rule with the workshop and redraws; it reports whether
 // the dialog may close.
 func (f *rulesForm) save() bool {
-	for _, l := range f.errs {
-		l.Hide()
-	}
-	f.problem.SetText("")
+	clearProblems(f.errs, f.problem)
 	r, err := f.rule()
 	if err == nil {
 		var w store.Workshop
@@ -159,20 +155,6 @@ func (f *rulesForm) save() bool {
 		f.ws.changed()
 		return true
 	}
-	var verr store.ValidationError
-	if !errors.As(err, &verr) {
-		f.problem.SetText(err.Error())
-		return false
-	}
-	var lines []string
-	for _, fe := range verr {
-		if l := f.errs[fe.Field]; l != nil {
-			l.SetText(fe.Message)
-			l.Show()
-		} else {
-			lines = append(lines, fe.Error())
-		}
-	}
-	f.problem.SetText(strings.Join(lines, "\n"))
+	showProblems(err, f.errs, f.problem)
 	return false
 }

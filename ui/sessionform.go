@@ -287,11 +287,7 @@ func (f *sessionForm) submit() {
 // save validates and stores the session; it reports whether the dialog may
 // close.
 func (f *sessionForm) save() bool {
-	for _, l := range f.errs {
-		l.Hide()
-	}
-	f.problem.SetText("")
-	f.problem.Hide()
+	clearProblems(f.errs, f.problem)
 	se, verr := f.session()
 	var err error
 	if len(verr) > 0 {
@@ -314,23 +310,7 @@ func (f *sessionForm) save() bool {
 		f.av.changed()
 		return true
 	}
-	if errors.As(err, &verr) {
-		var other []string
-		for _, fe := range verr {
-			if l := f.errs[fe.Field]; l != nil {
-				l.SetText(fe.Message)
-				l.Show()
-			} else {
-				other = append(other, fe.Error())
-			}
-		}
-		f.problem.SetText(strings.Join(other, "\n"))
-		f.problem.Hidden = len(other) == 0
-		f.problem.Refresh()
-		return false
-	}
-	f.problem.SetText(err.Error())
-	f.problem.Show()
+	showProblems(err, f.errs, f.problem)
 	return false
 }
 

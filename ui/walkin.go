@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -69,10 +68,7 @@ func (f *walkInForm) submit() {
 // save registers the person and checks them in, reporting whether the
 // dialog may close.
 func (f *walkInForm) save() bool {
-	for _, l := range f.errs {
-		l.Hide()
-	}
-	f.problem.SetText("")
+	clearProblems(f.errs, f.problem)
 	ws := f.v.a.ws
 	p := store.Participant{WorkshopID: ws.data.Workshop.ID, GivenNames: f.given.Text, FamilyNames: f.family.Text,
 		Organisation: f.org.Text, Email: f.email.Text, Country: f.country.Text, Notes: lang.L("Registered at the door")}
@@ -85,19 +81,7 @@ func (f *walkInForm) save() bool {
 		p.JoinedAt = se.StartsAt(ws.data.Workshop.Location())
 	}
 	if err := ws.u.st.SaveParticipant(&p); err != nil {
-		var verr store.ValidationError
-		if !errors.As(err, &verr) {
-			f.problem.SetText(err.Error())
-			return false
-		}
-		for _, fe := range verr {
-			if l := f.errs[fe.Field]; l != nil {
-				l.SetText(fe.Message)
-				l.Show()
-			} else {
-				f.problem.SetText(fe.Error())
-			}
-		}
+		showProblems(err, f.errs, f.problem)
 		return false
 	}
 	ws.changed() // the new person joins the index and the tables

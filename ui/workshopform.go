@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -202,10 +201,7 @@ func (f *workshopForm) workshop() store.Workshop {
 // save validates and stores the workshop; it reports whether the dialog
 // may close.
 func (f *workshopForm) save() bool {
-	for _, l := range f.errs {
-		l.Hide()
-	}
-	f.problem.SetText("")
+	clearProblems(f.errs, f.problem)
 	w := f.workshop()
 	var verr store.ValidationError
 	if f.start.Text != "" && f.start.Date == nil {
@@ -222,19 +218,7 @@ func (f *workshopForm) save() bool {
 		f.u.showWorkshop(w.ID)
 		return true
 	}
-	if errors.As(err, &verr) {
-		var lines []string
-		for _, fe := range verr {
-			if l := f.errs[fe.Field]; l != nil {
-				l.SetText(fe.Message)
-				l.Show()
-			}
-			lines = append(lines, fieldLabel(fe.Field)+": "+fe.Message)
-		}
-		f.problem.SetText(strings.Join(lines, "\n"))
-		return false
-	}
-	f.problem.SetText(err.Error())
+	showProblems(err, f.errs, f.problem)
 	return false
 }
 
@@ -244,18 +228,6 @@ func dateOf(e *widget.DateEntry) store.Date {
 		return store.Date{}
 	}
 	return store.DateOf(*e.Date)
-}
-
-// fieldLabel names a record field as the forms label it.
-func fieldLabel(field string) string {
-	labels := map[string]string{
-		"title": "Title", "code": "Short code", "city": "Venue city", "country": "Country",
-		"time_zone": "Time zone", "start_date": "First day", "end_date": "Last day",
-	}
-	if l, ok := labels[field]; ok {
-		return lang.L(l)
-	}
-	return field
 }
 
 // countryOptions lists "Name (CC)" for the countries matching the typed text.
