@@ -31,11 +31,15 @@ func (u *App) mainMenu() *fyne.MainMenu {
 				u.showHome()
 			}
 		}),
+		fyne.NewMenuItem(lang.L("Across workshops…"), func() { u.showSeries() }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Back up now"), u.backupNow, shortcutBackup),
 		fyne.NewMenuItem(lang.L("Restore a backup…"), u.restoreBackup),
 	)
-	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Workshop Desk"), u.showAbout))
+	help := fyne.NewMenu(lang.L("Help"),
+		fyne.NewMenuItem(lang.L("Verify a certificate…"), u.showVerify),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("About Workshop Desk"), u.showAbout))
 	return fyne.NewMainMenu(file, help)
 }
 

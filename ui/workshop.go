@@ -31,6 +31,8 @@ type workshopScreen struct {
 	data         *store.WorkshopData
 	participants *participantsView
 	attendance   *attendanceSection
+	certificates *certificatesSection
+	reports      *reportsSection
 	template     *templateForm // the duplicate-as-template form last shown
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
@@ -55,8 +57,8 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), newAgendaView(ws)),
 		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), ws.participants.content),
 		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), ws.attendance.content),
-		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), comingSoon()),
-		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), comingSoon()),
+		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), newCertificatesSection(ws).content),
+		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), newReportsSection(ws).content),
 	)
 	ws.tabs.SetTabLocation(container.TabLocationLeading)
 	ws.tabs.OnSelected = func(*container.TabItem) {
@@ -114,11 +116,4 @@ func (ws *workshopScreen) deleteWorkshop() {
 		undo.SetDismissText(lang.L("OK"))
 		undo.Show()
 	}, ws.u.win)
-}
-
-// comingSoon stands in for a section this version does not have yet.
-func comingSoon() fyne.CanvasObject {
-	l := widget.NewLabel(lang.L("This section is not available in this version yet."))
-	l.Importance = widget.LowImportance
-	return container.NewCenter(l)
 }

@@ -61,7 +61,7 @@ func commands() []*command {
 	return []*command{
 		initDemoCommand, addWorkshopCommand, addSessionCommand,
 		workshopsCommand, sessionsCommand, participantsCommand, importCommand,
-		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand,
+		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 	}
 }

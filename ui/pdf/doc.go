@@ -50,6 +50,16 @@
 // With CreationDate the output is byte-for-byte reproducible. Write
 // replaces a file atomically.
 //
+// Certificates (certificate.go) are one page each, A4 or Letter, landscape
+// or portrait, from a store.CertificateTemplate with fixed wording, dates
+// and plurals in English, French, Spanish, Arabic (mirrored, right to
+// left), Russian and Chinese (wording.go). The page background (border,
+// logos, signatures) is a gofpdf template drawn once per document, each
+// image embedded once; the QR code is vector rectangles from the package's
+// own level-M encoder (certificate_qr.go, checked module for module
+// against ZXing's). CertificateGlyphProblems lists the characters no font
+// draws before printing.
+//
 // The sign-in sheet writes "Page x of y" with the page count it computes
 // before drawing (fixed rows per page) rather than with AliasNbPages:
 // gofpdf substitutes the alias after measuring, so right-aligned text would

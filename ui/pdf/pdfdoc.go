@@ -49,12 +49,13 @@ func Title(s string) Option {
 // Doc is a PDF document in millimetres whose text can be in any script the
 // embedded fonts cover. All gofpdf calls of the app live in this package.
 type Doc struct {
-	pdf     *gofpdf.Fpdf
-	created time.Time
-	title   string
-	loaded  map[*Font]bool
-	layouts map[layoutKey]*line
-	color   [3]int // text colour
+	pdf      *gofpdf.Fpdf
+	created  time.Time
+	title    string
+	loaded   map[*Font]bool
+	layouts  map[layoutKey]*line
+	color    [3]int             // text colour
+	measured map[string]float64 // widths of words at 1 pt (certWrap)
 }
 
 // NewDoc starts a document of the given paper size. Every embedded font is
@@ -81,7 +82,17 @@ func NewDoc(size PageSize, o Orientation, opts ...Option) (*Doc, error) {
 	for _, opt := range opts {
 		opt(d)
 	}
-	p := gofpdf.New(string(o), "mm", string(size), "")
+	var p *gofpdf.Fpdf
+	if o == Landscape {
+		// A landscape page is made as a portrait page of the turned size
+		// (the same MediaBox): gofpdf's templates (CreateTemplate,
+		// UseTemplate) take their box and position from the unturned page
+		// size and would clip and shift a landscape page.
+		w, h := pageMM(size)
+		p = gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: gofpdf.SizeType{Wd: h, Ht: w}})
+	} else {
+		p = gofpdf.New(string(o), "mm", string(size), "")
+	}
 	p.SetCreationDate(d.created)
 	p.SetModificationDate(d.created)
 	p.SetCatalogSort(true)
@@ -95,6 +106,20 @@ func NewDoc(size PageSize, o Orientation, opts ...Option) (*Doc, error) {
 	p.SetMargins(0, 0, 0)
 	d.pdf = p
 	return d, p.Error()
+}
+
+// pageMM returns the width and height of a paper size in portrait, in
+// millimetres.
+func pageMM(size PageSize) (w, h float64) {
+	switch size {
+	case A5:
+		return 148, 210
+	case A6:
+		return 105, 148
+	case Letter:
+		return 215.9, 279.4
+	}
+	return 210, 297
 }
 
 // AddPage starts a new page.

@@ -133,10 +133,14 @@ func (d *Doc) layout(s, style string) *line {
 	return l
 }
 
-func layoutLine(s, style string) *line {
+func layoutLine(s, style string) *line { return layoutLineDir(s, style, Auto) }
+
+// layoutLineDir lays s out as a line of base direction dir: a line of an
+// Arabic paragraph that begins with a Latin word is still right to left.
+func layoutLineDir(s, style string, dir Direction) *line {
 	rs := prepare(s)
 	fams := assignFamilies(rs)
-	levels, _ := bidiLevels(rs, Auto)
+	levels, _ := bidiLevels(rs, dir)
 	l := &line{}
 	var cur []rune
 	var curFont *Font

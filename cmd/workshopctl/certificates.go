@@ -1,0 +1,657 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/pdf"
+)
+
+// certSortOrders are the values of --sort.
+var certSortOrders = []string{"family", "country", "organisation"}
+
+// refsFlag is the value of --only: participant IDs (or unique prefixes),
+// certificate numbers or badge codes, as one comma-separated list or by
+// repeating the flag.
+type refsFlag []string
+
+func (r *refsFlag) String() string { return strings.Join(*r, ",") }
+
+// Set adds the references of a comma-separated list.
+func (r *refsFlag) Set(v string) error {
+	n := len(*r)
+	for _, part := range strings.Split(v, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*r = append(*r, part)
+		}
+	}
+	if len(*r) == n {
+		return errors.New("nobody given: write --only ID,NUMBER,BADGE,...")
+	}
+	return nil
+}
+
+// certificatesCommand issues and prints certificates.
+var certificatesCommand = &command{
+	name:     "certificates",
+	synopsis: "--workshop W (--out FILE.pdf | --split DIR) [--sort family|country|organisation] [--only ID|NUMBER|BADGE,...] [--allow-missing-glyphs]",
+	summary:  "issue and print the certificates of everyone eligible",
+	details: `Decides who is eligible now, as the Certificates section of the app does:
+participants and observers under the workshop's attendance rule, speakers,
+facilitators and organisers for a certificate of appreciation, and the
+decisions taken by hand ("workshopctl eligibility" lists them with the
+reasons). Each eligible person without a certificate gets the workshop's next
+number; one who has a certificate keeps its number (a reprint). Every
+certificate carries a QR code signed with the data file's key and a short
+code to type ("workshopctl verify").
+
+--out writes all the certificates in one PDF for the printer, replaced
+atomically; --split writes one PDF per participant into a folder, named by
+number and name; give either or both. --only prints for the people named by
+participant ID (or a unique prefix), certificate number or badge code; each
+must be eligible.
+
+Before anything is issued, every name is checked against the fonts: when a
+character cannot be printed, the list of names and characters (with their
+U+XXXX code points) is printed and nothing is issued, unless
+--allow-missing-glyphs is given.`,
+	required: []string{"workshop"},
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		f := certFlags{sort: "family"}
+		workshopFlag(fs, &f.workshop)
+		fs.StringVar(&f.out, "out", "", "write all the certificates to this PDF `FILE` (replaced if it exists)")
+		fs.StringVar(&f.split, "split", "", "write one PDF per participant into this folder `DIR` (created if need be)")
+		fs.StringVar(&f.sort, "sort", f.sort, "the `ORDER` of the certificates: family (name), country or organisation")
+		fs.Var(&f.only, "only", "print only for these `PEOPLE`: participant IDs, certificate numbers or badge codes, separated by commas")
+		fs.BoolVar(&f.allowGlyphs, "allow-missing-glyphs", false, "print even when some characters of a name cannot be drawn (they print as empty boxes)")
+		return func([]string) error { return c.certificates(f) }
+	},
+}
+
+// certFlags holds the flags of certificates as typed.
+type certFlags struct {
+	workshop, out, split, sort string
+	only                       refsFlag
+	allowGlyphs                bool
+}
+
+// glyphsMissing is the failure of a run stopped by the glyph check; the
+// list has been printed on standard output.
+type glyphsMissing struct{ n int }
+
+func (e *glyphsMissing) Error() string {
+	return fmt.Sprintf("%s with characters that no font can draw; nothing was issued: correct them, or give --allow-missing-glyphs to print anyway",
+		plural(e.n, "text"))
+}
+
+// certificateJSON is one certificate printed, for --json.
+type certificateJSON struct {
+	Number        string `json:"number"`
+	Code          string `json:"code"`
+	ParticipantID string `json:"participant_id"`
+	Name          string `json:"name"`
+	NativeName    string `json:"native_name"`
+	Kind          string `json:"kind"`
+	New           bool   `json:"new"`
+}
+
+// glyphJSON is one text with characters no font can draw, for --json.
+type glyphJSON struct {
+	ParticipantID string   `json:"participant_id,omitempty"`
+	Name          string   `json:"name"`
+	Field         string   `json:"field"`
+	Text          string   `json:"text"`
+	Characters    []string `json:"characters"` // "U+0E2A ส"
+}
+
+// certificates issues the certificates and writes the PDFs.
+func (c *cli) certificates(f certFlags) (err error) {
+	if f.out == "" && f.split == "" {
+		return usageError{"give --out FILE.pdf, --split DIR or both"}
+	}
+	if !contains(certSortOrders, f.sort) {
+		return usageError{fmt.Sprintf("--sort %q: use family, country or organisation", f.sort)}
+	}
+	for _, path := range []string{f.out, f.split} {
+		if path != "" {
+			if err := c.notDataFile(path, "--out and --split"); err != nil {
+				return err
+			}
+		}
+	}
+	job, fresh, problems, err := c.issueCertificates(f)
+	var missing *glyphsMissing
+	switch {
+	case errors.As(err, &missing) && c.json:
+		if jerr := c.printJSON(struct {
+			GlyphProblems []glyphJSON `json:"glyph_problems"`
+		}{glyphList(problems)}); jerr != nil {
+			return jerr
+		}
+		return err
+	case err != nil && missing == nil:
+		return err
+	case len(problems) > 0 && !c.json:
+		c.printGlyphProblems(problems)
+		if err != nil {
+			return err
+		}
+	}
+	pdf.SortCertificates(job.Certificates, f.sort)
+	var files []string
+	if f.out != "" {
+		var buf bytes.Buffer
+		if err := pdf.Certificates(job, &buf); err != nil {
+			return fmt.Errorf("certificates issued but not written: %w", err)
+		}
+		if err := writeFileAtomic(f.out, buf.Bytes()); err != nil {
+			return fmt.Errorf("certificates issued but not written: %w", err)
+		}
+	}
+	if f.split != "" {
+		if files, err = pdf.CertificateFiles(job, f.split); err != nil {
+			return fmt.Errorf("certificates issued but not every file was written: %w", err)
+		}
+	}
+	n := len(job.Certificates)
+	if c.json {
+		list := make([]certificateJSON, n)
+		for i, in := range job.Certificates {
+			kind := store.KindAttendance
+			if in.Appreciation {
+				kind = store.KindAppreciation
+			}
+			list[i] = certificateJSON{Number: in.Number, Code: in.Code, ParticipantID: in.Participant.ID.String(),
+				Name: in.Participant.FullName(), NativeName: in.Participant.NativeName, Kind: string(kind), New: fresh[in.Participant.ID]}
+		}
+		return c.printJSON(struct {
+			Workshop      string            `json:"workshop"`
+			Path          string            `json:"path,omitempty"`
+			Dir           string            `json:"dir,omitempty"`
+			Files         []string          `json:"files"`
+			Issued        int               `json:"issued"`
+			New           int               `json:"new"`
+			Reprints      int               `json:"reprints"`
+			Certificates  []certificateJSON `json:"certificates"`
+			GlyphProblems []glyphJSON       `json:"glyph_problems"`
+		}{job.Workshop.Code, f.out, f.split, orEmpty(files), n, len(fresh), n - len(fresh), list, glyphList(problems)})
+	}
+	var where []string
+	if f.out != "" {
+		where = append(where, f.out)
+	}
+	if f.split != "" {
+		where = append(where, plural(len(files), "file")+" in "+f.split)
+	}
+	c.printf("issued %s (%s, %s) to %s\n", plural(n, "certificate"), plural(len(fresh), "new number"),
+		plural(n-len(fresh), "reprint"), strings.Join(where, " and "))
+	return nil
+}
+
+// issueCertificates chooses whom to print for, checks the glyphs, issues
+// and signs, and returns the print job and who got a new number. The
+// data file is closed again before the PDFs are made. When the glyph check
+// stops the run, the problems come with the error.
+func (c *cli) issueCertificates(f certFlags) (job pdf.CertificateJob, fresh map[uuid.UUID]bool, problems []pdf.GlyphProblem, err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return job, nil, nil, err
+	}
+	defer closeStore(st, &err)
+	w, err := findWorkshop(st, f.workshop)
+	if err != nil {
+		return job, nil, nil, err
+	}
+	d, err := st.LoadWorkshop(w.ID)
+	if err != nil {
+		return job, nil, nil, fmt.Errorf("read %s: %w", w.Code, err)
+	}
+	ov, err := st.Overrides(w.ID)
+	if err != nil {
+		return job, nil, nil, err
+	}
+	now := time.Now()
+	rows := store.Eligibility(d, ov, now)
+	chosen, err := chooseCertified(st, d, rows, f.only)
+	if err != nil {
+		return job, nil, nil, err
+	}
+	people := make([]store.Participant, len(chosen))
+	standing := make([]store.EligibilityRow, len(chosen))
+	for k, i := range chosen {
+		people[k], standing[k] = d.Participants[i], rows[i]
+	}
+
+	draft := pdf.CertificateJob{Workshop: d.Workshop, Template: d.Workshop.Certificate, Created: now}
+	for k := range people {
+		draft.Certificates = append(draft.Certificates, pdf.CertificateInput{Participant: people[k],
+			Appreciation: standing[k].Kind == store.KindAppreciation})
+	}
+	problems = pdf.CertificateGlyphProblems(draft)
+	if len(problems) > 0 && !f.allowGlyphs {
+		return job, nil, problems, &glyphsMissing{len(problems)}
+	}
+
+	fresh = map[uuid.UUID]bool{}
+	ids := make([]uuid.UUID, len(people))
+	for k, p := range people {
+		ids[k] = p.ID
+		if cur, err := st.CertificateOf(p.ID); err != nil || cur.Voided() {
+			fresh[p.ID] = true
+		}
+	}
+	recs, err := st.Issue(ids, now)
+	if err != nil {
+		return job, nil, problems, fmt.Errorf("certificates not issued: %w", err)
+	}
+	job = pdf.CertificateJob{Workshop: d.Workshop, Template: d.Workshop.Certificate, Created: now}
+	for k, rec := range recs {
+		fields := store.NewCertificateFields(&d.Workshop, &people[k], &rec, certAttended(standing[k], rec))
+		qr, code, err := st.Sign(rec, fields)
+		if err != nil {
+			return job, nil, problems, fmt.Errorf("%s: %w", people[k].FullName(), err)
+		}
+		ps := standing[k].Stats
+		job.Certificates = append(job.Certificates, pdf.CertificateInput{Participant: people[k], Number: rec.Number,
+			QR: qr, Code: code, SessionsAttended: ps.Attended, SessionsTotal: ps.Applicable, Hours: ps.AttendedTime.Hours(),
+			Appreciation: certKind(standing[k], rec) == store.KindAppreciation})
+	}
+	tpl := d.Workshop.Certificate
+	imageIDs := append([]string(nil), tpl.Logos...)
+	for _, sg := range tpl.Signatories {
+		if sg.Signature != "" {
+			imageIDs = append(imageIDs, sg.Signature)
+		}
+	}
+	job.Images = map[string][]byte{}
+	if len(imageIDs) > 0 {
+		if job.Images, err = st.Images(imageIDs...); err != nil {
+			return job, nil, problems, fmt.Errorf("the images of the certificate design: %w", err)
+		}
+	}
+	return job, fresh, problems, nil
+}
+
+// certKind is the wording of a certificate: fixed at its first issue.
+func certKind(r store.EligibilityRow, c store.CertificateIssue) store.CertificateKind {
+	if c.Kind != "" {
+		return c.Kind
+	}
+	return r.Kind
+}
+
+// certAttended is what a certificate states about attendance: the numbers
+// for attendance, the role for appreciation.
+func certAttended(r store.EligibilityRow, c store.CertificateIssue) string {
+	if certKind(r, c) == store.KindAppreciation {
+		return strings.ToLower(store.Label(r.Role))
+	}
+	return r.Attended
+}
+
+// chooseCertified returns the positions of the people to print for, in
+// registration order: everyone eligible, or those named by only, each of
+// whom must be eligible.
+func chooseCertified(st *store.Store, d *store.WorkshopData, rows []store.EligibilityRow, only []string) ([]int, error) {
+	if len(only) == 0 {
+		var out []int
+		for i, r := range rows {
+			if r.Eligible {
+				out = append(out, i)
+			}
+		}
+		if len(out) == 0 {
+			return nil, fmt.Errorf("nobody of %s is eligible for a certificate yet; \"workshopctl eligibility --workshop %s\" says why", d.Workshop.Code, d.Workshop.Code)
+		}
+		return out, nil
+	}
+	register, err := st.Certificates(d.Workshop.ID)
+	if err != nil {
+		return nil, err
+	}
+	byNumber := map[string]uuid.UUID{}
+	for _, c := range register {
+		byNumber[strings.ToUpper(c.Number)] = c.ParticipantID
+	}
+	pos := map[uuid.UUID]int{}
+	for i, p := range d.Participants {
+		pos[p.ID] = i
+	}
+	var out []int
+	var unknown, notEligible []string
+	seen := map[int]bool{}
+	for _, ref := range only {
+		i, err := findCertified(d, byNumber, pos, ref)
+		switch {
+		case err != nil:
+			return nil, err
+		case i < 0:
+			unknown = append(unknown, ref)
+		case seen[i]:
+		case !rows[i].Eligible:
+			notEligible = append(notEligible, fmt.Sprintf("%s (%s)", d.Participants[i].FullName(), rows[i].Reason))
+		default:
+			seen[i] = true
+			out = append(out, i)
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("no participant of %s has the ID, certificate number or badge code %s; nothing was issued", d.Workshop.Code, strings.Join(unknown, ", "))
+	}
+	if len(notEligible) > 0 {
+		return nil, fmt.Errorf("not eligible: %s; grant a certificate by hand in the app first. Nothing was issued", strings.Join(notEligible, "; "))
+	}
+	return out, nil
+}
+
+// findCertified returns the position of the participant named by ref: a
+// certificate number of the workshop, a badge code, or a participant ID or
+// a prefix of one that only they have; -1 when none.
+func findCertified(d *store.WorkshopData, byNumber map[string]uuid.UUID, pos map[uuid.UUID]int, ref string) (int, error) {
+	if id, ok := byNumber[strings.ToUpper(strings.TrimSpace(ref))]; ok {
+		if i, ok := pos[id]; ok {
+			return i, nil
+		}
+		return -1, fmt.Errorf("certificate %s belongs to a participant who was deleted", ref)
+	}
+	code := store.NormalizeBadgeCode(ref)
+	for i, p := range d.Participants {
+		if code != "" && store.NormalizeBadgeCode(p.BadgeCode) == code {
+			return i, nil
+		}
+	}
+	ref = strings.ToLower(strings.TrimSpace(ref))
+	if !isIDPrefix(ref) {
+		return -1, nil
+	}
+	found := -1
+	for i, p := range d.Participants {
+		if strings.HasPrefix(p.ID.String(), ref) {
+			if found >= 0 {
+				return -1, fmt.Errorf("several participants have IDs starting with %q; give more of the ID", ref)
+			}
+			found = i
+		}
+	}
+	return found, nil
+}
+
+// printGlyphProblems lists the texts with characters no font can draw.
+func (c *cli) printGlyphProblems(problems []pdf.GlyphProblem) {
+	c.printf("characters that no font can draw (they would print as empty boxes):\n")
+	for _, p := range problems {
+		who := p.Name
+		if p.Index < 0 || who == "" {
+			who = "every certificate"
+		}
+		chars := make([]string, len(p.Runes))
+		for i, r := range p.Runes {
+			chars[i] = fmt.Sprintf("%c %U", r, r)
+		}
+		c.printf("  %s, %s “%s”: %s\n", who, p.Field, p.Text, strings.Join(chars, ", "))
+	}
+}
+
+// glyphList is the glyph problems for --json.
+func glyphList(problems []pdf.GlyphProblem) []glyphJSON {
+	out := make([]glyphJSON, len(problems))
+	for i, p := range problems {
+		g := glyphJSON{Name: p.Name, Field: p.Field, Text: p.Text, Characters: make([]string, len(p.Runes))}
+		if p.ParticipantID != uuid.Nil {
+			g.ParticipantID = p.ParticipantID.String()
+		}
+		for k, r := range p.Runes {
+			g.Characters[k] = fmt.Sprintf("%U %c", r, r)
+		}
+		out[i] = g
+	}
+	return out
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// verifyCommand checks a certificate.
+var verifyCommand = &command{
+	name:       "verify",
+	synopsis:   "CODE_OR_QR_TEXT",
+	summary:    "check that a certificate is genuine",
+	positional: 1,
+	details: `Checks a certificate against the data file: the text of its QR code
+(beginning "WD1:", quoted as one argument), checked with the file's signing
+key, or the short code printed under it, with or without dashes, in any case,
+optionally with the certificate number before it ("DEMO-001 HJKM-CEFG-3479"),
+looked up in the register.
+
+Prints "genuine" and the facts signed (number, name, workshop, dates,
+attendance, issue day). Prints "NOT GENUINE: reason" and exits with status 1
+when a field was altered, the code matches no certificate or the text is not
+a certificate code; prints "voided on DATE: reason" and exits with status 1
+when the certificate has been voided.`,
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		return func(args []string) error { return c.verify(args[0]) }
+	},
+}
+
+// notValid is the failure of a check that found the certificate not
+// genuine, or voided; the result has been printed on standard output.
+type notValid struct{ msg string }
+
+func (e *notValid) Error() string { return e.msg }
+
+// verify checks a QR text or short code and prints the result.
+func (c *cli) verify(input string) (err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	r, verr := st.Verify(input)
+	if verr != nil && !errors.Is(verr, store.ErrNotGenuine) && !errors.Is(verr, store.ErrNotCertificateCode) {
+		return verr
+	}
+	type verifyJSON struct {
+		Genuine    bool   `json:"genuine"`
+		Valid      bool   `json:"valid"`
+		Voided     bool   `json:"voided"`
+		VoidedAt   string `json:"voided_at,omitempty"`
+		VoidReason string `json:"void_reason,omitempty"`
+		Reason     string `json:"reason,omitempty"`
+		FromQR     bool   `json:"from_qr"`
+		InRegister bool   `json:"in_register"`
+		Number     string `json:"number,omitempty"`
+		Name       string `json:"name,omitempty"`
+		NativeName string `json:"native_name,omitempty"`
+		Workshop   string `json:"workshop,omitempty"`
+		Start      string `json:"start,omitempty"`
+		End        string `json:"end,omitempty"`
+		Attended   string `json:"attended,omitempty"`
+		Issued     string `json:"issued,omitempty"`
+		Reprints   int    `json:"reprints"`
+		Status     string `json:"status"`
+	}
+	if verr != nil {
+		reason := verr.Error()
+		if errors.Is(verr, store.ErrNotGenuine) {
+			reason = strings.TrimPrefix(reason, store.ErrNotGenuine.Error()+": ")
+		}
+		if c.json {
+			if err := c.printJSON(verifyJSON{Reason: reason, Status: "NOT GENUINE: " + reason}); err != nil {
+				return err
+			}
+		} else {
+			c.printf("NOT GENUINE: %s\n", reason)
+		}
+		return &notValid{"the certificate is not genuine"}
+	}
+	f := r.Fields
+	if c.json {
+		j := verifyJSON{Genuine: r.Genuine, Valid: r.Valid(), Voided: r.Voided, VoidReason: r.VoidReason, FromQR: r.FromQR,
+			InRegister: r.Certificate != nil, Number: f.Number, Name: f.Name, NativeName: f.NativeName, Workshop: f.Workshop,
+			Start: f.Start.String(), End: f.End.String(), Attended: f.Attended, Issued: f.Issued.String(), Status: r.Status}
+		if r.Voided {
+			j.VoidedAt = r.VoidedAt.Format("2006-01-02")
+		}
+		if r.Certificate != nil {
+			j.Reprints = r.Certificate.Reprints
+		}
+		if err := c.printJSON(j); err != nil {
+			return err
+		}
+	} else {
+		switch {
+		case r.Voided:
+			c.printf("voided on %s: %s\n", r.VoidedAt.Format("2006-01-02"), r.VoidReason)
+		case r.Certificate == nil:
+			c.printf("genuine, but %s is not in the register of this data file (is it an older copy?)\n", f.Number)
+		default:
+			c.printf("genuine\n")
+		}
+		t := newTable()
+		name := f.Name
+		if f.NativeName != "" {
+			name = strings.TrimSpace(name + " (" + f.NativeName + ")")
+		}
+		t.add("number", f.Number)
+		t.add("name", name)
+		t.add("workshop", f.Workshop)
+		t.add("dates", dateRange(f.Start, f.End))
+		if f.Attended != "" {
+			t.add("attended", f.Attended)
+		}
+		t.add("issued", f.Issued.String())
+		if r.Certificate != nil && r.Certificate.Reprints > 0 {
+			t.add("reprints", fmt.Sprint(r.Certificate.Reprints))
+		}
+		if err := t.write(c.stdout); err != nil {
+			return err
+		}
+	}
+	if r.Voided {
+		return &notValid{fmt.Sprintf("certificate %s was voided on %s", f.Number, r.VoidedAt.Format("2006-01-02"))}
+	}
+	return nil
+}
+
+// eligibilityCommand lists who gets a certificate and why.
+var eligibilityCommand = &command{
+	name:     "eligibility",
+	synopsis: "--workshop W",
+	summary:  "list who is eligible for a certificate, and why",
+	details: `Lists every participant, in registration order, with the certificate due
+(attendance, or appreciation for speakers, facilitators and organisers),
+whether it is due now, the reason in numbers ("7 of 9 sessions, 78% < 80%",
+or a decision taken by hand with its reason) and the number of the
+certificate issued, if any. Ends with the counts.`,
+	required: []string{"workshop"},
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		var ref string
+		workshopFlag(fs, &ref)
+		return func([]string) error { return c.eligibility(ref) }
+	},
+}
+
+// eligibilityJSON is one participant's standing, for --json.
+type eligibilityJSON struct {
+	ParticipantID string `json:"participant_id"`
+	Name          string `json:"name"`
+	NativeName    string `json:"native_name"`
+	BadgeCode     string `json:"badge_code"`
+	Role          string `json:"role"`
+	Kind          string `json:"kind"`
+	Eligible      bool   `json:"eligible"`
+	Reason        string `json:"reason"`
+	RuleEligible  bool   `json:"rule_eligible"`
+	RuleReason    string `json:"rule_reason"`
+	Override      *struct {
+		Granted bool   `json:"granted"`
+		Reason  string `json:"reason"`
+		At      string `json:"at"`
+	} `json:"override"`
+	Attended    string `json:"attended"`
+	Certificate string `json:"certificate"`
+	Voided      bool   `json:"voided"`
+}
+
+// eligibility prints everyone's standing.
+func (c *cli) eligibility(ref string) (err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	w, err := findWorkshop(st, ref)
+	if err != nil {
+		return err
+	}
+	d, err := st.LoadWorkshop(w.ID)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", w.Code, err)
+	}
+	ov, err := st.Overrides(w.ID)
+	if err != nil {
+		return err
+	}
+	register, err := st.Certificates(w.ID)
+	if err != nil {
+		return err
+	}
+	current := map[uuid.UUID]store.CertificateIssue{}
+	for _, cert := range register {
+		if old, ok := current[cert.ParticipantID]; !ok || !cert.CreatedAt.Before(old.CreatedAt) {
+			current[cert.ParticipantID] = cert
+		}
+	}
+	rows := store.Eligibility(d, ov, time.Now())
+	list := make([]eligibilityJSON, len(rows))
+	eligible := 0
+	for i, r := range rows {
+		p := d.Participants[i]
+		e := eligibilityJSON{ParticipantID: p.ID.String(), Name: p.FullName(), NativeName: p.NativeName, BadgeCode: p.BadgeCode,
+			Role: string(p.Role), Kind: string(r.Kind), Eligible: r.Eligible, Reason: r.Reason,
+			RuleEligible: r.RuleEligible, RuleReason: r.RuleReason, Attended: r.Attended}
+		if o := r.Override; o != nil {
+			e.Override = &struct {
+				Granted bool   `json:"granted"`
+				Reason  string `json:"reason"`
+				At      string `json:"at"`
+			}{o.Granted, o.Reason, o.At.UTC().Format(time.RFC3339)}
+		}
+		if cert, ok := current[p.ID]; ok {
+			e.Certificate, e.Voided = cert.Number, cert.Voided()
+		}
+		if r.Eligible {
+			eligible++
+		}
+		list[i] = e
+	}
+	if c.json {
+		return c.printJSON(list)
+	}
+	t := newTable("NAME", "ROLE", "CERTIFICATE", "ELIGIBLE", "NUMBER", "REASON")
+	for _, e := range list {
+		number := e.Certificate
+		if e.Voided {
+			number += " (voided)"
+		}
+		t.add(strings.TrimSpace(e.Name+"  "+e.NativeName), store.Label(store.Role(e.Role)), e.Kind, yesNo(e.Eligible), number, e.Reason)
+	}
+	if err := t.write(c.stdout); err != nil {
+		return err
+	}
+	c.printf("%d eligible, %d not; rule: %s\n", eligible, len(rows)-eligible, d.Workshop.Rule.Effective().String())
+	return nil
+}

@@ -1,0 +1,368 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/google/uuid"
+
+	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/store/report"
+	"github.com/workshopdesk/workshopdesk/store/sheet"
+	"github.com/workshopdesk/workshopdesk/ui/pdf"
+)
+
+// The report kinds of a workshop.
+var reportKinds = []string{"attendance", "statistics", "agenda"}
+
+// The report formats.
+var reportFormats = []string{"pdf", "csv", "xlsx"}
+
+// reportCommand writes a report of a workshop or of a series of workshops.
+var reportCommand = &command{
+	name:     "report",
+	synopsis: "(--workshop W --kind attendance|statistics|agenda | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter]",
+	summary:  "write a report (attendance, statistics for donors, agenda, series) to PDF, CSV or XLSX",
+	details: `Writes one report, for a workshop (--workshop with --kind) or for a series of
+workshops (--series, optionally for one --year; "all" or "" for every workshop):
+
+  attendance  a row per session (present, late, excused, absent, not applicable,
+              pending, expected, % of expected) and a row per participant
+              (sessions and hours attended, %, eligible for a certificate and
+              why, decisions taken by hand included), as of now
+  statistics  participation for donors: by gender, country, region and
+              sub-region (UN M49), organisation type and role, registered and
+              attended, and gender × organisation type; PDF with bar charts
+  agenda      the programme as participants receive it, day by day, in the
+              workshop's language or --language
+  --series    the workshops of the series with their figures, and the distinct
+              persons who came, broken down as in statistics
+
+The format is --format, or else the extension of --out (.pdf, .csv, .xlsx).
+The same tables go to every format. PDF reports are A4 or Letter (--paper);
+attendance and series reports are landscape. An XLSX workbook holds one sheet
+per table. A CSV file holds one table, so a report of several tables is
+written to several files: FILE gets the main table (attendance: participants;
+statistics: by gender; series: workshops) and each other table goes to FILE
+with its name before the extension, e.g. report.csv and report-sessions.csv;
+the files written are listed. CSV files are UTF-8 with a byte order mark, as
+Excel expects. Every file is replaced atomically.`,
+	required: []string{"out"},
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		var f reportFlags
+		f.paper = "a4"
+		workshopFlag(fs, &f.workshop)
+		fs.StringVar(&f.kind, "kind", "", "the `KIND` of workshop report: attendance, statistics or agenda")
+		fs.StringVar(&f.series, "series", "", "report on the workshops of the series `NAME` instead (\"all\" or \"\": every\nworkshop)")
+		fs.IntVar(&f.year, "year", 0, "with --series: only the workshops starting in `YYYY`")
+		fs.StringVar(&f.format, "format", "", "the `FORMAT`: pdf, csv or xlsx (default: from the extension of --out)")
+		fs.StringVar(&f.out, "out", "", "the `FILE` to write (replaced if it exists)")
+		fs.StringVar(&f.paper, "paper", f.paper, "the `PAPER` of a PDF: a4 or letter")
+		fs.StringVar(&f.language, "language", "", "the `LANGUAGE` of the agenda: en, fr, es, ar, ru or zh (default: the\nworkshop's)")
+		return func([]string) error {
+			fs.Visit(func(fl *flag.Flag) { f.seriesSet = f.seriesSet || fl.Name == "series" })
+			return c.writeReport(f)
+		}
+	},
+}
+
+// reportFlags holds the flags of report as typed.
+type reportFlags struct {
+	workshop, kind, series, format, out, paper, language string
+	year                                                 int
+	seriesSet                                            bool
+}
+
+// check validates the combination of flags and fills in the format from
+// the extension of --out; it returns a usageError.
+func (f *reportFlags) check() error {
+	fail := func(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+	ws := strings.TrimSpace(f.workshop) != ""
+	switch {
+	case ws && f.seriesSet:
+		return fail("give --workshop or --series, not both")
+	case !ws && !f.seriesSet:
+		return fail("--workshop or --series is required")
+	case ws && f.kind == "":
+		return fail("--kind is required with --workshop: attendance, statistics or agenda")
+	case f.seriesSet && f.kind != "":
+		return fail("--kind is for workshop reports; a series report has one kind")
+	case !f.seriesSet && f.year != 0:
+		return fail("--year is for series reports (--series)")
+	case f.year < 0 || f.year > 9999:
+		return fail("--year %d is not a year", f.year)
+	}
+	f.kind = strings.ToLower(strings.TrimSpace(f.kind))
+	if ws && !slices.Contains(reportKinds, f.kind) {
+		return fail("--kind %q is not one of attendance, statistics, agenda", f.kind)
+	}
+	if f.language != "" && f.kind != "agenda" {
+		return fail("--language is for the agenda (--kind agenda)")
+	}
+	if f.language != "" && !slices.Contains(store.CertificateLanguages, strings.ToLower(f.language)) {
+		return fail("--language %q is not one of %s", f.language, strings.Join(store.CertificateLanguages, ", "))
+	}
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(f.out)), ".")
+	f.format = strings.ToLower(strings.TrimSpace(f.format))
+	switch {
+	case f.format == "" && slices.Contains(reportFormats, ext):
+		f.format = ext
+	case f.format == "":
+		return fail("--format is required when --out does not end in .pdf, .csv or .xlsx")
+	case !slices.Contains(reportFormats, f.format):
+		return fail("--format %q is not one of pdf, csv, xlsx", f.format)
+	case ext != f.format:
+		return fail("--out must end in .%s for --format %s", f.format, f.format)
+	}
+	switch strings.ToLower(strings.TrimSpace(f.paper)) {
+	case "a4":
+		f.paper = string(pdf.A4)
+	case "letter":
+		f.paper = string(pdf.Letter)
+	default:
+		return fail("--paper %q is not a4 or letter", f.paper)
+	}
+	return nil
+}
+
+// reportFile is one file a report was written to.
+type reportFile struct {
+	Path  string `json:"path"`
+	Table string `json:"table,omitempty"` // the table a CSV file holds
+	Rows  int    `json:"rows,omitempty"`
+}
+
+// writeReport writes the report the flags ask for and lists the files written.
+func (c *cli) writeReport(f reportFlags) error {
+	if err := f.check(); err != nil {
+		return err
+	}
+	var (
+		tables  []sheet.Table
+		main    string // the table a CSV FILE gets
+		what    string // "the attendance report of demo"
+		subject string // workshop code or series
+		render  func(io.Writer) error
+	)
+	size := pdf.PageSize(f.paper)
+	if f.seriesSet {
+		name := strings.TrimSpace(f.series)
+		if strings.EqualFold(name, "all") {
+			name = ""
+		}
+		st, err := c.seriesStats(name, f.year)
+		if err != nil {
+			return err
+		}
+		if len(st.Workshops) == 0 {
+			return errors.New(noMatch(name, f.year) + "; \"workshopctl workshops\" lists the workshops and their series")
+		}
+		tables, main = report.SeriesTables(st), report.WorkshopsTable
+		subject = seriesText(name, f.year)
+		what = "the report of " + subject
+		render = func(w io.Writer) error { return pdf.SeriesReport(st, w, size) }
+	} else {
+		d, overrides, err := c.loadWithOverrides(f.workshop)
+		if err != nil {
+			return err
+		}
+		subject = d.Workshop.Code
+		what = "the " + f.kind + " report of " + subject
+		switch f.kind {
+		case "attendance":
+			now := time.Now()
+			perSession, perParticipant := report.AttendanceWithOverrides(d, overrides, now)
+			tables, main = []sheet.Table{perSession, perParticipant}, report.ParticipantsTable
+			render = func(w io.Writer) error { return pdf.AttendanceReportWithOverrides(d, overrides, now, w, size) }
+		case "statistics":
+			tables, main = report.Statistics(d), report.GenderTable
+			render = func(w io.Writer) error { return pdf.StatisticsReport(d, w, size) }
+		case "agenda":
+			tables, main = []sheet.Table{report.Agenda(d)}, report.AgendaTable
+			lang := f.language
+			render = func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, strings.ToLower(lang)) }
+		}
+	}
+
+	var files []reportFile
+	switch f.format {
+	case "pdf":
+		if err := c.notDataFile(f.out, "--out"); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := render(&buf); err != nil {
+			return fmt.Errorf("%s not written: %w", what, err)
+		}
+		if err := writeFileAtomic(f.out, buf.Bytes()); err != nil {
+			return fmt.Errorf("%s not written: %w", what, err)
+		}
+		files = []reportFile{{Path: f.out}}
+	case "xlsx":
+		if err := c.notDataFile(f.out, "--out"); err != nil {
+			return err
+		}
+		if err := sheet.WriteFile(f.out, tables...); err != nil {
+			return fmt.Errorf("%s not written: %w", what, err)
+		}
+		files = []reportFile{{Path: f.out}}
+	case "csv":
+		var err error
+		if files, err = c.writeCSVs(f.out, tables, main); err != nil {
+			return fmt.Errorf("%s not written: %w", what, err)
+		}
+	}
+	return c.printReport(what, subject, f, tables, files)
+}
+
+// writeCSVs writes each table to its own CSV file: the table called main
+// to out, every other to out with "-" and its name (csvSuffix) before the
+// extension. The paths are checked before anything is written.
+func (c *cli) writeCSVs(out string, tables []sheet.Table, main string) ([]reportFile, error) {
+	i := slices.IndexFunc(tables, func(t sheet.Table) bool { return t.Name == main })
+	if i > 0 {
+		tables = append([]sheet.Table{tables[i]}, slices.Delete(slices.Clone(tables), i, i+1)...)
+	}
+	ext := filepath.Ext(out)
+	stem := strings.TrimSuffix(out, ext)
+	files := make([]reportFile, len(tables))
+	for i, t := range tables {
+		path := out
+		if i > 0 {
+			path = stem + "-" + csvSuffix(t.Name) + ext
+		}
+		if err := c.notDataFile(path, "--out"); err != nil {
+			return nil, err
+		}
+		files[i] = reportFile{Path: path, Table: t.Name, Rows: len(t.Rows)}
+	}
+	for i, t := range tables {
+		if err := sheet.WriteFile(files[i].Path, t); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// csvSuffix turns a table name into a file name part: "By sub-region" →
+// "sub-region", "Gender × org type (attended)" → "gender-by-org-type-attended".
+func csvSuffix(name string) string {
+	s := strings.ToLower(strings.TrimPrefix(name, "By "))
+	s = strings.ReplaceAll(s, "×", "by")
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// printReport says what was written where.
+func (c *cli) printReport(what, subject string, f reportFlags, tables []sheet.Table, files []reportFile) error {
+	if c.json {
+		kind := f.kind
+		if f.seriesSet {
+			kind = "series"
+		}
+		paper := ""
+		if f.format == "pdf" {
+			paper = strings.ToLower(f.paper)
+		}
+		return c.printJSON(struct {
+			Subject string       `json:"subject"`
+			Kind    string       `json:"kind"`
+			Format  string       `json:"format"`
+			Paper   string       `json:"paper,omitempty"`
+			Tables  int          `json:"tables"`
+			Files   []reportFile `json:"files"`
+		}{subject, kind, f.format, paper, len(tables), files})
+	}
+	switch {
+	case f.format == "pdf":
+		c.printf("wrote %s to %s (%s)\n", what, files[0].Path, f.paper)
+	case f.format == "xlsx":
+		c.printf("wrote %s to %s (%s)\n", what, files[0].Path, plural(len(tables), "sheet"))
+	case len(files) == 1:
+		c.printf("wrote %s to %s (%s)\n", what, files[0].Path, plural(files[0].Rows, "row"))
+	default:
+		c.printf("wrote %s to %d CSV files, one per table:\n", what, len(files))
+		t := newTable().alignRight(2)
+		for _, file := range files {
+			t.add("  "+file.Path, file.Table, plural(file.Rows, "row"))
+		}
+		return t.write(c.stdout)
+	}
+	return nil
+}
+
+// loadWithOverrides reads the workshop named by ref with its data and its
+// current eligibility overrides, and closes the data file again.
+func (c *cli) loadWithOverrides(ref string) (d *store.WorkshopData, ov map[uuid.UUID]store.EligibilityOverride, err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer closeStore(st, &err)
+	w, err := findWorkshop(st, ref)
+	if err != nil {
+		return nil, nil, err
+	}
+	if d, err = st.LoadWorkshop(w.ID); err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", w.Code, err)
+	}
+	if ov, err = st.Overrides(w.ID); err != nil {
+		return nil, nil, fmt.Errorf("read the overrides of %s: %w", w.Code, err)
+	}
+	return d, ov, nil
+}
+
+// seriesStats sums up a series (or every workshop) from the data file.
+func (c *cli) seriesStats(name string, year int) (s *store.SeriesStats, err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return nil, err
+	}
+	defer closeStore(st, &err)
+	return st.Series(name, year)
+}
+
+// seriesText names what a series report covers: "the series “X” in 2027",
+// "every workshop".
+func seriesText(name string, year int) string {
+	s := "every workshop"
+	if name != "" {
+		s = "the series “" + name + "”"
+	}
+	if year != 0 {
+		s += " in " + strconv.Itoa(year)
+	}
+	return s
+}
+
+// noMatch says that no workshop matched a series filter.
+func noMatch(name string, year int) string {
+	switch {
+	case name == "":
+		return "no workshop starts in " + strconv.Itoa(year)
+	case year == 0:
+		return "no workshop belongs to the series “" + name + "”"
+	}
+	return "no workshop of the series “" + name + "” starts in " + strconv.Itoa(year)
+}
