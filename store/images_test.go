@@ -63,3 +63,24 @@ func TestCertificateTemplateValidatedWithWorkshop(t *testing.T) {
 		t.Errorf("template not kept: %+v", back.Certificate)
 	}
 }
+
+func TestParticipantCertificateLanguage(t *testing.T) {
+	s := openTest(t)
+	w := Workshop{Code: "lang-2027", Title: "T", City: "Dakar", Country: "SN",
+		StartDate: Date{2027, 3, 1}, EndDate: Date{2027, 3, 2}}
+	if err := s.SaveWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	p := Participant{WorkshopID: w.ID, FamilyNames: "Diop", CertificateLanguage: "wo"}
+	var v ValidationError
+	if err := s.SaveParticipant(&p); !errors.As(err, &v) || v.For("certificate_language") == "" {
+		t.Fatalf("an unknown certificate language: %v, want a problem under certificate_language", err)
+	}
+	p.CertificateLanguage = "fr"
+	if err := s.SaveParticipant(&p); err != nil {
+		t.Fatal(err)
+	}
+	if back, _ := s.Participant(p.ID); back.CertificateLanguage != "fr" {
+		t.Errorf("kept %q, want fr", back.CertificateLanguage)
+	}
+}

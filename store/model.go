@@ -88,7 +88,10 @@ type Participant struct {
 	Role         Role      `json:"role"`
 	JoinedAt     time.Time `json:"joined_at,omitzero"` // set for late joiners; zero means from the start
 	BadgeCode    string    `json:"badge_code"`
-	Notes        string    `json:"notes,omitempty"`
+	// CertificateLanguage overrides the workshop's certificate language
+	// for this participant (one of CertificateLanguages); "" keeps it.
+	CertificateLanguage string `json:"certificate_language,omitempty"`
+	Notes               string `json:"notes,omitempty"`
 }
 
 // FullName returns the name in Latin letters, given names first.

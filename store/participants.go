@@ -57,6 +57,9 @@ func (p *Participant) Validate() error {
 	if p.BadgeCode != "" && !validBadgeCode(p.BadgeCode) {
 		pr.add("badge_code", "use 4 to 8 letters or digits")
 	}
+	if p.CertificateLanguage != "" && !validEnum(p.CertificateLanguage, CertificateLanguages, false) {
+		pr.add("certificate_language", "%q is not one of %s", p.CertificateLanguage, strings.Join(CertificateLanguages, ", "))
+	}
 	return pr.err()
 }
 

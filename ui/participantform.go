@@ -33,7 +33,7 @@ type participantForm struct {
 	given, family, native, org, position, email, phone, notes *formEntry
 	badge, joined                                             *formEntry
 	country                                                   *widget.SelectEntry
-	orgType, gender, role                                     *widget.Select
+	orgType, gender, role, certLang                           *widget.Select
 
 	errs    map[string]*widget.Label
 	problem *widget.Label
@@ -64,6 +64,8 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f.gender = enumSelect(store.Genders, true)
 	f.role = enumSelect(store.Roles, false)
 	f.role.SetSelectedIndex(0)
+	f.certLang = widget.NewSelect(certLanguageOptions(), nil)
+	f.certLang.SetSelectedIndex(0)
 	f.email.SetPlaceHolder("name@example.org")
 	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
 	f.joined.SetPlaceHolder(lang.L("Empty: from the start; else YYYY-MM-DD HH:MM"))
@@ -87,6 +89,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 		widget.NewFormItem(lang.L("Role"), f.role),
 		widget.NewFormItem(lang.L("Badge code"), field("badge_code", f.badge)),
 		widget.NewFormItem(lang.L("Joined late at"), field("joined_at", f.joined)),
+		widget.NewFormItem(lang.L("Certificate language"), f.certLang),
 		widget.NewFormItem(lang.L("Notes"), f.notes),
 	)
 	form.Items[1].HintText = lang.L("* a given or a family name is required")
@@ -134,6 +137,11 @@ func (f *participantForm) fill(p *store.Participant) {
 		f.joined.SetText(p.JoinedAt.In(f.ws.data.Workshop.Location()).Format(joinedLayout))
 	}
 	f.notes.SetText(p.Notes)
+	for i, code := range store.CertificateLanguages {
+		if code == p.CertificateLanguage {
+			f.certLang.SetSelectedIndex(i + 1)
+		}
+	}
 }
 
 // submit saves from the keyboard (Enter, Ctrl+S).
@@ -158,6 +166,10 @@ func (f *participantForm) save() bool {
 	p.Gender = enumValue(f.gender, store.Genders, true)
 	p.Role = enumValue(f.role, store.Roles, false)
 	p.BadgeCode, p.Notes = f.badge.Text, f.notes.Text
+	p.CertificateLanguage = ""
+	if i := f.certLang.SelectedIndex(); i > 0 {
+		p.CertificateLanguage = store.CertificateLanguages[i-1]
+	}
 	p.Country = f.country.Text
 	if code, ok := store.CountryCode(f.country.Text); ok {
 		p.Country = code
@@ -231,4 +243,14 @@ func enumValue[T ~string](s *widget.Select, all []T, allowEmpty bool) T {
 		return zero
 	}
 	return all[i]
+}
+
+// certLanguageOptions lists the certificate languages, after the choice
+// that keeps the workshop's.
+func certLanguageOptions() []string {
+	opts := []string{lang.L("As the workshop's certificates")}
+	for _, code := range store.CertificateLanguages {
+		opts = append(opts, languageName(code))
+	}
+	return opts
 }

@@ -46,6 +46,7 @@ func TestAddParticipantThroughForm(t *testing.T) {
 	test.Type(&f.country.Entry, "Morocco")
 	test.Type(f.email, "K.Benali@Example.org")
 	f.role.SetSelected("speaker")
+	f.certLang.SetSelected("French")
 	test.Tap(f.saveBtn)
 	if u.workshop.participants.form != nil {
 		t.Fatalf("form still open: %q", f.problem.Text)
@@ -60,7 +61,7 @@ func TestAddParticipantThroughForm(t *testing.T) {
 			got = p
 		}
 	}
-	if got.Country != "MA" || got.Email != "k.benali@example.org" || got.Role != store.RoleSpeaker || len(got.BadgeCode) != 5 {
+	if got.Country != "MA" || got.Email != "k.benali@example.org" || got.Role != store.RoleSpeaker || len(got.BadgeCode) != 5 || got.CertificateLanguage != "fr" {
 		t.Errorf("saved %+v", got)
 	}
 }

@@ -110,7 +110,7 @@ func certificatesDoc(job *CertificateJob) (*Doc, error) {
 		return nil, err
 	}
 	lang := des.lang
-	if l := job.Certificates[0].Language; l != "" && len(job.Certificates) == 1 {
+	if l := job.Certificates[0].language(); l != "" && len(job.Certificates) == 1 {
 		lang = l
 	}
 	key := wDocTitle
@@ -167,7 +167,7 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 			name = SafeFileName(fmt.Sprintf("%s (%d)", base, n))
 		}
 		used[store.Fold(name)] = true
-		lang := cmp.Or(in.Language, des.lang)
+		lang := cmp.Or(in.language(), des.lang)
 		key := wDocTitle
 		if in.Appreciation {
 			key = wDocTitleApp
@@ -443,9 +443,15 @@ type certPlan struct {
 	qr        string
 }
 
+// language is the language of this certificate's fixed wording: the
+// input's, else the participant's own choice; "" means the template's.
+func (in *CertificateInput) language() string {
+	return strings.ToLower(strings.TrimSpace(cmp.Or(in.Language, in.Participant.CertificateLanguage)))
+}
+
 // plan resolves the wording of certificate in.
 func (des *certDesign) plan(in *CertificateInput) (certPlan, error) {
-	lang := cmp.Or(strings.ToLower(strings.TrimSpace(in.Language)), des.lang)
+	lang := cmp.Or(in.language(), des.lang)
 	if _, ok := wordings[lang]; !ok {
 		return certPlan{}, fmt.Errorf("language %q is not one of %s", lang, strings.Join(store.CertificateLanguages, ", "))
 	}

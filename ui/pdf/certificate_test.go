@@ -731,3 +731,20 @@ func renderCrop(t testing.TB, path string, page, dpi int, x, y, w, h float64) *i
 	}
 	return toGray(img)
 }
+
+// TestCertificateParticipantLanguage prints, in an English run, one
+// certificate for a participant who asked for French: the fixed wording of
+// that page is French, the other's English.
+func TestCertificateParticipantLanguage(t *testing.T) {
+	fr := store.Participant{GivenNames: "Aminata", FamilyNames: "Traoré", CertificateLanguage: "fr"}
+	en := store.Participant{GivenNames: "Grace", FamilyNames: "Wanjiru"}
+	job := certJob(t, certInput(fr, 1), certInput(en, 2))
+	job.Template.Language = "en"
+	path := certFile(t, job, "languages.pdf")
+	if text := pageText(t, path, 1); !strings.Contains(text, word("fr", wTitle)) {
+		t.Errorf("the participant's French was not used:\n%s", text)
+	}
+	if text := pageText(t, path, 2); !strings.Contains(text, word("en", wTitle)) {
+		t.Errorf("the template's English was not used for the other:\n%s", text)
+	}
+}
