@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -464,49 +463,14 @@ var mainTables = [...]string{
 	reportAgenda:     report.AgendaTable,
 }
 
-// writeCSVs writes tables as CSV, one file each, as workshopctl report
-// does: the main table to path, each other to path with its name before
-// the extension ("x.csv", "x-sessions.csv"). It returns the files, the
-// main one first.
+// writeCSVs writes tables as CSV, one file each, named as workshopctl
+// names them (report.CSVFiles). It returns the files, the main one first.
 func writeCSVs(path string, tables []sheet.Table, main string) ([]string, error) {
-	if i := slices.IndexFunc(tables, func(t sheet.Table) bool { return t.Name == main }); i > 0 {
-		tables = append([]sheet.Table{tables[i]}, slices.Delete(slices.Clone(tables), i, i+1)...)
-	}
-	ext := filepath.Ext(path)
-	stem := strings.TrimSuffix(path, ext)
-	paths := make([]string, len(tables))
-	for i, t := range tables {
-		paths[i] = path
-		if i > 0 {
-			paths[i] = stem + "-" + fileSafe(t.Name) + ext
-		}
-	}
+	tables, paths := report.CSVFiles(path, tables, main)
 	for i, t := range tables {
 		if err := sheet.WriteFile(paths[i], t); err != nil {
 			return nil, err
 		}
 	}
 	return paths, nil
-}
-
-// fileSafe turns a table or series name into a file name part, as
-// workshopctl names its CSV files: "By sub-region" → "sub-region",
-// "Gender × org type (attended)" → "gender-by-org-type-attended".
-func fileSafe(name string) string {
-	s := strings.ToLower(strings.TrimPrefix(name, "By "))
-	s = strings.ReplaceAll(s, "×", "by")
-	var b strings.Builder
-	dash := false
-	for _, c := range s {
-		if unicode.IsLetter(c) || unicode.IsDigit(c) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(c)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
 }

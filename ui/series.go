@@ -216,7 +216,7 @@ func (v *seriesView) pageSize() pdf.PageSize {
 func (v *seriesView) fileName(f exportFormat) string {
 	name := "all-workshops"
 	if v.stats.Series != "" {
-		name = fileSafe(v.stats.Series)
+		name = report.FileNamePart(v.stats.Series)
 	}
 	if v.stats.Year != 0 {
 		name += "-" + strconv.Itoa(v.stats.Year)

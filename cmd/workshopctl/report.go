@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/google/uuid"
 
@@ -224,26 +223,16 @@ func (c *cli) writeReport(f reportFlags) error {
 	return c.printReport(what, subject, f, tables, files)
 }
 
-// writeCSVs writes each table to its own CSV file: the table called main
-// to out, every other to out with "-" and its name (csvSuffix) before the
-// extension. The paths are checked before anything is written.
+// writeCSVs writes each table to its own CSV file, named by
+// report.CSVFiles. The paths are checked before anything is written.
 func (c *cli) writeCSVs(out string, tables []sheet.Table, main string) ([]reportFile, error) {
-	i := slices.IndexFunc(tables, func(t sheet.Table) bool { return t.Name == main })
-	if i > 0 {
-		tables = append([]sheet.Table{tables[i]}, slices.Delete(slices.Clone(tables), i, i+1)...)
-	}
-	ext := filepath.Ext(out)
-	stem := strings.TrimSuffix(out, ext)
+	tables, paths := report.CSVFiles(out, tables, main)
 	files := make([]reportFile, len(tables))
 	for i, t := range tables {
-		path := out
-		if i > 0 {
-			path = stem + "-" + csvSuffix(t.Name) + ext
-		}
-		if err := c.notDataFile(path, "--out"); err != nil {
+		if err := c.notDataFile(paths[i], "--out"); err != nil {
 			return nil, err
 		}
-		files[i] = reportFile{Path: path, Table: t.Name, Rows: len(t.Rows)}
+		files[i] = reportFile{Path: paths[i], Table: t.Name, Rows: len(t.Rows)}
 	}
 	for i, t := range tables {
 		if err := sheet.WriteFile(files[i].Path, t); err != nil {
@@ -253,28 +242,6 @@ func (c *cli) writeCSVs(out string, tables []sheet.Table, main string) ([]report
 	return files, nil
 }
 
-// csvSuffix turns a table name into a file name part: "By sub-region" →
-// "sub-region", "Gender × org type (attended)" → "gender-by-org-type-attended".
-func csvSuffix(name string) string {
-	s := strings.ToLower(strings.TrimPrefix(name, "By "))
-	s = strings.ReplaceAll(s, "×", "by")
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-// printReport says what was written where.
 func (c *cli) printReport(what, subject string, f reportFlags, tables []sheet.Table, files []reportFile) error {
 	if c.json {
 		kind := f.kind
