@@ -97,6 +97,12 @@ func (s *Store) backup(tag string) (string, error) {
 	if err := s.BackupTo(dst); err != nil {
 		return "", err
 	}
+	// A copy of a file damaged deep inside is damaged too: keep it out of
+	// the backups, or it would push the good ones out of the rotation.
+	if err := checkBackupFile(dst); err != nil {
+		os.Remove(dst)
+		return "", fmt.Errorf("no backup made, the data file itself is damaged: %w", err)
+	}
 	s.lastBackup = now
 	if err := rotateBackups(s.path, now); err != nil {
 		return dst, err
