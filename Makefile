@@ -59,10 +59,12 @@ deps:
 run: deps
 	$(GO) run ./cmd/workshopdesk $(ARGS)
 
-# test: the store (where the concurrency lives) under the race detector, then
-# everything without it (the UI tests are slow under -race).
+# test: the store (where most of the concurrency lives) and the PDF
+# package's concurrent tests under the race detector, then everything
+# without it (the UI and PDF tests are slow under -race).
 test: deps
 	$(GO) test -race -count=1 ./store/...
+	$(GO) test -race -count=1 -run Concurrent ./ui/pdf/
 	$(GO) test -count=1 ./...
 
 # fuzz: fuzz the store's record decoder for a while.

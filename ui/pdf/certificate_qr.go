@@ -64,13 +64,19 @@ var gfExp, gfLog = func() (exp [512]byte, log [256]byte) {
 	return
 }()
 
-// rsGenerators caches the generator polynomials by degree.
-var rsGenerators = map[int][]byte{}
+// rsGenerators caches the generator polynomials by degree; certificates
+// encode their QR codes on several goroutines, so the cache is locked.
+var rsGenerators = struct {
+	sync.Mutex
+	byDegree map[int][]byte
+}{byDegree: map[int][]byte{}}
 
 // rsGenerator returns the coefficients (highest first, leading 1 left out)
 // of ∏ (x − αⁱ) for i < n.
 func rsGenerator(n int) []byte {
-	if g, ok := rsGenerators[n]; ok {
+	rsGenerators.Lock()
+	defer rsGenerators.Unlock()
+	if g, ok := rsGenerators.byDegree[n]; ok {
 		return g
 	}
 	g := []byte{1}
@@ -85,7 +91,7 @@ func rsGenerator(n int) []byte {
 		g = next
 	}
 	g = g[1:]
-	rsGenerators[n] = g
+	rsGenerators.byDegree[n] = g
 	return g
 }
 

@@ -7,6 +7,7 @@ import (
 	"image"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -186,6 +187,33 @@ func BenchmarkQREncode(b *testing.B) {
 	for b.Loop() {
 		if _, err := qrEncode(text); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestQRCodesConcurrent encodes, on qrCodes' workers, texts long enough to
+// need several versions and error correction degrees, so that the caches of
+// generator polynomials and masks are filled from goroutines at once; `make
+// test` runs it under the race detector. Each symbol must match the one
+// encoded alone.
+func TestQRCodesConcurrent(t *testing.T) {
+	var certs []CertificateInput
+	for i := range 64 {
+		certs = append(certs, CertificateInput{QR: strings.Repeat("WD1:", 1+i%16) + fmt.Sprint(i)})
+	}
+	get, stop := qrCodes(certs)
+	defer stop()
+	for i, c := range certs {
+		got, err := get(i)
+		if err != nil {
+			t.Fatalf("certificate %d: %v", i, err)
+		}
+		want, err := qrEncode(c.QR)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.size != want.size || !slices.Equal(got.dark, want.dark) {
+			t.Errorf("certificate %d: the symbol encoded on a worker differs from the one encoded alone", i)
 		}
 	}
 }
