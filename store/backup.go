@@ -69,9 +69,14 @@ func Backups(path string) ([]BackupInfo, error) {
 	return list, nil
 }
 
+// latestBackup names the newest backup of path that is itself readable and
+// whole, or "" when there is none.
 func latestBackup(path string) string {
-	if list, _ := Backups(path); len(list) > 0 {
-		return list[0].Path
+	list, _ := Backups(path)
+	for _, b := range list {
+		if checkBackupFile(b.Path) == nil {
+			return b.Path
+		}
 	}
 	return ""
 }

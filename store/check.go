@@ -144,7 +144,7 @@ func (c *checker) attendance() {
 func walkPages(tx *bolt.Tx) (problem string) {
 	defer func() {
 		if r := recover(); r != nil {
-			problem = fmt.Sprintf("a damaged page was found (%v)", r)
+			problem = fmt.Sprintf("a damaged page was found, so the rest of the file could not be checked (%v)", r)
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))

@@ -60,6 +60,34 @@ type EligibilityRow struct {
 	Stats    ParticipantStats
 }
 
+// Standing is where an EligibilityRow stands, in one word for lists.
+type Standing string
+
+// The standings, from best to worst. OnTrack and AtRisk are for attendance
+// certificates while sessions are still to come: the verdict is not final.
+const (
+	StandingEligible    Standing = "eligible"
+	StandingOnTrack     Standing = "on track"
+	StandingAtRisk      Standing = "at risk"
+	StandingNotEligible Standing = "not eligible"
+)
+
+// Standing tells whether the row is eligible, not yet decided (on track or
+// at risk, with sessions to come) or not eligible (refused by hand, the
+// minimum out of reach, a required mandatory session missed, or no counted
+// session at all).
+func (r EligibilityRow) Standing() Standing {
+	switch {
+	case r.Eligible:
+		return StandingEligible
+	case r.Override != nil || r.Stats.CannotReach || r.Stats.Pending == 0:
+		return StandingNotEligible
+	case r.Stats.AtRisk:
+		return StandingAtRisk
+	}
+	return StandingOnTrack
+}
+
 // Eligibility decides, for every participant of d in order, whether a
 // certificate is due at instant now, and why:
 //

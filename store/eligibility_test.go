@@ -74,6 +74,7 @@ func TestEligibilityTable(t *testing.T) {
 		reason    []string // substrings of Reason, in order
 		attended  string
 		overriden bool
+		standing  Standing // empty: eligible or not eligible, by eligible
 	}{
 		{name: "all present", p: person{name: "Full", marks: []Status{P, P, P, P, P}},
 			eligible: true, kind: KindAttendance, reason: []string{"5 of 5 sessions, 100% >= 80%"}, attended: "5 of 5 sessions"},
@@ -97,7 +98,14 @@ func TestEligibilityTable(t *testing.T) {
 		{name: "hours basis", rule: AttendanceRule{Basis: BasisHours, MinPercent: new(50)}, p: person{name: "Hours", marks: []Status{P, A, P, A, P}},
 			eligible: true, kind: KindAttendance, reason: []string{"3 of 5 hours, 60% >= 50%"}, attended: "3 of 5 hours"},
 		{name: "still to come", now: time.Date(2027, 3, 10, 8, 0, 0, 0, time.UTC), p: person{name: "Pending", marks: []Status{P, P}},
-			eligible: false, kind: KindAttendance, reason: []string{"2 of 2 sessions so far", "3 sessions to come"}},
+			eligible: false, kind: KindAttendance, reason: []string{"2 of 2 sessions so far", "3 sessions to come"}, standing: StandingOnTrack},
+		{name: "at risk", now: time.Date(2027, 3, 10, 8, 0, 0, 0, time.UTC), p: person{name: "Risky", marks: []Status{P, A}},
+			eligible: false, kind: KindAttendance, reason: []string{"1 of 2 sessions so far", "3 sessions to come"}, standing: StandingAtRisk},
+		{name: "refused by hand before the end", now: time.Date(2027, 3, 10, 8, 0, 0, 0, time.UTC),
+			p:        person{name: "Early", marks: []Status{P, P}, override: &EligibilityOverride{Granted: false, Reason: "left the programme"}},
+			eligible: false, kind: KindAttendance, overriden: true, reason: []string{"refused by hand: left the programme"}},
+		{name: "out of reach before the end", now: time.Date(2027, 3, 10, 8, 0, 0, 0, time.UTC), p: person{name: "Gone", marks: []Status{A, A}},
+			eligible: false, kind: KindAttendance, reason: []string{"0 of 2 sessions so far", "at most 3 of 5 sessions"}},
 		{name: "granted by hand",
 			p: person{name: "Granted", marks: []Status{P, P, A, "", P},
 				override: &EligibilityOverride{Granted: true, Reason: "hospital visit, documented"}},
@@ -166,6 +174,16 @@ func TestEligibilityTable(t *testing.T) {
 			}
 			if tc.attended != "" && r.Attended != tc.attended {
 				t.Errorf("attended %q, want %q", r.Attended, tc.attended)
+			}
+			want := tc.standing
+			if want == "" {
+				want = StandingNotEligible
+				if tc.eligible {
+					want = StandingEligible
+				}
+			}
+			if got := r.Standing(); got != want {
+				t.Errorf("standing %q, want %q (reason %q)", got, want, r.Reason)
 			}
 			if (r.Override != nil) != tc.overriden {
 				t.Errorf("override %+v, want overridden %v", r.Override, tc.overriden)

@@ -389,7 +389,7 @@ func VerifyQR(text string, pub ed25519.PublicKey) (CertificateFields, error) {
 	}
 	parts := strings.Split(text, "|")
 	if len(parts) != 8 {
-		return CertificateFields{}, fmt.Errorf("%w: it has %d parts instead of 8 (cut short?)", ErrNotCertificateCode, len(parts))
+		return CertificateFields{}, fmt.Errorf("%w: it has %d parts separated by \"|\", not 8 (cut short, or pasted twice?)", ErrNotCertificateCode, len(parts))
 	}
 	sig, err := base64.RawURLEncoding.DecodeString(parts[7])
 	if err != nil || len(sig) != ed25519.SignatureSize {

@@ -363,7 +363,26 @@ func damagedCases() []damagedCase {
 	}
 }
 
+// validStoreBytes returns the bytes of a freshly created, closed data file.
+func validStoreBytes(t *testing.T) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "good.db")
+	s, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func TestOpenDamagedFile(t *testing.T) {
+	good := validStoreBytes(t)
 	for _, tc := range damagedCases() {
 		for _, withBackup := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/backup=%v", tc.name, withBackup), func(t *testing.T) {
@@ -376,14 +395,15 @@ func TestOpenDamagedFile(t *testing.T) {
 					if err := os.MkdirAll(bdir, 0o700); err != nil {
 						t.Fatal(err)
 					}
-					for _, name := range []string{
-						"workshops-20270301T101500.000Z.db",
-						"workshops-20270308T174512.250Z.db", // the newest
-						"workshops-20270215T090000.000Z-pre-migration.db",
-						"other-20280101T000000.000Z.db", // another data file's backup
-						"notes.txt",
+					for name, content := range map[string][]byte{
+						"workshops-20270301T101500.000Z.db":               good,
+						"workshops-20270308T174512.250Z.db":               good,        // the newest whole one
+						"workshops-20270309T080000.000Z.db":               []byte("x"), // newer, but damaged
+						"workshops-20270215T090000.000Z-pre-migration.db": good,
+						"other-20280101T000000.000Z.db":                   good, // another data file's backup
+						"notes.txt":                                       []byte("x"),
 					} {
-						if err := os.WriteFile(filepath.Join(bdir, name), []byte("x"), 0o600); err != nil {
+						if err := os.WriteFile(filepath.Join(bdir, name), content, 0o600); err != nil {
 							t.Fatal(err)
 						}
 					}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/ed25519"
 	"crypto/subtle"
 	"fmt"
 	"strings"
@@ -146,14 +147,41 @@ func registerFields(tx *bolt.Tx, c *CertificateIssue) (CertificateFields, error)
 	return NewCertificateFields(&w, &p, c, ""), nil
 }
 
-// finish fills in the voiding and the status line.
-func (r *VerifyResult) finish() {
+// VerifyWithKey checks a scanned QR text with a public key alone, as
+// ExportPublicKey gives it to verifiers away from the data file. A short
+// code cannot be checked this way: it needs the register. Whether a genuine
+// certificate was voided since is known only to the issuing data file, and
+// the status says so.
+func VerifyWithKey(input string, pub ed25519.PublicKey) (VerifyResult, error) {
+	input = strings.TrimSpace(input)
+	if words := strings.Fields(input); len(words) > 0 && !strings.HasPrefix(strings.ToUpper(input), QRPrefix) {
+		if _, ok := normalizeCode(words[len(words)-1]); ok {
+			return VerifyResult{}, fmt.Errorf("%w: a short code can be checked only against the data file that issued the certificate; give the text of its QR code (beginning %s)", ErrNotCertificateCode, QRPrefix)
+		}
+	}
+	f, err := VerifyQR(input, pub)
+	if err != nil {
+		return VerifyResult{}, err
+	}
+	r := VerifyResult{Genuine: true, FromQR: true, Fields: f}
+	r.Status = "genuine (signed with this key; only the issuing data file knows whether it was voided since): " + r.facts()
+	return r, nil
+}
+
+// facts sums up the fields in one line.
+func (r *VerifyResult) facts() string {
 	f := r.Fields
 	name := f.Name
 	if f.NativeName != "" {
 		name = strings.TrimSpace(name + " (" + f.NativeName + ")")
 	}
-	facts := fmt.Sprintf("%s, issued to %s for %q, %s..%s, on %s", f.Number, name, f.Workshop, f.Start, f.End, f.Issued)
+	return fmt.Sprintf("%s, issued to %s for %q, %s..%s, on %s", f.Number, name, f.Workshop, f.Start, f.End, f.Issued)
+}
+
+// finish fills in the voiding and the status line.
+func (r *VerifyResult) finish() {
+	f := r.Fields
+	facts := r.facts()
 	switch c := r.Certificate; {
 	case c == nil:
 		r.Status = "genuine (signed by this data file), but " + f.Number + " is not in its register; is this an older copy of the file? " + facts

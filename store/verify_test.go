@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -296,6 +297,43 @@ func TestVerifyQRNotInRegister(t *testing.T) {
 	r, err := s2.Verify(qr)
 	if err != nil || !r.Genuine || r.Certificate != nil || !strings.Contains(r.Status, "not in its register") {
 		t.Errorf("Verify on an older copy = %+v, %v", r, err)
+	}
+}
+
+// TestVerifyWithKey checks a QR text with the exported public key alone:
+// genuine with the signed fields; an altered text, another file's key, a
+// short code or nonsense is not.
+func TestVerifyWithKey(t *testing.T) {
+	f := newSignedFixture(t, filepath.Join(t.TempDir(), "workshops.db"))
+	text, err := f.s.ExportPublicKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := ParsePublicKey(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := VerifyWithKey("  "+f.qr+"\n", pub)
+	if err != nil || !r.Genuine || !r.FromQR || r.Certificate != nil || r.Fields != f.fields ||
+		!strings.HasPrefix(r.Status, "genuine (signed with this key; only the issuing data file knows whether it was voided since): "+f.c.Number+", issued to Almaz Tesfaye (አልማዝ ተስፋዬ)") {
+		t.Errorf("VerifyWithKey = %+v, %v", r, err)
+	}
+	other := newSignedFixture(t, filepath.Join(t.TempDir(), "other.db"))
+	for name, tc := range map[string]struct {
+		input string
+		pub   ed25519.PublicKey
+		want  error
+		says  string
+	}{
+		"altered":     {strings.Replace(f.qr, "Almaz", "Almas", 1), pub, ErrNotGenuine, ""},
+		"other key":   {f.qr, pubKey(t, other.s), ErrNotGenuine, ""},
+		"short code":  {f.code, pub, ErrNotCertificateCode, "only against the data file that issued"},
+		"number+code": {f.c.Number + " " + f.code, pub, ErrNotCertificateCode, "only against the data file that issued"},
+		"nonsense":    {"hello", pub, ErrNotCertificateCode, "does not begin with WD1:"},
+	} {
+		if _, err := VerifyWithKey(tc.input, tc.pub); !errors.Is(err, tc.want) || !strings.Contains(fmt.Sprint(err), tc.says) {
+			t.Errorf("%s: %v, want %v saying %q", name, err, tc.want, tc.says)
+		}
 	}
 }
 

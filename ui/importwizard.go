@@ -47,9 +47,6 @@ type importWizard struct {
 	onBack   func()
 }
 
-// notImported is the column choice that leaves a field out.
-var notImported = lang.L("(not imported)")
-
 func showImportWizard(ws *workshopScreen) *importWizard {
 	w := &importWizard{ws: ws, step: container.NewStack(), busy: widget.NewProgressBarInfinite()}
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -165,7 +162,7 @@ func (w *importWizard) showMapping() {
 		w.sheet.OnChanged = func(s string) { w.loadAsync(w.path, s) }
 		top.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sheet")), nil, w.sheet))
 	}
-	options := []string{notImported}
+	options := []string{lang.L("(not imported)")} // the choice that leaves a field out
 	for c := 0; c < t.Width(); c++ {
 		options = append(options, w.columnLabel(c))
 	}
@@ -224,7 +221,7 @@ func (w *importWizard) toPreview() {
 		w.ws.u.showError(err)
 		return
 	}
-	w.preview = importer.NewPreview(w.table, w.mapping, importer.Options{WorkshopID: w.ws.data.Workshop.ID, Existing: existing})
+	w.preview = importer.NewPreview(w.table, w.mapping, importer.Options{WorkshopID: w.ws.data.Workshop.ID, Existing: existing, Location: w.ws.data.Workshop.Location()})
 	w.showPreview()
 }
 

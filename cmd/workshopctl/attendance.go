@@ -180,7 +180,9 @@ var checkinCommand = &command{
 than the workshop's grace period after the session's start (as at the check-in
 desk). Someone already present or late is left as they are: the command says
 when they checked in and records nothing, so a badge scanned twice never counts
-twice. An excused or absent mark is replaced, since the person is here.
+twice. An excused or absent mark is replaced, since the person is here. A check-in
+at a session held on another day than today (in the workshop's time zone) is
+refused as a likely slip unless --any-day is given.
 
 With --status, records that status (and --note) whatever was there before;
 the earlier status stays in the attendance history. The same status and note
@@ -204,6 +206,7 @@ title and "recorded": false when nothing was written.`,
 		fs.StringVar(&f.code, "code", "", "the participant's badge `CODE`")
 		fs.Var(&f.status, "status", "record this `STATUS` (present, late, excused or absent) instead of\nchecking in now")
 		fs.StringVar(&f.note, "note", "", "a `TEXT` to keep with --status, e.g. why someone is excused")
+		fs.BoolVar(&f.anyDay, "any-day", false, "check in even when the session is not held today")
 		return func([]string) error { return c.checkin(f) }
 	},
 }
@@ -212,6 +215,7 @@ title and "recorded": false when nothing was written.`,
 type checkinFlags struct {
 	workshop, session, participant, code, note string
 	status                                     statusFlag
+	anyDay                                     bool
 }
 
 // checkinJSON is what checkin prints with --json.
@@ -264,6 +268,10 @@ func (c *cli) checkin(f checkinFlags) (err error) {
 
 	var rec store.Attendance
 	recorded := true
+	if today := store.DateOf(time.Now().In(w.Location())); f.status == "" && se.Date != today && !f.anyDay {
+		return fmt.Errorf("“%s” is held on %s, not today (%s): a check-in records an arrival now; "+
+			"to record another day's attendance give --status, or give --any-day to check in anyway", se.Title, se.Date, today)
+	}
 	if f.status == "" {
 		res, err := st.CheckIn(se.ID, p.ID, time.Time{})
 		if err != nil {

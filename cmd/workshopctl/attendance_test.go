@@ -100,7 +100,7 @@ func TestCheckin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			args := append([]string{"--data", path, "checkin", "--workshop", "demo", "--session", tt.session}, tt.who...)
+			args := append([]string{"--data", path, "checkin", "--any-day", "--workshop", "demo", "--session", tt.session}, tt.who...)
 			out := mustRun(t, args...)
 			if !checkedIn(tt.p.FullName(), closing.Title).MatchString(out) {
 				t.Errorf("checkin printed %q", out)
@@ -157,7 +157,7 @@ func TestCheckinStatus(t *testing.T) {
 	}
 
 	// Then the person arrives: the check-in replaces the excuse.
-	rec := decode[map[string]any](t, mustRun(t, "--data", path, "--json", "checkin", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode))
+	rec := decode[map[string]any](t, mustRun(t, "--data", path, "--json", "checkin", "--any-day", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode))
 	want := map[string]any{"status": "present", "recorded": true, "session_id": closing.ID.String(), "participant_id": p.ID.String(),
 		"badge_code": p.BadgeCode, "participant_name": p.FullName(), "session_title": closing.Title}
 	for k, v := range want {
@@ -200,6 +200,8 @@ func TestCheckinErrors(t *testing.T) {
 		{"unknown participant", checkin("--session", "1", "--participant", "ffffffff"), []string{`no participant of demo has the ID "ffffffff"`}},
 		{"ambiguous participant prefix", checkin("--session", "1", "--participant", d.Participants[0].ID.String()[:4]), []string{"40 participants", "give more of the ID"}},
 		{"unknown workshop", []string{"--data", path, "checkin", "--workshop", "nowhere", "--session", "1", "--code", code}, []string{`"nowhere"`}},
+		{"tomorrow's session", checkin("--session", "10", "--code", code),
+			[]string{"“Closing plenary and evaluation” is held on " + d.Sessions[9].Date.String() + ", not today", "--status", "--any-day"}},
 	}
 	for _, tt := range failures {
 		t.Run(tt.name, func(t *testing.T) {

@@ -81,7 +81,7 @@ func (c *cli) backups() error {
 		c.printf("no backups in %s\n", store.BackupDir(path))
 		return nil
 	}
-	t := newTable("TIME", "SIZE", "PATH").alignRight(1)
+	t := newTable("LOCAL TIME", "SIZE", "PATH").alignRight(1)
 	for _, b := range list {
 		t.add(b.Time.Local().Format("2006-01-02 15:04:05"), byteSize(b.Size), b.Path)
 	}
@@ -113,7 +113,9 @@ func (c *cli) restore(from string) error {
 	if err := c.notDataFile(from, "the backup"); err != nil {
 		return err
 	}
-	if _, err := os.Stat(from); err != nil {
+	if _, err := os.Stat(from); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("restore: there is no file %s; \"workshopctl backups\" lists the backups", from)
+	} else if err != nil {
 		return fmt.Errorf("restore: cannot read the backup: %w", err)
 	}
 	saved, err := store.Restore(path, from)

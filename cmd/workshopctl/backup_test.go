@@ -36,7 +36,7 @@ func TestBackupRestore(t *testing.T) {
 				if !slices.ContainsFunc(listed, func(b map[string]any) bool { return b["path"] == backup }) {
 					t.Errorf("backups does not list %s: %v", backup, listed)
 				}
-				if human := mustRun(t, "--data", path, "backups"); !strings.Contains(human, backup) || !strings.HasPrefix(human, "TIME") {
+				if human := mustRun(t, "--data", path, "backups"); !strings.Contains(human, backup) || !strings.HasPrefix(human, "LOCAL TIME") {
 					t.Errorf("backups printed:\n%s", human)
 				}
 			}
@@ -84,10 +84,13 @@ func TestRestoreRejectsABadBackup(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not a database, not at all"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, from := range []string{bad, filepath.Join(t.TempDir(), "missing.db")} {
+	for from, want := range map[string]string{
+		bad:                                      "too short to be a Workshop Desk data file",
+		filepath.Join(t.TempDir(), "missing.db"): "there is no file",
+	} {
 		msg := wantFailure(t, runCLI(t, "--data", path, "restore", from))
-		if !strings.Contains(msg, from) {
-			t.Errorf("message %q does not name %s", msg, from)
+		if !strings.Contains(msg, from) || !strings.Contains(msg, want) {
+			t.Errorf("message %q does not name %s and say %q", msg, from, want)
 		}
 	}
 	if after, err := os.ReadFile(path); err != nil || string(after) != string(before) {

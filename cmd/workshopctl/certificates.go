@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -438,12 +439,63 @@ looked up in the register.
 
 Prints "genuine" and the facts signed (number, name, workshop, dates,
 attendance, issue day). Prints "NOT GENUINE: reason" and exits with status 1
-when a field was altered, the code matches no certificate or the text is not
-a certificate code; prints "voided on DATE: reason" and exits with status 1
-when the certificate has been voided.`,
+when a field was altered or the code matches no certificate; "NOT A
+CERTIFICATE CODE: reason" and status 1 when the text is not a certificate
+code at all; "voided on DATE: reason" and status 1 when the certificate has
+been voided.
+
+With --key, checks a QR text with a public key alone (from "workshopctl
+public-key" or the app's Export public key…), without any data file: for a
+secretariat or an employer away from the laptop that issued it. Only the
+issuing data file knows whether a certificate was voided since, and short
+codes need its register.`,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
-		return func(args []string) error { return c.verify(args[0]) }
+		var key string
+		fs.StringVar(&key, "key", "", "check with the public key in `FILE` instead of the data file")
+		return func(args []string) error { return c.verify(args[0], key) }
 	},
+}
+
+// publicKeyCommand prints or writes the certificate public key.
+var publicKeyCommand = &command{
+	name:     "public-key",
+	synopsis: "[--out FILE]",
+	summary:  "print the public key that checks this data file's certificates",
+	details: `Prints the certificate public key of the data file (its fingerprint, then
+a PEM "PUBLIC KEY" block), or writes it to FILE. Give it to whoever checks
+certificates away from this laptop: "workshopctl verify --key FILE QR_TEXT".`,
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		var out string
+		fs.StringVar(&out, "out", "", "write the key to `FILE` (replaced if it exists)")
+		return func([]string) error { return c.publicKey(out) }
+	},
+}
+
+// publicKey prints the public key, or writes it to out.
+func (c *cli) publicKey(out string) (err error) {
+	if out != "" {
+		if err := c.notDataFile(out, "--out"); err != nil {
+			return err
+		}
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	text, err := st.ExportPublicKey()
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		c.printf("%s", text)
+		return nil
+	}
+	if err := writeFileAtomic(out, []byte(text)); err != nil {
+		return fmt.Errorf("write the public key: %w", err)
+	}
+	c.printf("wrote the public key to %s\n", out)
+	return nil
 }
 
 // notValid is the failure of a check that found the certificate not
@@ -452,14 +504,29 @@ type notValid struct{ msg string }
 
 func (e *notValid) Error() string { return e.msg }
 
-// verify checks a QR text or short code and prints the result.
-func (c *cli) verify(input string) (err error) {
-	st, err := c.open(false)
-	if err != nil {
-		return err
+// verify checks a QR text or short code and prints the result: against
+// the data file, or with the public key in keyFile when one is given.
+func (c *cli) verify(input, keyFile string) (err error) {
+	var r store.VerifyResult
+	var verr error
+	if keyFile != "" {
+		data, err := os.ReadFile(keyFile)
+		if err != nil {
+			return fmt.Errorf("read the public key: %w", err)
+		}
+		pub, err := store.ParsePublicKey(string(data))
+		if err != nil {
+			return fmt.Errorf("%s: %w", keyFile, err)
+		}
+		r, verr = store.VerifyWithKey(input, pub)
+	} else {
+		var st *store.Store
+		if st, err = c.open(false); err != nil {
+			return err
+		}
+		defer closeStore(st, &err)
+		r, verr = st.Verify(input)
 	}
-	defer closeStore(st, &err)
-	r, verr := st.Verify(input)
 	if verr != nil && !errors.Is(verr, store.ErrNotGenuine) && !errors.Is(verr, store.ErrNotCertificateCode) {
 		return verr
 	}
@@ -484,18 +551,23 @@ func (c *cli) verify(input string) (err error) {
 		Status     string `json:"status"`
 	}
 	if verr != nil {
-		reason := verr.Error()
+		// A text that is no code at all is told apart from a code that
+		// matches no certificate: the first is most often a typing slip.
+		verdict, reason, msg := "NOT GENUINE", verr.Error(), "the certificate is not genuine"
 		if errors.Is(verr, store.ErrNotGenuine) {
 			reason = strings.TrimPrefix(reason, store.ErrNotGenuine.Error()+": ")
+		} else {
+			verdict, msg = "NOT A CERTIFICATE CODE", "the text given is not a certificate code that can be checked here"
+			reason = strings.TrimPrefix(reason, store.ErrNotCertificateCode.Error()+": ")
 		}
 		if c.json {
-			if err := c.printJSON(verifyJSON{Reason: reason, Status: "NOT GENUINE: " + reason}); err != nil {
+			if err := c.printJSON(verifyJSON{Reason: reason, Status: verdict + ": " + reason}); err != nil {
 				return err
 			}
 		} else {
-			c.printf("NOT GENUINE: %s\n", reason)
+			c.printf("%s: %s\n", verdict, reason)
 		}
-		return &notValid{"the certificate is not genuine"}
+		return &notValid{msg}
 	}
 	f := r.Fields
 	if c.json {
@@ -515,6 +587,8 @@ func (c *cli) verify(input string) (err error) {
 		switch {
 		case r.Voided:
 			c.printf("voided on %s: %s\n", r.VoidedAt.Format("2006-01-02"), r.VoidReason)
+		case keyFile != "":
+			c.printf("genuine: signed with the key in %s (only the data file that issued it knows whether it was voided since)\n", keyFile)
 		case r.Certificate == nil:
 			c.printf("genuine, but %s is not in the register of this data file (is it an older copy?)\n", f.Number)
 		default:
@@ -573,6 +647,7 @@ type eligibilityJSON struct {
 	Role          string `json:"role"`
 	Kind          string `json:"kind"`
 	Eligible      bool   `json:"eligible"`
+	Standing      string `json:"standing"`
 	Reason        string `json:"reason"`
 	RuleEligible  bool   `json:"rule_eligible"`
 	RuleReason    string `json:"rule_reason"`
@@ -617,11 +692,12 @@ func (c *cli) eligibility(ref string) (err error) {
 	}
 	rows := store.Eligibility(d, ov, time.Now())
 	list := make([]eligibilityJSON, len(rows))
-	eligible := 0
+	counts := map[store.Standing]int{}
 	for i, r := range rows {
 		p := d.Participants[i]
+		counts[r.Standing()]++
 		e := eligibilityJSON{ParticipantID: p.ID.String(), Name: p.FullName(), NativeName: p.NativeName, BadgeCode: p.BadgeCode,
-			Role: string(p.Role), Kind: string(r.Kind), Eligible: r.Eligible, Reason: r.Reason,
+			Role: string(p.Role), Kind: string(r.Kind), Eligible: r.Eligible, Standing: string(r.Standing()), Reason: r.Reason,
 			RuleEligible: r.RuleEligible, RuleReason: r.RuleReason, Attended: r.Attended}
 		if o := r.Override; o != nil {
 			e.Override = &struct {
@@ -633,25 +709,23 @@ func (c *cli) eligibility(ref string) (err error) {
 		if cert, ok := current[p.ID]; ok {
 			e.Certificate, e.Voided = cert.Number, cert.Voided()
 		}
-		if r.Eligible {
-			eligible++
-		}
 		list[i] = e
 	}
 	if c.json {
 		return c.printJSON(list)
 	}
-	t := newTable("NAME", "ROLE", "CERTIFICATE", "ELIGIBLE", "NUMBER", "REASON")
+	t := newTable("NAME", "ROLE", "CERTIFICATE", "STANDING", "NUMBER", "REASON")
 	for _, e := range list {
 		number := e.Certificate
 		if e.Voided {
 			number += " (voided)"
 		}
-		t.add(strings.TrimSpace(e.Name+"  "+e.NativeName), store.Label(store.Role(e.Role)), e.Kind, yesNo(e.Eligible), number, e.Reason)
+		t.add(strings.TrimSpace(e.Name+"  "+e.NativeName), store.Label(store.Role(e.Role)), e.Kind, e.Standing, number, e.Reason)
 	}
 	if err := t.write(c.stdout); err != nil {
 		return err
 	}
-	c.printf("%d eligible, %d not; rule: %s\n", eligible, len(rows)-eligible, d.Workshop.Rule.Effective().String())
+	c.printf("%d eligible, %d on track, %d at risk, %d not eligible; rule: %s\n", counts[store.StandingEligible],
+		counts[store.StandingOnTrack], counts[store.StandingAtRisk], counts[store.StandingNotEligible], d.Workshop.Rule.Effective().String())
 	return nil
 }

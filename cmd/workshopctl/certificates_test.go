@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -55,15 +56,30 @@ func TestEligibility(t *testing.T) {
 	if len(lines) != 42 || !strings.HasPrefix(lines[0], "NAME") {
 		t.Fatalf("want a heading, 40 rows and the counts:\n%s", out)
 	}
-	if !strings.HasPrefix(lines[1], "Abebe Bekele  አበበ በቀለ") || !strings.Contains(lines[1], "appreciation  yes") ||
+	if !strings.HasPrefix(lines[1], "Abebe Bekele  አበበ በቀለ") || !strings.Contains(lines[1], "appreciation  eligible") ||
 		!strings.Contains(lines[1], rows[0].Reason) {
 		t.Errorf("first row: %q", lines[1])
 	}
-	if want := fmt.Sprintf("%d eligible, %d not; rule: at least 80%% of sessions", n, 40-n); !strings.HasPrefix(lines[41], want) {
+	// Mid-workshop, those with sessions to come are on track or at risk,
+	// not "not eligible".
+	counts := map[store.Standing]int{}
+	for i, r := range rows {
+		counts[r.Standing()]++
+		if s := r.Standing(); s == store.StandingOnTrack && !strings.Contains(lines[i+1], "  on track  ") {
+			t.Errorf("row %d is on track (%s) but shows %q", i+1, r.Reason, lines[i+1])
+		}
+	}
+	if counts[store.StandingOnTrack] == 0 {
+		t.Errorf("nobody of the sample workshop is on track mid-workshop: %v", counts)
+	}
+	want := fmt.Sprintf("%d eligible, %d on track, %d at risk, %d not eligible; rule: at least 80%% of sessions",
+		n, counts[store.StandingOnTrack], counts[store.StandingAtRisk], counts[store.StandingNotEligible])
+	if !strings.HasPrefix(lines[41], want) {
 		t.Errorf("last line %q, want %q…", lines[41], want)
 	}
 	list := decode[[]eligibilityJSON](t, mustRun(t, "--data", path, "eligibility", "--workshop", "demo", "--json"))
-	if len(list) != 40 || list[0].Name != "Abebe Bekele" || list[0].Kind != "appreciation" || !list[0].Eligible || list[0].Reason == "" {
+	if len(list) != 40 || list[0].Name != "Abebe Bekele" || list[0].Kind != "appreciation" || !list[0].Eligible ||
+		list[0].Standing != "eligible" || list[0].Reason == "" {
 		t.Errorf("JSON: %d rows, first %+v", len(list), list[0])
 	}
 }
@@ -223,16 +239,49 @@ func TestVerify(t *testing.T) {
 		t.Errorf("JSON: %v", j)
 	}
 
-	for name, input := range map[string]string{
-		"altered": strings.Replace(qr, "Abebe", "Abeba", 1),
-		"garbage": "this is not a certificate",
-		"code":    "DEMO-001 AAAA-AAAA-AAAA",
+	for name, tc := range map[string]struct{ input, verdict string }{
+		"altered":  {strings.Replace(qr, "Abebe", "Abeba", 1), "NOT GENUINE: "},
+		"code":     {"DEMO-001 AAAA-AAAA-AAAA", "NOT GENUINE: "},
+		"garbage":  {"this is not a certificate", "NOT A CERTIFICATE CODE: "},
+		"cut QR":   {"WD1:garbage", "NOT A CERTIFICATE CODE: "},
+		"one word": {"hello", "NOT A CERTIFICATE CODE: "},
 	} {
-		r := runCLI(t, "--data", path, "verify", input)
+		r := runCLI(t, "--data", path, "verify", tc.input)
 		wantFailure(t, r)
-		if !strings.HasPrefix(r.stdout, "NOT GENUINE: ") {
-			t.Errorf("%s: stdout %q", name, r.stdout)
+		if !strings.HasPrefix(r.stdout, tc.verdict) || strings.Contains(r.stdout, "certificate code: ") {
+			t.Errorf("%s: stdout %q, want it to begin %q", name, r.stdout, tc.verdict)
 		}
+	}
+
+	// Away from the data file, with the public key alone.
+	key := filepath.Join(t.TempDir(), "key.pem")
+	if out := mustRun(t, "--data", path, "public-key", "--out", key); out != "wrote the public key to "+key+"\n" {
+		t.Errorf("public-key --out printed %q", out)
+	}
+	if printed := mustRun(t, "--data", path, "public-key"); !strings.HasPrefix(printed, "Workshop Desk certificate key ") ||
+		!strings.Contains(printed, "-----BEGIN PUBLIC KEY-----") {
+		t.Errorf("public-key printed %q", printed)
+	}
+	elsewhere := filepath.Join(t.TempDir(), "none.db") // no data file is opened, nor made
+	got = mustRun(t, "--data", elsewhere, "verify", "--key", key, qr)
+	if !strings.HasPrefix(got, "genuine: signed with the key in "+key) || !strings.Contains(got, "number    DEMO-001\n") {
+		t.Errorf("verify --key: %q", got)
+	}
+	if _, err := os.Stat(elsewhere); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("verify --key made a data file (%v)", err)
+	}
+	for name, tc := range map[string]struct{ input, verdict string }{
+		"altered":    {strings.Replace(qr, "Abebe", "Abeba", 1), "NOT GENUINE: "},
+		"short code": {code, "NOT A CERTIFICATE CODE: a short code can be checked only against the data file"},
+	} {
+		r := runCLI(t, "--data", elsewhere, "verify", "--key", key, tc.input)
+		wantFailure(t, r)
+		if !strings.HasPrefix(r.stdout, tc.verdict) {
+			t.Errorf("verify --key, %s: stdout %q, want it to begin %q", name, r.stdout, tc.verdict)
+		}
+	}
+	if msg := wantFailure(t, runCLI(t, "verify", "--key", path, qr)); !strings.Contains(msg, "neither a PEM block") {
+		t.Errorf("verify --key with a data file as the key: %q", msg)
 	}
 
 	withDemo(t, path, func(st *store.Store, w store.Workshop) {

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+
+	"github.com/workshopdesk/workshopdesk/store"
 )
 
 // checkCommand verifies the data file.
@@ -17,8 +19,10 @@ index. Prints "ok: no problems found", or each problem and exits with 1.`,
 }
 
 // check runs the store's consistency check and prints each problem found.
+// It writes nothing, not even the backup made on open: it may be pointed
+// at a backup itself.
 func (c *cli) check() (err error) {
-	st, err := c.open(false)
+	st, err := c.openWith(false, store.Options{NoAutoBackup: true})
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -58,6 +59,19 @@ func TestCheck(t *testing.T) {
 	got := decode[map[string]any](t, mustRun(t, "--data", path, "check", "--json"))
 	if got["ok"] != true || got["path"] != path || len(got["problems"].([]any)) != 0 {
 		t.Errorf("check --json printed %v", got)
+	}
+
+	// Checking a backup writes nothing: no backups folder of its own.
+	list, err := store.Backups(path)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no backup to check (%v)", err)
+	}
+	backup := list[0].Path
+	if out := mustRun(t, "--data", backup, "check"); !strings.HasPrefix(out, "ok: no problems found") {
+		t.Errorf("check of a backup printed %q", out)
+	}
+	if _, err := os.Stat(store.BackupDir(backup)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("checking %s made a backups folder beside it (%v)", backup, err)
 	}
 }
 

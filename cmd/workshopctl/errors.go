@@ -19,7 +19,7 @@ type checkFailed struct {
 
 // Error says how many problems were found in which file.
 func (e *checkFailed) Error() string {
-	return fmt.Sprintf("check found %s in %s", plural(e.problems, "problem"), e.path)
+	return fmt.Sprintf("check found %s in %s; \"workshopctl backups\" lists the backups, and \"workshopctl restore FILE\" puts one back (the damaged file is kept)", plural(e.problems, "problem"), e.path)
 }
 
 // report prints err, if any, as one line on standard error and returns the

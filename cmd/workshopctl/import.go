@@ -113,7 +113,7 @@ func (c *cli) importFile(f importFlags) (err error) {
 	if err != nil {
 		return fmt.Errorf("read the participants of %s: %w", w.Code, err)
 	}
-	p := importer.NewPreview(t, m, importer.Options{WorkshopID: w.ID, Existing: current})
+	p := importer.NewPreview(t, m, importer.Options{WorkshopID: w.ID, Existing: current, Location: w.Location()})
 	rep := newImportReport(t, p, w, len(current))
 	if f.sheet != "" && t.Format != importer.XLSX {
 		rep.Warnings = append(rep.Warnings, "--sheet is ignored: a CSV file has no sheets")

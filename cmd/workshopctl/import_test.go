@@ -9,7 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -395,10 +397,38 @@ func TestParticipantsOut(t *testing.T) {
 		out := mustRun(t, "--data", data, "import", "--workshop", "demo", file)
 		wantLines(t, out,
 			`  badge_code    ← "Badge code" (M)`,
-			`  not imported: "Joined at" (N)`,
+			`  joined_at     ← "Joined at" (N)`,
 			"40 rows: 0 to add, 40 to update, 0 to skip; 0 problems",
 			"Duplicates (0 within the file, 40 already in the workshop):",
 		)
+	}
+
+	// A late joiner's time edited in the exported file comes back, read
+	// in the workshop's time zone.
+	before := loadDemo(t, data)
+	var late store.Participant
+	for _, p := range before.Participants {
+		if !p.JoinedAt.IsZero() {
+			late = p
+			break
+		}
+	}
+	loc := before.Workshop.Location()
+	was := late.JoinedAt.In(loc).Format("2006-01-02 15:04")
+	moved := late.JoinedAt.In(loc).Add(150 * time.Minute)
+	edited := bytes.Replace(raw, []byte(late.BadgeCode+","+was), []byte(late.BadgeCode+","+moved.Format("2006-01-02 15:04")), 1)
+	if bytes.Equal(edited, raw) {
+		t.Fatalf("the CSV has no %q for %s", late.BadgeCode+","+was, late.FullName())
+	}
+	editedFile := filepath.Join(t.TempDir(), "edited.csv")
+	if err := os.WriteFile(editedFile, edited, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--data", data, "import", "--workshop", "demo", "--yes", editedFile)
+	for _, p := range loadDemo(t, data).Participants {
+		if p.ID == late.ID && !p.JoinedAt.Equal(moved) {
+			t.Errorf("%s joined at %v after the import, want %v", p.FullName(), p.JoinedAt, moved)
+		}
 	}
 
 	msg := wantFailure(t, runCLI(t, "--data", data, "participants", "--workshop", "demo", "--out", filepath.Join(dir, "list.txt")))

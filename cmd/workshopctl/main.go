@@ -61,7 +61,7 @@ func commands() []*command {
 	return []*command{
 		initDemoCommand, addWorkshopCommand, addSessionCommand,
 		workshopsCommand, sessionsCommand, participantsCommand, importCommand,
-		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand,
+		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, publicKeyCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 	}
 }
@@ -199,6 +199,11 @@ func (c *cli) dataPath() (string, error) {
 // a file that another program holds). Unless create is set, a missing file
 // is an error rather than a new, empty data file.
 func (c *cli) open(create bool) (*store.Store, error) {
+	return c.openWith(create, store.Options{})
+}
+
+// openWith is open with the given store options.
+func (c *cli) openWith(create bool, opts store.Options) (*store.Store, error) {
 	path, err := c.dataPath()
 	if err != nil {
 		return nil, err
@@ -208,7 +213,7 @@ func (c *cli) open(create bool) (*store.Store, error) {
 			return nil, fmt.Errorf("there is no data file at %s; create one with \"workshopctl init-demo\" or \"workshopctl add-workshop\", or name another with --data", path)
 		}
 	}
-	return store.Open(path, store.Options{})
+	return store.Open(path, opts)
 }
 
 // closeStore closes st and keeps the first error in *err. Every command

@@ -129,6 +129,9 @@ func TestHelp(t *testing.T) {
 			if !strings.Contains(r.stdout, "Usage: workshopctl [--data FILE] [--json] "+cmd.name) {
 				t.Errorf("%v has no usage line:\n%s", args, r.stdout)
 			}
+			if strings.Contains(r.stdout, "(default 0)") || strings.Contains(r.stdout, "(default false)") {
+				t.Errorf("%v shows the zero value as a default:\n%s", args, r.stdout)
+			}
 		}
 	}
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
@@ -112,6 +114,19 @@ func (c *cli) addSession(f sessionFlags) (err error) {
 		return c.printJSON(se)
 	}
 	c.printf("added session %q to %s on %s, %s, with ID %s\n", se.Title, w.Code, se.Date, timeRange(se), se.ID)
+	// The agenda may hold a clash on purpose for a while (rooms still to
+	// be settled): say so, as the app does, without refusing.
+	list, err := st.Sessions(w.ID)
+	if err != nil {
+		return fmt.Errorf("list the sessions of %s: %w", w.Code, err)
+	}
+	for _, id := range store.Overlaps(list)[se.ID] {
+		for i, other := range list {
+			if other.ID == id {
+				c.printf("note: %s is also taken by session %d “%s”, %s\n", se.Room, i+1, other.Title, timeRange(other))
+			}
+		}
+	}
 	return nil
 }
 
@@ -120,8 +135,10 @@ var sessionsCommand = &command{
 	name:     "sessions",
 	synopsis: "--workshop W",
 	summary:  "list a workshop's sessions in agenda order",
-	details: `Lists date, time, title, type, room and whether the session counts towards
-the certificate (and must be attended).`,
+	details: `Lists each session's number (as "checkin --session N" takes it), date,
+time, title, type, room and whether it counts towards the certificate (and
+must be attended). Sessions held in the same room at overlapping times are
+flagged "clash with N", and a line at the end counts them.`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var ref string
@@ -152,15 +169,34 @@ func (c *cli) sessions(ref string) (err error) {
 		c.printf("%s has no sessions yet; add them with \"workshopctl add-session\"\n", w.Code)
 		return nil
 	}
-	t := newTable("DATE", "TIME", "TITLE", "TYPE", "ROOM", "COUNTS")
-	for _, se := range list {
+	number := make(map[uuid.UUID]int, len(list))
+	for i, se := range list {
+		number[se.ID] = i + 1
+	}
+	clashes := store.Overlaps(list)
+	t := newTable("#", "DATE", "TIME", "TITLE", "TYPE", "ROOM", "COUNTS").alignRight(0)
+	for i, se := range list {
 		counts := yesNo(se.Counts)
 		if se.Mandatory {
 			counts += ", mandatory"
 		}
-		t.add(se.Date.String(), timeRange(se), se.Title, store.Label(se.Type), se.Room, counts)
+		room := se.Room
+		if with := clashes[se.ID]; len(with) > 0 {
+			nums := make([]string, len(with))
+			for k, id := range with {
+				nums[k] = strconv.Itoa(number[id])
+			}
+			room += " (clash with " + strings.Join(nums, ", ") + ")"
+		}
+		t.add(strconv.Itoa(i+1), se.Date.String(), timeRange(se), se.Title, store.Label(se.Type), room, counts)
 	}
-	return t.write(c.stdout)
+	if err := t.write(c.stdout); err != nil {
+		return err
+	}
+	if len(clashes) > 0 {
+		c.printf("%s share a room at the same time; change a room or a time in the app (Agenda)\n", plural(len(clashes), "session"))
+	}
+	return nil
 }
 
 // timeRange formats a session's times as "09:00–10:30".

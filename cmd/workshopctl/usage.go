@@ -82,7 +82,7 @@ func writeFlags(b *strings.Builder, fs *flag.FlagSet, global bool) {
 			fmt.Fprintf(b, " %s", arg)
 		}
 		fmt.Fprintf(b, "\n        %s", strings.ReplaceAll(usage, "\n", "\n        "))
-		if f.DefValue != "" && f.DefValue != "false" {
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			fmt.Fprintf(b, " (default %s)", f.DefValue)
 		}
 		b.WriteByte('\n')

@@ -174,9 +174,9 @@ func (c *cli) workshops() (err error) {
 		c.printf("no workshops yet; add one with \"workshopctl add-workshop\" or try \"workshopctl init-demo\"\n")
 		return nil
 	}
-	t := newTable("CODE", "TITLE", "CITY", "COUNTRY", "DATES", "SESSIONS", "PARTICIPANTS").alignRight(5, 6)
+	t := newTable("CODE", "TITLE", "SERIES", "CITY", "COUNTRY", "DATES", "SESSIONS", "PARTICIPANTS").alignRight(6, 7)
 	for _, w := range list {
-		t.add(w.Code, w.Title, w.City, countryName(w.Country), dateRange(w.StartDate, w.EndDate),
+		t.add(w.Code, w.Title, w.Series, w.City, countryName(w.Country), dateRange(w.StartDate, w.EndDate),
 			strconv.Itoa(w.Sessions), strconv.Itoa(w.Participants))
 	}
 	return t.write(c.stdout)

@@ -26,7 +26,7 @@ func TestInitDemoAndWorkshops(t *testing.T) {
 		if len(lines) != 2 {
 			t.Fatalf("want a heading and one workshop, got:\n%s", out)
 		}
-		for _, want := range []string{"CODE", "TITLE", "COUNTRY", "DATES", "SESSIONS", "PARTICIPANTS"} {
+		for _, want := range []string{"CODE", "TITLE", "SERIES", "COUNTRY", "DATES", "SESSIONS", "PARTICIPANTS"} {
 			if !strings.Contains(lines[0], want) {
 				t.Errorf("heading lacks %s: %q", want, lines[0])
 			}
@@ -35,8 +35,9 @@ func TestInitDemoAndWorkshops(t *testing.T) {
 		if fields[0] != "demo" || fields[len(fields)-2] != "10" || fields[len(fields)-1] != "40" {
 			t.Errorf("workshop line: %q", lines[1])
 		}
-		if !strings.Contains(lines[1], "Ethiopia") || !strings.Contains(lines[1], " – ") {
-			t.Errorf("workshop line lacks the country name or the date range: %q", lines[1])
+		if !strings.Contains(lines[1], "Ethiopia") || !strings.Contains(lines[1], " – ") ||
+			!strings.Contains(lines[1], "  Regional workshops on migration policy  ") {
+			t.Errorf("workshop line lacks the country name, the date range or the series: %q", lines[1])
 		}
 	})
 
@@ -194,9 +195,26 @@ func TestAddWorkshopAndSessions(t *testing.T) {
 			t.Errorf("sessions output lacks %q:\n%s", want, human)
 		}
 	}
+	if !strings.Contains(human, "\n2  2027-03-01  10:30–11:00  Coffee") {
+		t.Errorf("sessions output does not number the sessions as checkin --session takes them:\n%s", human)
+	}
 	for _, w := range decode[[]map[string]any](t, mustRun(t, "--data", path, "--json", "workshops")) {
 		if w["code"] == "addis-2027" && w["sessions"] != float64(len(sessions)) {
 			t.Errorf("workshops counts %v sessions for addis-2027, want %d", w["sessions"], len(sessions))
+		}
+	}
+
+	// A session in a room already taken is added, with a note; the list
+	// flags both.
+	out = mustRun(t, "--data", path, "add-session", "--workshop", "addis-2027", "--title", "Press", "--date", "2027-03-01",
+		"--start", "10:45", "--end", "11:15", "--room", " foyer")
+	if !strings.HasSuffix(out, "\nnote: foyer is also taken by session 2 “Coffee”, 10:30–11:00\n") {
+		t.Errorf("add-session into a taken room printed %q", out)
+	}
+	human = mustRun(t, "--data", path, "sessions", "--workshop", "addis-2027")
+	for _, want := range []string{"Foyer (clash with 3)", "foyer (clash with 2)", "\n2 sessions share a room at the same time"} {
+		if !strings.Contains(human, want) {
+			t.Errorf("sessions output lacks %q:\n%s", want, human)
 		}
 	}
 }

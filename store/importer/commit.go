@@ -161,6 +161,9 @@ func Merge(existing, imported store.Participant) store.Participant {
 	if imported.Role != "" {
 		out.Role = imported.Role
 	}
+	if !imported.JoinedAt.IsZero() {
+		out.JoinedAt = imported.JoinedAt
+	}
 	if n := strings.TrimSpace(imported.Notes); n != "" && !strings.Contains(out.Notes, n) {
 		if out.Notes != "" {
 			out.Notes += "\n"

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
@@ -179,5 +180,19 @@ func TestCommitAllOrNothing(t *testing.T) {
 	}
 	if n := len(participants(t, st, w.ID)); n != 0 {
 		t.Errorf("%d participants after a failed commit", n)
+	}
+}
+
+// TestMergeJoinedAt checks that a file's "Joined at" replaces the one kept,
+// and that an empty cell keeps it.
+func TestMergeJoinedAt(t *testing.T) {
+	kept := time.Date(2027, 3, 9, 8, 0, 0, 0, time.UTC)
+	given := time.Date(2027, 3, 10, 8, 0, 0, 0, time.UTC)
+	existing := store.Participant{GivenNames: "Awa", FamilyNames: "Ndiaye", JoinedAt: kept}
+	if got := Merge(existing, store.Participant{GivenNames: "Awa", JoinedAt: given}).JoinedAt; !got.Equal(given) {
+		t.Errorf("a file's joined at: %v, want %v", got, given)
+	}
+	if got := Merge(existing, store.Participant{GivenNames: "Awa"}).JoinedAt; !got.Equal(kept) {
+		t.Errorf("an empty joined at: %v, want %v kept", got, kept)
 	}
 }

@@ -5,9 +5,9 @@ import (
 	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
 
-// exportHeader are the headings of an exported participant list. Each but
-// "Joined at" is one Suggest recognises, so that the file imports back
-// with no change to the mapping; TestExportHeadings holds them to it.
+// exportHeader are the headings of an exported participant list. Each is
+// one Suggest recognises, so that the file imports back with no change to
+// the mapping; TestExportHeadings holds them to it.
 var exportHeader = []string{
 	"Honorific", "Given names", "Family name", "Name in native script", "Organisation", "Organisation type",
 	"Position", "Country (ISO code)", "Gender", "Email", "Phone", "Role", "Badge code", "Joined at", "Notes",
@@ -19,7 +19,7 @@ var exportHeader = []string{
 // the country as its ISO code), then when a late joiner joined, as a
 // date-time on the wall clock it was recorded in (the workshop's time
 // zone), and the notes. Reading the file back with Suggest maps every
-// column but "Joined at", which the importer does not read, to its field.
+// column to its field.
 func ExportTable(ps []store.Participant) sheet.Table {
 	t := sheet.Table{Name: "Participants", Header: exportHeader, Rows: make([][]any, len(ps))}
 	for i, p := range ps {

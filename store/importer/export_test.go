@@ -12,10 +12,10 @@ import (
 )
 
 // TestExportHeadings checks that Suggest maps every heading of the export
-// but "Joined at" to its own field, exactly.
+// to its own field, exactly.
 func TestExportHeadings(t *testing.T) {
 	want := []Field{Honorific, GivenNames, FamilyNames, NativeName, Organisation, OrgType, Position, Country,
-		Gender, Email, Phone, Role, BadgeCode, "", Notes}
+		Gender, Email, Phone, Role, BadgeCode, JoinedAt, Notes}
 	if len(want) != len(exportHeader) {
 		t.Fatalf("%d headings, %d fields", len(exportHeader), len(want))
 	}
@@ -25,19 +25,11 @@ func TestExportHeadings(t *testing.T) {
 		t.Fatalf("header row %d", m.HeaderRow)
 	}
 	for col, f := range want {
-		if f == "" {
-			for g, c := range m.Columns {
-				if c == col {
-					t.Errorf("%q is mapped to %s", exportHeader[col], g)
-				}
-			}
-			continue
-		}
 		if c, ok := m.Column(f); !ok || c != col {
 			t.Errorf("%s: column %d (mapped %v), want %d %q", f, c, ok, col, exportHeader[col])
 		}
 	}
-	if len(m.Columns) != len(want)-1 {
+	if len(m.Columns) != len(want) {
 		t.Errorf("mapping %s", m.Describe(tb))
 	}
 }
@@ -123,10 +115,10 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Errorf("read as %s, sheet %q", tb.Format, tb.Sheet)
 			}
 			m := Suggest(tb)
-			if m.HeaderRow != 0 || len(m.Columns) != 14 {
+			if m.HeaderRow != 0 || len(m.Columns) != 15 {
 				t.Errorf("mapping: header row %d, %s", m.HeaderRow, m.Describe(tb))
 			}
-			p := NewPreview(tb, m, Options{WorkshopID: w.ID, Existing: ps})
+			p := NewPreview(tb, m, Options{WorkshopID: w.ID, Existing: ps, Location: w.Location()})
 			if len(p.Rows) != 40 || len(p.Ignored) != 0 || len(p.Warnings) != 0 {
 				t.Fatalf("%d rows, ignored %v, warnings %v", len(p.Rows), p.Ignored, p.Warnings)
 			}
@@ -151,7 +143,10 @@ func TestExportRoundTrip(t *testing.T) {
 				}
 				got := r.Participant
 				got.Record, want.Record = store.Record{}, store.Record{}
-				want.JoinedAt = time.Time{} // not imported
+				if !got.JoinedAt.Equal(want.JoinedAt) {
+					t.Errorf("row %d: joined at %v, want %v", r.Row, got.JoinedAt, want.JoinedAt)
+				}
+				got.JoinedAt, want.JoinedAt = time.Time{}, time.Time{}
 				if got != want {
 					t.Errorf("row %d:\n got %+v\nwant %+v", r.Row, got, want)
 				}

@@ -26,18 +26,19 @@ const (
 	Phone        Field = "phone"
 	Role         Field = "role"
 	BadgeCode    Field = "badge_code"
+	JoinedAt     Field = "joined_at"
 	Notes        Field = "notes"
 )
 
 // Fields lists every field in display order.
 var Fields = []Field{Honorific, GivenNames, FamilyNames, FullName, NativeName, Organisation, OrgType,
-	Position, Country, Gender, Email, Phone, Role, BadgeCode, Notes}
+	Position, Country, Gender, Email, Phone, Role, BadgeCode, JoinedAt, Notes}
 
 var fieldLabels = map[Field]string{
 	Honorific: "Title", GivenNames: "Given names", FamilyNames: "Family name", FullName: "Full name",
 	NativeName: "Name in native script", Organisation: "Organisation", OrgType: "Organisation type",
 	Position: "Position", Country: "Country", Gender: "Gender", Email: "Email", Phone: "Phone",
-	Role: "Role", BadgeCode: "Badge code", Notes: "Notes",
+	Role: "Role", BadgeCode: "Badge code", JoinedAt: "Joined at", Notes: "Notes",
 }
 
 // Label returns the field's name in English words, for display

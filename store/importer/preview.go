@@ -1,8 +1,10 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
@@ -15,6 +17,9 @@ type Options struct {
 	// Existing are the workshop's current participants, to find the
 	// people already in it (from store.Store.Participants).
 	Existing []store.Participant
+	// Location is the workshop's time zone, in which a "Joined at" cell
+	// is read (Workshop.Location); nil means UTC.
+	Location *time.Location
 }
 
 // Choice is what Commit does with a row.
@@ -144,6 +149,7 @@ type Preview struct {
 	Warnings []string
 
 	existing  []store.Participant
+	location  *time.Location
 	committed bool
 }
 
@@ -152,7 +158,7 @@ type Preview struct {
 // the file and against o.Existing) and a default choice. It writes
 // nothing.
 func NewPreview(t *Table, m Mapping, o Options) *Preview {
-	p := &Preview{WorkshopID: o.WorkshopID, Table: t, Mapping: m, existing: o.Existing}
+	p := &Preview{WorkshopID: o.WorkshopID, Table: t, Mapping: m, existing: o.Existing, location: cmp.Or(o.Location, time.UTC)}
 	_, full := m.Columns[FullName]
 	_, given := m.Columns[GivenNames]
 	_, family := m.Columns[FamilyNames]
@@ -263,7 +269,33 @@ func (p *Preview) readRow(row Row, m Mapping) *RowPreview {
 			warn(BadgeCode, BadBadgeCode, "%q is not a badge code (4 to 8 letters or digits); a new code will be given", v)
 		}
 	}
+	if v := get(JoinedAt); v != "" {
+		if t, ok := parseJoinedAt(v, p.location); ok {
+			pt.JoinedAt = t
+		} else {
+			warn(JoinedAt, BadJoinedAt, "%q is not a date and time like 2027-03-09 10:30; the person is imported as there from the start", v)
+		}
+	}
 	return r
+}
+
+// joinedAtLayouts are the forms of a "Joined at" cell: as ExportTable
+// writes it (CSV, or an XLSX date-time read as text), with seconds, in
+// ISO 8601, and a day alone (from its start).
+var joinedAtLayouts = []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02"}
+
+// parseJoinedAt reads a "Joined at" cell as a wall clock time in loc, or
+// as an instant when it carries its offset (RFC 3339).
+func parseJoinedAt(s string, loc *time.Location) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	for _, layout := range joinedAtLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // cleanEmail extracts the address from an email cell: "mailto:" and a

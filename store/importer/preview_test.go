@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
@@ -219,5 +220,54 @@ func TestPreviewDuplicates(t *testing.T) {
 	}
 	if err := p.SetChoice(2, "merge"); err == nil {
 		t.Error(`SetChoice("merge"): no error`)
+	}
+}
+
+// TestPreviewJoinedAt reads the "Joined at" column in the workshop's time
+// zone: as exported, with seconds, ISO, a day alone, with an offset; a
+// cell that is no date and time is a warning, and the person is imported
+// as there from the start.
+func TestPreviewJoinedAt(t *testing.T) {
+	addis, err := time.LoadLocation("Africa/Addis_Ababa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Name,Joined at\n" +
+		"Moussa Diop,2027-03-09 10:30\n" + // 2
+		"Awa Ndiaye,2027-03-09 10:30:15\n" + // 3
+		"Ana Cruz,2027-03-09T14:00\n" + // 4
+		"Li Wei,2027-03-10\n" + // 5
+		"Abebe Bekele,2027-03-09T10:30:00Z\n" + // 6
+		"Grace Wanjiru,\n" + // 7
+		"Sara Haile,tuesday morning\n" // 8
+	p := previewCSV(t, text, Options{Location: addis})
+	want := map[int]time.Time{
+		2: time.Date(2027, 3, 9, 10, 30, 0, 0, addis),
+		3: time.Date(2027, 3, 9, 10, 30, 15, 0, addis),
+		4: time.Date(2027, 3, 9, 14, 0, 0, 0, addis),
+		5: time.Date(2027, 3, 10, 0, 0, 0, 0, addis),
+		6: time.Date(2027, 3, 9, 10, 30, 0, 0, time.UTC),
+		7: {},
+		8: {},
+	}
+	for num, w := range want {
+		r := p.Row(num)
+		if got := r.Participant.JoinedAt; !got.Equal(w) {
+			t.Errorf("row %d: joined at %v, want %v", num, got, w)
+		}
+		if num != 8 && len(r.Problems) != 0 {
+			t.Errorf("row %d: problems %v", num, r.Problems)
+		}
+	}
+	r8 := p.Row(8)
+	if got := fmt.Sprint(kinds(r8)); got != "[bad joined at]" || r8.Blocked() {
+		t.Fatalf("row 8: problems %s, blocked %v", got, r8.Blocked())
+	}
+	if got := r8.Problems[0].Error(); got != `row 8, joined at: "tuesday morning" is not a date and time like 2027-03-09 10:30; the person is imported as there from the start` {
+		t.Errorf("row 8: %s", got)
+	}
+	// Without a time zone, UTC.
+	if got := previewCSV(t, text, Options{}).Row(2).Participant.JoinedAt; !got.Equal(time.Date(2027, 3, 9, 10, 30, 0, 0, time.UTC)) {
+		t.Errorf("without a time zone: %v", got)
 	}
 }

@@ -17,6 +17,7 @@ const (
 	UnknownCountry    ProblemKind = "unknown country"     // left empty
 	UnknownValue      ProblemKind = "unknown value"       // gender, role or organisation type not recognised
 	BadBadgeCode      ProblemKind = "bad badge code"      // not 4 to 8 letters or digits: a new code is given
+	BadJoinedAt       ProblemKind = "bad joined at"       // not a date and time: imported as there from the start
 	BadgeTaken        ProblemKind = "badge code taken"    // someone else has it: a new code is given
 	ExtraEmails       ProblemKind = "several emails"      // only the first address is kept
 	LostCharacters    ProblemKind = "lost characters"     // "?" in a name: letters lost to an 8-bit encoding
