@@ -232,7 +232,13 @@ func TestDamagedFileRestoresLatestBackup(t *testing.T) {
 func TestBackupAndRestoreFromMenu(t *testing.T) {
 	u, w, path := startTest(t)
 	u.openSample()
-	u.backupNow()
+	done := make(chan struct{})
+	u.backupNow(func() { close(done) })
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the backup was not written within 30 s")
+	}
 	if !containsText(w, filepath.Join(filepath.Dir(path), "backups")) {
 		t.Error("backup dialog should say where the backup went")
 	}

@@ -12,17 +12,24 @@ import (
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
-// backupNow writes a backup of the open file and says where.
-func (u *App) backupNow() {
+// backupNow writes a backup of the open file in the background and says
+// where; done, if set, is called after.
+func (u *App) backupNow(done func()) {
 	if u.st == nil {
 		return
 	}
-	path, err := u.st.Backup()
-	if err != nil {
-		u.showError(fmt.Errorf("the backup could not be written: %w", err))
-		return
-	}
-	dialog.ShowInformation(lang.L("Backup saved"), path, u.win)
+	st, path := u.st, ""
+	runInBackground(u, lang.L("Writing a backup…"), func() (err error) {
+		if path, err = st.Backup(); err != nil {
+			return fmt.Errorf(lang.L("the backup could not be written: %w"), err)
+		}
+		return nil
+	}, func() {
+		dialog.ShowInformation(lang.L("Backup saved"), path, u.win)
+		if done != nil {
+			done()
+		}
+	})
 }
 
 // restoreBackup lets the user pick a backup, confirms, then replaces the

@@ -227,16 +227,20 @@ func (s *certificatesSection) reload() {
 	} else {
 		s.problem.Hide()
 	}
-	eligible, issued := 0, 0
+	standings, issued := map[store.Standing]int{}, 0
 	for _, r := range s.rows {
-		if r.Eligible {
-			eligible++
-		}
+		standings[r.Standing()]++
 		if c, ok := s.current[r.ParticipantID]; ok && !c.Voided() {
 			issued++
 		}
 	}
-	s.counts.SetText(fmt.Sprintf(lang.L("%d eligible · %d not · %d issued"), eligible, len(s.rows)-eligible, issued))
+	eligible := standings[store.StandingEligible]
+	counts := fmt.Sprintf(lang.L("%d eligible"), eligible)
+	if open := standings[store.StandingOnTrack] + standings[store.StandingAtRisk]; open > 0 {
+		counts += " · " + fmt.Sprintf(lang.L("%d on track · %d at risk"), standings[store.StandingOnTrack], standings[store.StandingAtRisk])
+	}
+	counts += " · " + fmt.Sprintf(lang.L("%d not eligible · %d issued"), standings[store.StandingNotEligible], issued)
+	s.counts.SetText(counts)
 	s.rule.SetText(lang.L("Rule:") + " " + s.ws.data.Workshop.Rule.Effective().String())
 	s.print.SetText(fmt.Sprintf(lang.L("Print %d eligible…"), eligible))
 	if eligible == 0 {
@@ -350,12 +354,19 @@ func (s *certificatesSection) updateRow(id widget.ListItemID, o fyne.CanvasObjec
 	r, p := &s.rows[i], &s.ws.data.Participants[i]
 	v.name.SetText(p.FullName())
 	v.native.SetText(p.NativeName)
-	if r.Eligible {
+	switch r.Standing() {
+	case store.StandingEligible:
 		v.status.SetText("✓ " + lang.L("Eligible"))
 		v.status.Importance = widget.SuccessImportance
-	} else {
-		v.status.SetText(lang.L("Not eligible"))
+	case store.StandingOnTrack:
+		v.status.SetText(lang.L("On track"))
+		v.status.Importance = widget.MediumImportance
+	case store.StandingAtRisk:
+		v.status.SetText(lang.L("At risk"))
 		v.status.Importance = widget.WarningImportance
+	default:
+		v.status.SetText(lang.L("Not eligible"))
+		v.status.Importance = widget.DangerImportance
 	}
 	v.status.Refresh()
 	if r.Kind == store.KindAppreciation {
@@ -696,7 +707,7 @@ func (r printRun) summary() string {
 // one, reprints for the others), signs them and writes them in the
 // background: the combined PDF at path and the single ones in dir (either
 // may be empty). Then it shows what was done; done, if set, is called
-// with it.
+// with it last, once the screen is up to date.
 func (s *certificatesSection) printTo(rows []int, path, dir string, done func(printRun, error)) {
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel(fmt.Sprintf(lang.L("Issuing and writing %d certificates…"), len(rows)))
@@ -713,14 +724,14 @@ func (s *certificatesSection) printTo(rows []int, path, dir string, done func(pr
 		fyne.Do(func() {
 			wait.Hide()
 			s.reload()
+			if err != nil {
+				s.ws.u.showError(err)
+			} else {
+				s.showSummary(run)
+			}
 			if done != nil {
 				done(run, err)
 			}
-			if err != nil {
-				s.ws.u.showError(err)
-				return
-			}
-			s.showSummary(run)
 		})
 	}()
 }
@@ -892,7 +903,7 @@ func (s *certificatesSection) writePreview(i int) (string, error) {
 	if job.Images, err = templateImages(s.ws.u.st, w.Certificate); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp("", "certificate-preview-"+pdf.SafeFileName(w.Code)+"-*.pdf")
+	f, err := os.CreateTemp(previewDir(), "certificate-preview-"+pdf.SafeFileName(w.Code)+"-*.pdf")
 	if err != nil {
 		return "", err
 	}
@@ -902,6 +913,24 @@ func (s *certificatesSection) writePreview(i int) (string, error) {
 		return "", err
 	}
 	return path, nil
+}
+
+// previewDir returns the folder for preview PDFs, made if need be, after
+// removing the previews more than an hour old (a viewer may still hold a
+// recent one open), so that previews do not pile up in the temporary
+// folder. If it cannot be made, the temporary folder itself.
+func previewDir() string {
+	dir := filepath.Join(os.TempDir(), "workshopdesk-previews")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && !e.IsDir() && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+	return dir
 }
 
 // glyphProblemText is one line of the glyph check: whose text (or the

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -159,7 +160,8 @@ func TestCertificatesListEveryoneWithReasons(t *testing.T) {
 	if eligible == 0 || eligible == 40 {
 		t.Fatalf("%d eligible: the sample should have some of each", eligible)
 	}
-	want := fmt.Sprintf("%d eligible · %d not · 0 issued", eligible, 40-eligible)
+	// After the last session everyone is decided: eligible or not.
+	want := fmt.Sprintf("%d eligible · %d not eligible · 0 issued", eligible, 40-eligible)
 	if s.counts.Text != want {
 		t.Errorf("counts = %q, want %q", s.counts.Text, want)
 	}
@@ -184,11 +186,38 @@ func TestCertificatesListEveryoneWithReasons(t *testing.T) {
 	}
 }
 
+// TestCertificatesMidWorkshop checks that, with sessions still to come,
+// those not yet eligible show as on track or at risk, not "Not eligible",
+// and are counted so.
+func TestCertificatesMidWorkshop(t *testing.T) {
+	u, _, _ := startSampleAt(t, time.Date(2026, 11, 26, 20, 0, 0, 0, time.UTC))
+	u.showSection(sectionCertificates)
+	s := u.workshop.certificates
+	standings := map[store.Standing]int{}
+	statusText := map[store.Standing]string{store.StandingEligible: "✓ Eligible", store.StandingOnTrack: "On track",
+		store.StandingAtRisk: "At risk", store.StandingNotEligible: "Not eligible"}
+	for i, r := range s.rows {
+		standings[r.Standing()]++
+		if got := rowView(s, i).status.Text; got != statusText[r.Standing()] {
+			p := s.participant(i)
+			t.Errorf("%s (%s) shows %q, want %q", p.FullName(), r.Reason, got, statusText[r.Standing()])
+		}
+	}
+	if standings[store.StandingOnTrack] == 0 {
+		t.Fatalf("standings %v: mid-workshop the sample should have people on track", standings)
+	}
+	want := fmt.Sprintf("%d eligible · %d on track · %d at risk · %d not eligible · 0 issued", standings[store.StandingEligible],
+		standings[store.StandingOnTrack], standings[store.StandingAtRisk], standings[store.StandingNotEligible])
+	if s.counts.Text != want {
+		t.Errorf("counts = %q, want %q", s.counts.Text, want)
+	}
+}
+
 func TestCertificatesGrantAndRefuseByHand(t *testing.T) {
 	u, w, s := startCertificates(t)
 	i := firstRow(t, s, func(r store.EligibilityRow) bool { return !r.Eligible })
 	pid := s.rows[i].ParticipantID
-	if v := rowView(s, i); !v.grant.Visible() || v.refuse.Visible() || v.clear.Visible() || v.status.Text != "Not eligible" {
+	if v := rowView(s, i); !v.grant.Visible() || v.refuse.Visible() || v.clear.Visible() || v.status.Text == "✓ Eligible" {
 		t.Error("a row not eligible should offer Grant… only")
 	}
 
@@ -359,6 +388,22 @@ func TestCertificatesGlyphCheckListsCharactersNoFontHas(t *testing.T) {
 
 func TestCertificatesPreviewWritesOneCertificate(t *testing.T) {
 	_, _, s := startCertificates(t)
+	t.Setenv("TMPDIR", t.TempDir())
+	// Previews an hour old are cleared away; a recent one may still be
+	// open in a viewer and stays.
+	dir := filepath.Join(os.TempDir(), "workshopdesk-previews")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old, recent := filepath.Join(dir, "old.pdf"), filepath.Join(dir, "recent.pdf")
+	for _, f := range []string{old, recent} {
+		if err := os.WriteFile(f, []byte("%PDF-"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chtimes(old, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	i := s.previewRow()
 	if i < 0 || !s.rows[i].Eligible {
 		t.Fatal("preview should default to the first eligible")
@@ -367,7 +412,15 @@ func TestCertificatesPreviewWritesOneCertificate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer os.Remove(path)
+	if filepath.Dir(path) != dir {
+		t.Errorf("preview written to %s, want it in %s", path, dir)
+	}
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a preview two hours old is still there (%v)", err)
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("a recent preview was removed: %v", err)
+	}
 	if n := pdfPageCount(t, path); n != 1 {
 		t.Errorf("preview has %d pages", n)
 	}

@@ -33,7 +33,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		}),
 		fyne.NewMenuItem(lang.L("Across workshops…"), func() { u.showSeries() }),
 		fyne.NewMenuItemSeparator(),
-		item(lang.L("Back up now"), u.backupNow, shortcutBackup),
+		item(lang.L("Back up now"), func() { u.backupNow(nil) }, shortcutBackup),
 		fyne.NewMenuItem(lang.L("Restore a backup…"), u.restoreBackup),
 	)
 	help := fyne.NewMenu(lang.L("Help"),

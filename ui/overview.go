@@ -30,15 +30,19 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Notes"), wrapLabel(w.Notes)),
 	)
 	_, hours := store.AgendaHours(d.Sessions)
-	marks := 0
+	checkIns := 0 // present or late; excused and absent marks are not check-ins
 	for _, se := range d.Sessions {
-		marks += len(d.Marks[se.ID])
+		for _, m := range d.Marks[se.ID] {
+			if m.Status == store.Present || m.Status == store.Late {
+				checkIns++
+			}
+		}
 	}
 	stats := container.NewGridWithColumns(4,
 		statCard(lang.L("Sessions"), fmt.Sprint(len(d.Sessions))),
 		statCard(lang.L("Hours of sessions"), fmt.Sprintf("%.1f", hours.Hours())),
 		statCard(lang.L("Participants"), fmt.Sprint(len(d.Participants))),
-		statCard(lang.L("Check-ins recorded"), fmt.Sprint(marks)),
+		statCard(lang.L("Check-ins recorded"), fmt.Sprint(checkIns)),
 	)
 	edit := widget.NewButtonWithIcon(lang.L("Edit workshop"), theme.DocumentCreateIcon(), func() {
 		showWorkshopForm(ws.u, &ws.data.Workshop)

@@ -266,11 +266,13 @@ func (v *participantsView) chooseExport() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if err := v.exportTo(path); err != nil {
-			v.ws.u.showError(err)
-			return
-		}
-		dialog.ShowInformation(lang.L("Participants exported"), fmt.Sprintf(lang.L("%d participants written to\n%s"), len(v.people), path), v.ws.u.win)
+		people := slices.Clone(v.people) // the table may be sorted meanwhile
+		runInBackground(v.ws.u, lang.L("Exporting the participants…"), func() (err error) {
+			path, err = exportParticipants(path, people)
+			return err
+		}, func() {
+			dialog.ShowInformation(lang.L("Participants exported"), fmt.Sprintf(lang.L("%d participants written to\n%s"), len(people), path), v.ws.u.win)
+		})
 	}, v.ws.u.win)
 	d.SetFileName(v.ws.data.Workshop.Code + "-participants.xlsx")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
@@ -278,15 +280,16 @@ func (v *participantsView) chooseExport() {
 	d.Show()
 }
 
-// exportTo writes every participant to path: an Excel workbook, or CSV in
+// exportParticipants writes people to path: an Excel workbook, or CSV in
 // UTF-8 with a byte order mark (so that Excel reads the accents right)
-// when the name ends in .csv. The columns are those the importer reads.
-func (v *participantsView) exportTo(path string) error {
+// when the name ends in .csv; ".xlsx" is added to any other name, and the
+// path written returned. The columns are those the importer reads.
+func exportParticipants(path string, people []store.Participant) (string, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".csv") && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		path += ".xlsx"
 	}
-	if err := sheet.WriteFile(path, importer.ExportTable(v.people)); err != nil {
-		return fmt.Errorf("export participants: %w", err)
+	if err := sheet.WriteFile(path, importer.ExportTable(people)); err != nil {
+		return "", fmt.Errorf("export participants: %w", err)
 	}
-	return nil
+	return path, nil
 }

@@ -231,12 +231,12 @@ func TestExportParticipantsReadsBack(t *testing.T) {
 	u, _ := openSampleParticipants(t)
 	v := u.workshop.participants
 	for _, name := range []string{"list.csv", "list.xlsx", "list"} {
-		path := filepath.Join(t.TempDir(), name)
-		if err := v.exportTo(path); err != nil {
+		path, err := exportParticipants(filepath.Join(t.TempDir(), name), v.people)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if name == "list" {
-			path += ".xlsx"
+		if want := ".xlsx"; name == "list" && filepath.Ext(path) != want {
+			t.Errorf("exported %q to %s, want the %s added", name, path, want)
 		}
 		tab, err := importer.ReadFile(path, "")
 		if err != nil {

@@ -45,23 +45,12 @@ func savePDF(u *App, name string, write func(w io.Writer) error, done func(path 
 
 // writePDF writes the file in the background, then reports.
 func writePDF(u *App, path string, write func(w io.Writer) error, done func(path string)) {
-	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.L("Writing the PDF…"), container.NewPadded(bar), u.win)
-	wait.Show()
-	go func() {
-		err := store.WriteFileAtomic(path, write)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if done != nil {
-				done(path)
-			}
-			showWritten(u, path)
-		})
-	}()
+	runInBackground(u, lang.L("Writing the PDF…"), func() error { return store.WriteFileAtomic(path, write) }, func() {
+		showWritten(u, path)
+		if done != nil {
+			done(path) // last, once the screen says where the file went
+		}
+	})
 }
 
 // showWritten says where the PDF went and offers to open it.

@@ -368,12 +368,13 @@ func (r *reportsSection) export(kind reportKind, f exportFormat) {
 		if !strings.EqualFold(filepath.Ext(path), "."+string(f)) {
 			path += "." + string(f)
 		}
-		written, err := r.exportTo(kind, f, path)
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		dialog.ShowInformation(lang.L("Report saved"), strings.Join(written, "\n"), u.win)
+		var written []string
+		runInBackground(u, lang.L("Writing the report…"), func() (err error) {
+			written, err = r.exportTo(kind, f, path)
+			return err
+		}, func() {
+			dialog.ShowInformation(lang.L("Report saved"), strings.Join(written, "\n"), u.win)
+		})
 	}, u.win)
 	d.SetFileName(r.fileName(kind, f))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(f)}))

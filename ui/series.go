@@ -256,11 +256,9 @@ func (v *seriesView) saveXLSX() {
 		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 			path += ".xlsx"
 		}
-		if err := v.exportTo(formatXLSX, path); err != nil {
-			v.u.showError(err)
-			return
-		}
-		dialog.ShowInformation(lang.L("Report saved"), path, v.u.win)
+		runInBackground(v.u, lang.L("Writing the report…"), func() error { return v.exportTo(formatXLSX, path) }, func() {
+			dialog.ShowInformation(lang.L("Report saved"), path, v.u.win)
+		})
 	}, v.u.win)
 	d.SetFileName(v.fileName(formatXLSX))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))

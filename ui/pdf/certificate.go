@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -1001,27 +1000,7 @@ func (cd *certDoc) fit(x, y, w float64, s string, maxSize, minSize float64, styl
 	if !rtl {
 		return cd.TextFit(x, y, w, s, maxSize, minSize, style, align)
 	}
-	l := cd.line(s, style, true)
-	size := maxSize
-	if l.units > 0 {
-		size = max(minSize, min(maxSize, math.Floor(w/(float64(l.units)/1000*ptMM)*10)/10))
-	}
-	width := cd.lineWidth(l, size)
-	if width > w {
-		cd.pdf.TransformBegin()
-		cd.pdf.TransformScaleX(100*w/width, x, y)
-		cd.draw(l, x, y, size)
-		cd.pdf.TransformEnd()
-		return size
-	}
-	switch align {
-	case AlignCentre:
-		x += (w - width) / 2
-	case AlignRight:
-		x += w - width
-	}
-	cd.draw(l, x, y, size)
-	return size
+	return cd.fitLine(cd.line(s, style, true), x, y, w, maxSize, minSize, align)
 }
 
 // certQR draws the QR code of text at error correction level M as filled

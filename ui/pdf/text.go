@@ -195,11 +195,15 @@ func (d *Doc) Width(s string, size float64, style string) float64 {
 // less than minSize (a text that does not fit even then is condensed by
 // TextFit).
 func (d *Doc) FitSize(s string, maxWidth, maxSize, minSize float64, style string) float64 {
-	units := d.layout(s, style).units
-	if units == 0 {
+	return fitSize(d.layout(s, style), maxWidth, maxSize, minSize)
+}
+
+// fitSize is FitSize for a line laid out.
+func fitSize(l *line, maxWidth, maxSize, minSize float64) float64 {
+	if l.units == 0 {
 		return maxSize
 	}
-	size := math.Floor(maxWidth/(float64(units)/1000*ptMM)*10) / 10
+	size := math.Floor(maxWidth/(float64(l.units)/1000*ptMM)*10) / 10
 	return max(minSize, min(maxSize, size))
 }
 
@@ -227,8 +231,12 @@ func (d *Doc) TextRight(x, y float64, s string, size float64, style string) {
 // minSize is condensed horizontally to the box, never clipped or spilled.
 // It returns the size used.
 func (d *Doc) TextFit(x, y, w float64, s string, maxSize, minSize float64, style string, align Align) float64 {
-	l := d.layout(s, style)
-	size := d.FitSize(s, w, maxSize, minSize, style)
+	return d.fitLine(d.layout(s, style), x, y, w, maxSize, minSize, align)
+}
+
+// fitLine is TextFit for a line laid out.
+func (d *Doc) fitLine(l *line, x, y, w, maxSize, minSize float64, align Align) float64 {
+	size := fitSize(l, w, maxSize, minSize)
 	width := d.lineWidth(l, size)
 	if width > w {
 		d.pdf.TransformBegin()
