@@ -94,7 +94,7 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 
 	s.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.rule = widget.NewLabel("")
-	s.rule.Importance = widget.LowImportance
+	s.rule.TextStyle = fyne.TextStyle{Italic: true} // set apart in italics, not in the faint colour of LowImportance
 	s.rule.Wrapping = fyne.TextWrapWord
 	s.detail = widget.NewLabel(lang.L("Select a participant to read the whole reason and to preview their certificate."))
 	s.detail.Wrapping = fyne.TextWrapWord
@@ -154,9 +154,8 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 	second := container.NewHBox(widget.NewLabel(lang.L("Sort by")), s.sortSel, widget.NewLabel(lang.L("Output")), s.output)
 	top := container.NewVBox(first, s.rule, second, s.problem, widget.NewSeparator())
 	if len(ws.data.Participants) == 0 {
-		empty := widget.NewLabel(lang.L("No participants yet: certificates are printed for the participants of the workshop."))
-		empty.Wrapping = fyne.TextWrapWord
-		s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewCenter(empty))
+		empty := emptyState(lang.L("No participants yet: certificates are printed for the participants of the workshop."))
+		s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, empty)
 		return s
 	}
 	bottom := container.NewVBox(widget.NewSeparator(), s.detail)

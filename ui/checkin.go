@@ -112,8 +112,7 @@ func newCheckInView(a *attendanceSection) *checkInView {
 	}
 	v.filter("")
 	if len(v.sessions) == 0 {
-		none := widget.NewLabel(lang.L("Add sessions to the agenda first: attendance is taken session by session."))
-		v.content = container.NewCenter(none)
+		v.content = emptyState(lang.L("Add sessions to the agenda first: attendance is taken session by session."))
 		return v
 	}
 	confirm := container.NewStack(v.banner, container.NewPadded(container.NewVBox(v.message, v.detail)))

@@ -129,10 +129,10 @@ func newGridView(a *attendanceSection) *gridView {
 
 	switch {
 	case len(d.Sessions) == 0:
-		g.content = container.NewCenter(widget.NewLabel(lang.L("Add sessions to the agenda first: attendance is taken session by session.")))
+		g.content = emptyState(lang.L("Add sessions to the agenda first: attendance is taken session by session."))
 		return g
 	case len(d.Participants) == 0:
-		g.content = container.NewCenter(widget.NewLabel(lang.L("No participants yet: add or import them in Participants.")))
+		g.content = emptyState(lang.L("No participants yet: add or import them in Participants."))
 		return g
 	}
 	top := container.NewVBox(

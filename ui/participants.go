@@ -110,9 +110,8 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.dupBtn, v.count, v.importBtn, v.exportBtn, v.badgesBtn, v.add), v.search)
 	if len(v.people) == 0 {
-		empty := widget.NewLabel(lang.L("No participants yet. Add them one by one, or import the list you were sent."))
-		empty.Wrapping = fyne.TextWrapWord
-		v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewCenter(empty))
+		empty := emptyState(lang.L("No participants yet. Add them one by one, or import the list you were sent."))
+		v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, empty)
 		return v
 	}
 	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, v.table)

@@ -70,7 +70,7 @@ func newTickBackView(a *attendanceSection) *tickBackView {
 	v.done = widget.NewButtonWithIcon(lang.L("Done…"), theme.ConfirmIcon(), v.confirmDone)
 	v.done.Importance = widget.HighImportance
 	if len(v.sessions) == 0 {
-		v.content = container.NewCenter(widget.NewLabel(lang.L("Add sessions to the agenda first: attendance is taken session by session.")))
+		v.content = emptyState(lang.L("Add sessions to the agenda first: attendance is taken session by session."))
 		return v
 	}
 	v.pick.SetSelectedIndex(max(currentSession(v.sessions, d.Workshop.Location(), a.now()), 0))
