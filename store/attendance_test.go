@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 func TestRecordAttendance(t *testing.T) {
@@ -231,5 +233,30 @@ func TestMarkEncoding(t *testing.T) {
 		if m, err := decodeMark(b); err == nil {
 			t.Errorf("decodeMark(%x) = %+v, want an error", b, m)
 		}
+	}
+}
+
+// TestWorkshopDataClone checks that a clone keeps its sessions,
+// participants and marks when the original's change in place.
+func TestWorkshopDataClone(t *testing.T) {
+	s := openTest(t, Options{NoAutoBackup: true})
+	w := addWorkshop(t, s, "clone-2027", "2027-03-09")
+	se := addSession(t, s, w, 1, "09:00", "10:00", "Morning")
+	p := addParticipant(t, s, w, "Wei", "Test", "")
+	recordStatus(t, s, se, p, Present)
+	d, err := s.LoadWorkshop(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := d.Clone()
+	d.Marks[se.ID][p.ID] = Mark{Status: Absent}
+	d.Marks[uuid.New()] = map[uuid.UUID]Mark{}
+	d.Sessions[0].Title = "Changed"
+	d.Participants[0].GivenNames = "Changed"
+	if m := c.Marks[se.ID][p.ID]; m.Status != Present || len(c.Marks) != 1 {
+		t.Errorf("the clone's marks changed with the original's: %v", c.Marks)
+	}
+	if c.Sessions[0].Title != "Morning" || c.Participants[0].GivenNames != "Wei" || c.Workshop.ID != w.ID {
+		t.Errorf("the clone changed with the original: %+v %+v", c.Sessions[0], c.Participants[0])
 	}
 }

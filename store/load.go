@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -17,6 +19,19 @@ type WorkshopData struct {
 	// Marks holds the current attendance: session ID → participant ID →
 	// mark. A participant with no mark at a session was not recorded there.
 	Marks map[uuid.UUID]map[uuid.UUID]Mark
+}
+
+// Clone returns a copy of d that shares nothing mutable with it: the
+// sessions, participants and marks can change in d (a check-in, an edit in
+// the grid) while the copy is read elsewhere, e.g. by a report written in
+// the background.
+func (d *WorkshopData) Clone() *WorkshopData {
+	c := &WorkshopData{Workshop: d.Workshop, Sessions: slices.Clone(d.Sessions), Participants: slices.Clone(d.Participants),
+		Marks: make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Marks))}
+	for id, marks := range d.Marks {
+		c.Marks[id] = maps.Clone(marks)
+	}
+	return c
 }
 
 // LoadWorkshop reads a workshop with its sessions, participants and their

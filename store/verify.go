@@ -155,7 +155,9 @@ func registerFields(tx *bolt.Tx, c *CertificateIssue) (CertificateFields, error)
 func VerifyWithKey(input string, pub ed25519.PublicKey) (VerifyResult, error) {
 	input = strings.TrimSpace(input)
 	if words := strings.Fields(input); len(words) > 0 && !strings.HasPrefix(strings.ToUpper(input), QRPrefix) {
-		if _, ok := normalizeCode(words[len(words)-1]); ok {
+		// A code as printed, typed with spaces, or after the number.
+		_, whole := normalizeCode(strings.Join(words, ""))
+		if _, last := normalizeCode(words[len(words)-1]); whole || last {
 			return VerifyResult{}, fmt.Errorf("%w: a short code can be checked only against the data file that issued the certificate; give the text of its QR code (beginning %s)", ErrNotCertificateCode, QRPrefix)
 		}
 	}

@@ -329,6 +329,7 @@ func TestVerifyWithKey(t *testing.T) {
 		"other key":   {f.qr, pubKey(t, other.s), ErrNotGenuine, ""},
 		"short code":  {f.code, pub, ErrNotCertificateCode, "only against the data file that issued"},
 		"number+code": {f.c.Number + " " + f.code, pub, ErrNotCertificateCode, "only against the data file that issued"},
+		"spaced code": {strings.ToLower(strings.ReplaceAll(f.code, "-", " ")), pub, ErrNotCertificateCode, "only against the data file that issued"},
 		"nonsense":    {"hello", pub, ErrNotCertificateCode, "does not begin with WD1:"},
 	} {
 		if _, err := VerifyWithKey(tc.input, tc.pub); !errors.Is(err, tc.want) || !strings.Contains(fmt.Sprint(err), tc.says) {

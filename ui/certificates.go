@@ -902,7 +902,7 @@ func (s *certificatesSection) writePreview(i int) (string, error) {
 	if job.Images, err = templateImages(s.ws.u.st, w.Certificate); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(previewDir(), "certificate-preview-"+pdf.SafeFileName(w.Code)+"-*.pdf")
+	f, err := os.CreateTemp(previewDir(), previewPrefix+pdf.SafeFileName(w.Code)+"-*.pdf")
 	if err != nil {
 		return "", err
 	}
@@ -914,19 +914,35 @@ func (s *certificatesSection) writePreview(i int) (string, error) {
 	return path, nil
 }
 
-// previewDir returns the folder for preview PDFs, made if need be, after
-// removing the previews more than an hour old (a viewer may still hold a
-// recent one open), so that previews do not pile up in the temporary
-// folder. If it cannot be made, the temporary folder itself.
+// previewPrefix begins the name of every preview PDF.
+const previewPrefix = "certificate-preview-"
+
+// previewDir returns the folder for preview PDFs: WorkshopDesk/previews in
+// the user's cache folder, made if need be, after removing the previews
+// there more than an hour old (a viewer may still hold a recent one open),
+// so that they do not pile up. Only files named like previews are
+// removed, and a folder that is a symbolic link is not used. If the folder
+// cannot be used, "": the system's temporary folder.
 func previewDir() string {
-	dir := filepath.Join(os.TempDir(), "workshopdesk-previews")
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	dir := filepath.Join(cache, "WorkshopDesk", "previews")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
 		return ""
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if info, err := e.Info(); err == nil && !e.IsDir() && time.Since(info.ModTime()) > time.Hour {
-			os.Remove(filepath.Join(dir, e.Name()))
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, previewPrefix) || filepath.Ext(name) != ".pdf" {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, name))
 		}
 	}
 	return dir

@@ -388,21 +388,28 @@ func TestCertificatesGlyphCheckListsCharactersNoFontHas(t *testing.T) {
 
 func TestCertificatesPreviewWritesOneCertificate(t *testing.T) {
 	_, _, s := startCertificates(t)
-	t.Setenv("TMPDIR", t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	// Previews an hour old are cleared away; a recent one may still be
-	// open in a viewer and stays.
-	dir := filepath.Join(os.TempDir(), "workshopdesk-previews")
+	// open in a viewer and stays, and so does anything else.
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(cache, "WorkshopDesk", "previews")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	old, recent := filepath.Join(dir, "old.pdf"), filepath.Join(dir, "recent.pdf")
-	for _, f := range []string{old, recent} {
+	old, recent := filepath.Join(dir, "certificate-preview-demo-1.pdf"), filepath.Join(dir, "certificate-preview-demo-2.pdf")
+	other := filepath.Join(dir, "notes.docx")
+	for _, f := range []string{old, recent, other} {
 		if err := os.WriteFile(f, []byte("%PDF-"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Chtimes(old, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
-		t.Fatal(err)
+	for _, f := range []string{old, other} {
+		if err := os.Chtimes(f, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	i := s.previewRow()
 	if i < 0 || !s.rows[i].Eligible {
@@ -420,6 +427,9 @@ func TestCertificatesPreviewWritesOneCertificate(t *testing.T) {
 	}
 	if _, err := os.Stat(recent); err != nil {
 		t.Errorf("a recent preview was removed: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("a file not named like a preview was removed: %v", err)
 	}
 	if n := pdfPageCount(t, path); n != 1 {
 		t.Errorf("preview has %d pages", n)

@@ -221,7 +221,8 @@ func (w *importWizard) toPreview() {
 		w.ws.u.showError(err)
 		return
 	}
-	w.preview = importer.NewPreview(w.table, w.mapping, importer.Options{WorkshopID: w.ws.data.Workshop.ID, Existing: existing, Location: w.ws.data.Workshop.Location()})
+	w.preview = importer.NewPreview(w.table, w.mapping, importer.Options{WorkshopID: w.ws.data.Workshop.ID, Existing: existing, Location: w.ws.data.Workshop.Location(),
+		Start: w.ws.data.Workshop.StartDate, End: w.ws.data.Workshop.EndDate})
 	w.showPreview()
 }
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -266,8 +267,9 @@ func (v *participantsView) chooseExport() {
 		path := w.URI().Path()
 		w.Close()
 		people := slices.Clone(v.people) // the table may be sorted meanwhile
+		loc := v.ws.data.Workshop.Location()
 		runInBackground(v.ws.u, lang.L("Exporting the participants…"), func() (err error) {
-			path, err = exportParticipants(path, people)
+			path, err = exportParticipants(path, people, loc)
 			return err
 		}, func() {
 			dialog.ShowInformation(lang.L("Participants exported"), fmt.Sprintf(lang.L("%d participants written to\n%s"), len(people), path), v.ws.u.win)
@@ -282,12 +284,13 @@ func (v *participantsView) chooseExport() {
 // exportParticipants writes people to path: an Excel workbook, or CSV in
 // UTF-8 with a byte order mark (so that Excel reads the accents right)
 // when the name ends in .csv; ".xlsx" is added to any other name, and the
-// path written returned. The columns are those the importer reads.
-func exportParticipants(path string, people []store.Participant) (string, error) {
+// path written returned. The columns are those the importer reads; the
+// time a late joiner joined is on the wall clock of loc.
+func exportParticipants(path string, people []store.Participant, loc *time.Location) (string, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".csv") && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		path += ".xlsx"
 	}
-	if err := sheet.WriteFile(path, importer.ExportTable(people)); err != nil {
+	if err := sheet.WriteFile(path, importer.ExportTable(people, loc)); err != nil {
 		return "", fmt.Errorf("export participants: %w", err)
 	}
 	return path, nil

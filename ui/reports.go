@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -352,7 +353,7 @@ func (r *reportsSection) fileName(kind reportKind, f exportFormat) string {
 func (r *reportsSection) export(kind reportKind, f exportFormat) {
 	u := r.ws.u
 	if f == formatPDF {
-		savePDF(u, r.fileName(kind, f), r.pdfWriter(kind, r.pageSize()), nil)
+		savePDF(u, r.fileName(kind, f), r.job().pdfWriter(kind), nil)
 		return
 	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -369,8 +370,9 @@ func (r *reportsSection) export(kind reportKind, f exportFormat) {
 			path += "." + string(f)
 		}
 		var written []string
+		job := r.job()
 		runInBackground(u, lang.L("Writing the report…"), func() (err error) {
-			written, err = r.exportTo(kind, f, path)
+			written, err = job.exportTo(kind, f, path)
 			return err
 		}, func() {
 			dialog.ShowInformation(lang.L("Report saved"), strings.Join(written, "\n"), u.win)
@@ -382,67 +384,80 @@ func (r *reportsSection) export(kind reportKind, f exportFormat) {
 	d.Show()
 }
 
+// reportJob is what writing a report needs, taken on the UI goroutine:
+// a copy of the workshop's data, which check-ins may change meanwhile, the
+// time and the paper. Its methods may run in the background.
+type reportJob struct {
+	st   *store.Store
+	d    *store.WorkshopData
+	now  time.Time
+	size pdf.PageSize
+}
+
+// job takes what a report of the workshop on screen needs.
+func (r *reportsSection) job() reportJob {
+	return reportJob{st: r.ws.u.st, d: r.ws.data.Clone(), now: r.ws.u.now(), size: r.pageSize()}
+}
+
 // overrides returns the certificate decisions taken by hand, which the
 // attendance report shows as the Certificates section does.
-func (r *reportsSection) overrides() (map[uuid.UUID]store.EligibilityOverride, error) {
-	ov, err := r.ws.u.st.Overrides(r.ws.data.Workshop.ID)
+func (j reportJob) overrides() (map[uuid.UUID]store.EligibilityOverride, error) {
+	ov, err := j.st.Overrides(j.d.Workshop.ID)
 	if err != nil {
 		return nil, fmt.Errorf("read the certificate decisions: %w", err)
 	}
 	return ov, nil
 }
 
-// pdfWriter returns what writes a report as PDF on paper size.
-func (r *reportsSection) pdfWriter(kind reportKind, size pdf.PageSize) func(w io.Writer) error {
-	d, now := r.ws.data, r.ws.u.now()
+// pdfWriter returns what writes a report as PDF.
+func (j reportJob) pdfWriter(kind reportKind) func(w io.Writer) error {
 	switch kind {
 	case reportAttendance:
 		return func(w io.Writer) error {
-			ov, err := r.overrides()
+			ov, err := j.overrides()
 			if err != nil {
 				return err
 			}
-			return pdf.AttendanceReportWithOverrides(d, ov, now, w, size)
+			return pdf.AttendanceReportWithOverrides(j.d, ov, j.now, w, j.size)
 		}
 	case reportStatistics:
-		return func(w io.Writer) error { return pdf.StatisticsReport(d, w, size) }
+		return func(w io.Writer) error { return pdf.StatisticsReport(j.d, w, j.size) }
 	}
 	// The agenda in the workshop's working language.
-	return func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, "") }
+	return func(w io.Writer) error { return pdf.AgendaPDF(j.d, w, j.size, "") }
 }
 
 // tables returns a report's tables, for Excel and CSV.
-func (r *reportsSection) tables(kind reportKind) ([]sheet.Table, error) {
-	d := r.ws.data
+func (j reportJob) tables(kind reportKind) ([]sheet.Table, error) {
 	switch kind {
 	case reportAttendance:
-		ov, err := r.overrides()
+		ov, err := j.overrides()
 		if err != nil {
 			return nil, err
 		}
-		perSession, perParticipant := report.AttendanceWithOverrides(d, ov, r.ws.u.now())
+		perSession, perParticipant := report.AttendanceWithOverrides(j.d, ov, j.now)
 		return []sheet.Table{perSession, perParticipant}, nil
 	case reportStatistics:
-		return report.Statistics(d), nil
+		return report.Statistics(j.d), nil
 	}
-	return []sheet.Table{report.Agenda(d)}, nil
+	return []sheet.Table{report.Agenda(j.d)}, nil
 }
 
 // exportTo writes a report to path in format f and returns the files
 // written: one, except for a CSV export of several tables (see writeCSVs).
-// The PDF is on the paper chosen.
-func (r *reportsSection) exportTo(kind reportKind, f exportFormat, path string) ([]string, error) {
+// The PDF is on the job's paper.
+func (j reportJob) exportTo(kind reportKind, f exportFormat, path string) ([]string, error) {
 	var err error
 	var tables []sheet.Table
 	if f != formatPDF {
-		if tables, err = r.tables(kind); err != nil {
+		if tables, err = j.tables(kind); err != nil {
 			return nil, err
 		}
 	}
 	written := []string{path}
 	switch f {
 	case formatPDF:
-		err = store.WriteFileAtomic(path, r.pdfWriter(kind, r.pageSize()))
+		err = store.WriteFileAtomic(path, j.pdfWriter(kind))
 	case formatXLSX:
 		err = sheet.WriteFile(path, tables...)
 	case formatCSV:

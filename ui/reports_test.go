@@ -263,7 +263,7 @@ func TestReportsExports(t *testing.T) {
 	for kind, name := range map[reportKind]string{reportAttendance: "attendance", reportStatistics: "statistics", reportAgenda: "agenda"} {
 		for _, f := range []exportFormat{formatPDF, formatXLSX, formatCSV} {
 			path := filepath.Join(dir, name+"."+string(f))
-			written, err := r.exportTo(kind, f, path)
+			written, err := r.job().exportTo(kind, f, path)
 			if err != nil {
 				t.Errorf("%s as %s: %v", name, f, err)
 				continue
@@ -301,7 +301,7 @@ func TestReportsExports(t *testing.T) {
 	if r.pageSize() != pdf.Letter {
 		t.Errorf("paper %s after choosing Letter", r.pageSize())
 	}
-	if _, err := r.exportTo(reportAgenda, formatPDF, filepath.Join(dir, "letter.pdf")); err != nil {
+	if _, err := r.job().exportTo(reportAgenda, formatPDF, filepath.Join(dir, "letter.pdf")); err != nil {
 		t.Error(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "letter.pdf")); !bytes.Contains(b, []byte("612.00 792.00")) {

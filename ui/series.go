@@ -256,7 +256,8 @@ func (v *seriesView) saveXLSX() {
 		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 			path += ".xlsx"
 		}
-		runInBackground(v.u, lang.L("Writing the report…"), func() error { return v.exportTo(formatXLSX, path) }, func() {
+		st, size := v.stats, v.pageSize() // the view may recompute its figures meanwhile
+		runInBackground(v.u, lang.L("Writing the report…"), func() error { return writeSeries(st, size, formatXLSX, path) }, func() {
 			dialog.ShowInformation(lang.L("Report saved"), path, v.u.win)
 		})
 	}, v.u.win)
@@ -269,13 +270,18 @@ func (v *seriesView) saveXLSX() {
 // exportTo writes the report to path: a PDF on the paper chosen, or an
 // Excel workbook.
 func (v *seriesView) exportTo(f exportFormat, path string) error {
+	return writeSeries(v.stats, v.pageSize(), f, path)
+}
+
+// writeSeries writes the series report st to path in format f, a PDF on
+// paper size; it may run in the background.
+func writeSeries(st *store.SeriesStats, size pdf.PageSize, f exportFormat, path string) error {
 	var err error
 	switch f {
 	case formatPDF:
-		st, size := v.stats, v.pageSize()
 		err = store.WriteFileAtomic(path, func(w io.Writer) error { return pdf.SeriesReport(st, w, size) })
 	case formatXLSX:
-		err = sheet.WriteFile(path, report.SeriesTables(v.stats)...)
+		err = sheet.WriteFile(path, report.SeriesTables(st)...)
 	default:
 		err = fmt.Errorf("unknown format %q", f)
 	}

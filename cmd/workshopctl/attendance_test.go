@@ -124,6 +124,28 @@ func TestCheckin(t *testing.T) {
 	}
 }
 
+// TestCheckinToday checks someone in at a session held today (the sample
+// workshop's second day, in Addis Ababa) without --any-day: only other
+// days need it.
+func TestCheckinToday(t *testing.T) {
+	path := demoFile(t)
+	d := loadDemo(t, path)
+	today := store.DateOf(time.Now().In(d.Workshop.Location()))
+	for i, se := range d.Sessions {
+		if se.Date != today || se.Type == store.Break {
+			continue
+		}
+		p := d.Participants[0]
+		out := mustRun(t, "--data", path, "checkin", "--workshop", "demo", "--session", fmt.Sprint(i+1), "--code", p.BadgeCode)
+		// Checked in now, or already, if the sample marked them present.
+		if !checkedIn(p.FullName(), se.Title).MatchString(out) && !strings.HasPrefix(out, p.FullName()+": already checked in at ") {
+			t.Errorf("checkin at today's session %d printed %q", i+1, out)
+		}
+		return
+	}
+	t.Fatalf("the sample workshop has no session today (%s)", today)
+}
+
 // TestCheckinStatus records an excused absence with a note, repeats it,
 // and then checks the person in after all.
 func TestCheckinStatus(t *testing.T) {

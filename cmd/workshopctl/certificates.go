@@ -448,7 +448,8 @@ With --key, checks a QR text with a public key alone (from "workshopctl
 public-key" or the app's Export public key…), without any data file: for a
 secretariat or an employer away from the laptop that issued it. Only the
 issuing data file knows whether a certificate was voided since, and short
-codes need its register.`,
+codes need its register; with --json, "valid" is false and
+"register_checked" false for that reason.`,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var key string
 		fs.StringVar(&key, "key", "", "check with the public key in `FILE` instead of the data file")
@@ -485,7 +486,7 @@ func (c *cli) publicKey(out string) (err error) {
 	defer closeStore(st, &err)
 	text, err := st.ExportPublicKey()
 	if err != nil {
-		return err
+		return fmt.Errorf("read the public key of %s: %w", st.Path(), err)
 	}
 	if out == "" {
 		c.printf("%s", text)
@@ -539,16 +540,19 @@ func (c *cli) verify(input, keyFile string) (err error) {
 		Reason     string `json:"reason,omitempty"`
 		FromQR     bool   `json:"from_qr"`
 		InRegister bool   `json:"in_register"`
-		Number     string `json:"number,omitempty"`
-		Name       string `json:"name,omitempty"`
-		NativeName string `json:"native_name,omitempty"`
-		Workshop   string `json:"workshop,omitempty"`
-		Start      string `json:"start,omitempty"`
-		End        string `json:"end,omitempty"`
-		Attended   string `json:"attended,omitempty"`
-		Issued     string `json:"issued,omitempty"`
-		Reprints   int    `json:"reprints"`
-		Status     string `json:"status"`
+		// RegisterChecked is false with --key: whether the certificate
+		// was voided is unknown, so it is not called valid.
+		RegisterChecked bool   `json:"register_checked"`
+		Number          string `json:"number,omitempty"`
+		Name            string `json:"name,omitempty"`
+		NativeName      string `json:"native_name,omitempty"`
+		Workshop        string `json:"workshop,omitempty"`
+		Start           string `json:"start,omitempty"`
+		End             string `json:"end,omitempty"`
+		Attended        string `json:"attended,omitempty"`
+		Issued          string `json:"issued,omitempty"`
+		Reprints        int    `json:"reprints"`
+		Status          string `json:"status"`
 	}
 	if verr != nil {
 		// A text that is no code at all is told apart from a code that
@@ -571,7 +575,8 @@ func (c *cli) verify(input, keyFile string) (err error) {
 	}
 	f := r.Fields
 	if c.json {
-		j := verifyJSON{Genuine: r.Genuine, Valid: r.Valid(), Voided: r.Voided, VoidReason: r.VoidReason, FromQR: r.FromQR,
+		j := verifyJSON{Genuine: r.Genuine, Valid: r.Valid() && keyFile == "", RegisterChecked: keyFile == "",
+			Voided: r.Voided, VoidReason: r.VoidReason, FromQR: r.FromQR,
 			InRegister: r.Certificate != nil, Number: f.Number, Name: f.Name, NativeName: f.NativeName, Workshop: f.Workshop,
 			Start: f.Start.String(), End: f.End.String(), Attended: f.Attended, Issued: f.Issued.String(), Status: r.Status}
 		if r.Voided {

@@ -270,6 +270,10 @@ func TestVerify(t *testing.T) {
 	if _, err := os.Stat(elsewhere); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("verify --key made a data file (%v)", err)
 	}
+	j = decode[map[string]any](t, mustRun(t, "--data", elsewhere, "--json", "verify", "--key", key, qr))
+	if j["genuine"] != true || j["valid"] != false || j["register_checked"] != false || j["number"] != "DEMO-001" {
+		t.Errorf("verify --key --json (voiding unknown, so not valid): %v", j)
+	}
 	for name, tc := range map[string]struct{ input, verdict string }{
 		"altered":    {strings.Replace(qr, "Abebe", "Abeba", 1), "NOT GENUINE: "},
 		"short code": {code, "NOT A CERTIFICATE CODE: a short code can be checked only against the data file"},

@@ -198,3 +198,44 @@ func TestRefusesToOverwriteTheDataFile(t *testing.T) {
 		t.Errorf("the data file changed (err %v)", err)
 	}
 }
+
+// TestCheckFindsDamage damages a page deep inside the sample file: check
+// lists the problem, exits 1 and says how to put a backup of that very
+// file back.
+func TestCheckFindsDamage(t *testing.T) {
+	path := demoFile(t)
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(bytes.Repeat([]byte{0xff}, 4096), 5*4096); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "--data", path, "check")
+	msg := wantFailure(t, r)
+	if !strings.HasPrefix(r.stdout, "a damaged page was found") {
+		t.Errorf("check printed %q", r.stdout)
+	}
+	for _, want := range []string{"check found 1 problem in " + path, "workshopctl --data " + path + " backups", "workshopctl --data " + path + " restore FILE"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+}
+
+func TestShellWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"/data/w.db":        "/data/w.db",
+		"/my data/w.db":     "'/my data/w.db'",
+		"/data/o'brien.db":  `'/data/o'\''brien.db'`,
+		`C:\Workshops\w.db`: `'C:\Workshops\w.db'`,
+		"/data/$HOME/w.db":  "'/data/$HOME/w.db'",
+	} {
+		if got := shellWord(in); got != want {
+			t.Errorf("shellWord(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -19,7 +19,17 @@ type checkFailed struct {
 
 // Error says how many problems were found in which file.
 func (e *checkFailed) Error() string {
-	return fmt.Sprintf("check found %s in %s; \"workshopctl backups\" lists the backups, and \"workshopctl restore FILE\" puts one back (the damaged file is kept)", plural(e.problems, "problem"), e.path)
+	data := shellWord(e.path)
+	return fmt.Sprintf("check found %s in %s; to put a backup back, list them with: workshopctl --data %s backups, then: workshopctl --data %s restore FILE (the damaged file is kept)",
+		plural(e.problems, "problem"), e.path, data, data)
+}
+
+// shellWord quotes s for a shell command line when it needs it.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"$`\\;&|<>()*?[]#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // report prints err, if any, as one line on standard error and returns the

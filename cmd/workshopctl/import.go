@@ -29,10 +29,14 @@ rows are imported in one go (all or nothing) and the result is printed.
 
 Fields are given_names, family_name, full_name (split into both), honorific,
 native_name, organisation, org_type, position, country, gender, email, phone,
-role, badge_code and notes; a heading the import knows ("Prénom") names its
-field too. A column is named by its heading, its letter (C) or its number (3).
+role, badge_code, joined_at and notes; a heading the import knows ("Prénom")
+names its field too. A column is named by its heading, its letter (C) or its
+number (3). joined_at is when a late joiner joined, on the workshop's clock:
+2027-03-09 10:30 (as "participants --out" writes it), ISO 8601, or a day
+alone; a time outside the workshop's dates is left out with a warning.
 A person already in the workshop (same email, or same name and organisation)
-is updated: their badge code and attendance are kept.`,
+is updated: their badge code and attendance are kept, and a cell left empty
+keeps what is there (it does not clear a joined time or a phone number).`,
 	positional: 1,
 	required:   []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
@@ -113,7 +117,7 @@ func (c *cli) importFile(f importFlags) (err error) {
 	if err != nil {
 		return fmt.Errorf("read the participants of %s: %w", w.Code, err)
 	}
-	p := importer.NewPreview(t, m, importer.Options{WorkshopID: w.ID, Existing: current, Location: w.Location()})
+	p := importer.NewPreview(t, m, importer.Options{WorkshopID: w.ID, Existing: current, Location: w.Location(), Start: w.StartDate, End: w.EndDate})
 	rep := newImportReport(t, p, w, len(current))
 	if f.sheet != "" && t.Format != importer.XLSX {
 		rep.Warnings = append(rep.Warnings, "--sheet is ignored: a CSV file has no sheets")

@@ -72,7 +72,7 @@ func (c *cli) participants(ref, out string) (err error) {
 
 // exportParticipants writes list to the spreadsheet out and says so.
 func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out string) error {
-	if err := sheet.WriteFile(out, importer.ExportTable(list)); err != nil {
+	if err := sheet.WriteFile(out, importer.ExportTable(list, w.Location())); err != nil {
 		return fmt.Errorf("export the participants of %s: %w", w.Code, err)
 	}
 	if c.json {

@@ -117,8 +117,9 @@ func (c *cli) addSession(f sessionFlags) (err error) {
 	// The agenda may hold a clash on purpose for a while (rooms still to
 	// be settled): say so, as the app does, without refusing.
 	list, err := st.Sessions(w.ID)
-	if err != nil {
-		return fmt.Errorf("list the sessions of %s: %w", w.Code, err)
+	if err != nil { // the session is saved: a warning, not a failure
+		c.printf("note: the agenda could not be read to look for room clashes: %v\n", err)
+		return nil
 	}
 	for _, id := range store.Overlaps(list)[se.ID] {
 		for i, other := range list {

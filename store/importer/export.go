@@ -1,6 +1,9 @@
 package importer
 
 import (
+	"cmp"
+	"time"
+
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
@@ -17,15 +20,17 @@ var exportHeader = []string{
 // sheet, one row each in the order given: the columns the importer reads
 // back (gender, role and organisation type in words, "prefer not to say";
 // the country as its ISO code), then when a late joiner joined, as a
-// date-time on the wall clock it was recorded in (the workshop's time
-// zone), and the notes. Reading the file back with Suggest maps every
-// column to its field.
-func ExportTable(ps []store.Participant) sheet.Table {
+// date-time on the wall clock of loc (the workshop's time zone; nil means
+// UTC), and the notes. Reading the file back with Suggest, and the same
+// time zone in Options, maps every column to its field and gives the same
+// values.
+func ExportTable(ps []store.Participant, loc *time.Location) sheet.Table {
+	loc = cmp.Or(loc, time.UTC)
 	t := sheet.Table{Name: "Participants", Header: exportHeader, Rows: make([][]any, len(ps))}
 	for i, p := range ps {
 		var joined any
 		if !p.JoinedAt.IsZero() {
-			joined = p.JoinedAt
+			joined = p.JoinedAt.In(loc)
 		}
 		t.Rows[i] = []any{
 			p.Honorific, p.GivenNames, p.FamilyNames, p.NativeName, p.Organisation, store.Label(p.OrgType),

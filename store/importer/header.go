@@ -53,8 +53,8 @@ var headerAliases = map[Field][]string{
 		"en qualité de"},
 	BadgeCode: {"badge_code", "badge", "badge code", "code", "code badge", "code du badge", "código",
 		"código de credencial", "credential", "credencial"},
-	JoinedAt: {"joined_at", "joined at", "joined", "joined on", "date joined", "joining date", "late joiner since",
-		"arrivé le", "arrivée le", "a rejoint le", "incorporado el", "se incorporó el"},
+	JoinedAt: {"joined_at", "joined at", "joined on", "date joined", "joining date", "late joiner since",
+		"a rejoint le", "a rejoint l'atelier le", "incorporado el", "se incorporó el"},
 	Notes: {"notes", "note", "remarks", "remarques", "remarque", "comments", "comment", "commentaires",
 		"commentaire", "observations", "observaciones", "observación", "comentarios", "notas", "nota"},
 }

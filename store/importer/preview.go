@@ -20,6 +20,10 @@ type Options struct {
 	// Location is the workshop's time zone, in which a "Joined at" cell
 	// is read (Workshop.Location); nil means UTC.
 	Location *time.Location
+	// Start and End are the workshop's first and last day: a "Joined at"
+	// outside them (the day someone joined their organisation, say) is a
+	// warning and left out. Zero dates are not checked.
+	Start, End store.Date
 }
 
 // Choice is what Commit does with a row.
@@ -150,6 +154,7 @@ type Preview struct {
 
 	existing  []store.Participant
 	location  *time.Location
+	days      [2]store.Date // the workshop's first and last day
 	committed bool
 }
 
@@ -158,7 +163,8 @@ type Preview struct {
 // the file and against o.Existing) and a default choice. It writes
 // nothing.
 func NewPreview(t *Table, m Mapping, o Options) *Preview {
-	p := &Preview{WorkshopID: o.WorkshopID, Table: t, Mapping: m, existing: o.Existing, location: cmp.Or(o.Location, time.UTC)}
+	p := &Preview{WorkshopID: o.WorkshopID, Table: t, Mapping: m, existing: o.Existing, location: cmp.Or(o.Location, time.UTC),
+		days: [2]store.Date{o.Start, o.End}}
 	_, full := m.Columns[FullName]
 	_, given := m.Columns[GivenNames]
 	_, family := m.Columns[FamilyNames]
@@ -270,9 +276,13 @@ func (p *Preview) readRow(row Row, m Mapping) *RowPreview {
 		}
 	}
 	if v := get(JoinedAt); v != "" {
-		if t, ok := parseJoinedAt(v, p.location); ok {
+		t, ok := parseJoinedAt(v, p.location)
+		switch day := store.DateOf(t); {
+		case ok && (!p.days[0].IsZero() && day.Before(p.days[0]) || !p.days[1].IsZero() && day.After(p.days[1])):
+			warn(JoinedAt, BadJoinedAt, "%s is not within the workshop (%s to %s); the person is imported as there from the start", v, p.days[0], p.days[1])
+		case ok:
 			pt.JoinedAt = t
-		} else {
+		default:
 			warn(JoinedAt, BadJoinedAt, "%q is not a date and time like 2027-03-09 10:30; the person is imported as there from the start", v)
 		}
 	}
@@ -288,7 +298,7 @@ var joinedAtLayouts = []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-
 // as an instant when it carries its offset (RFC 3339).
 func parseJoinedAt(s string, loc *time.Location) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
+		return t.In(loc), true
 	}
 	for _, layout := range joinedAtLayouts {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {

@@ -239,8 +239,9 @@ func TestPreviewJoinedAt(t *testing.T) {
 		"Li Wei,2027-03-10\n" + // 5
 		"Abebe Bekele,2027-03-09T10:30:00Z\n" + // 6
 		"Grace Wanjiru,\n" + // 7
-		"Sara Haile,tuesday morning\n" // 8
-	p := previewCSV(t, text, Options{Location: addis})
+		"Sara Haile,tuesday morning\n" + // 8
+		"Omar Haddad,2019-05-01\n" // 9: the day he joined his ministry, say
+	p := previewCSV(t, text, Options{Location: addis, Start: store.Date{Year: 2027, Month: 3, Day: 9}, End: store.Date{Year: 2027, Month: 3, Day: 11}})
 	want := map[int]time.Time{
 		2: time.Date(2027, 3, 9, 10, 30, 0, 0, addis),
 		3: time.Date(2027, 3, 9, 10, 30, 15, 0, addis),
@@ -249,13 +250,14 @@ func TestPreviewJoinedAt(t *testing.T) {
 		6: time.Date(2027, 3, 9, 10, 30, 0, 0, time.UTC),
 		7: {},
 		8: {},
+		9: {},
 	}
 	for num, w := range want {
 		r := p.Row(num)
 		if got := r.Participant.JoinedAt; !got.Equal(w) {
 			t.Errorf("row %d: joined at %v, want %v", num, got, w)
 		}
-		if num != 8 && len(r.Problems) != 0 {
+		if num < 8 && len(r.Problems) != 0 {
 			t.Errorf("row %d: problems %v", num, r.Problems)
 		}
 	}
@@ -265,6 +267,15 @@ func TestPreviewJoinedAt(t *testing.T) {
 	}
 	if got := r8.Problems[0].Error(); got != `row 8, joined at: "tuesday morning" is not a date and time like 2027-03-09 10:30; the person is imported as there from the start` {
 		t.Errorf("row 8: %s", got)
+	}
+	if got := p.Row(9).Problems; len(got) != 1 || got[0].Kind != BadJoinedAt ||
+		got[0].Error() != "row 9, joined at: 2019-05-01 is not within the workshop (2027-03-09 to 2027-03-11); the person is imported as there from the start" {
+		t.Errorf("row 9: %v", got)
+	}
+	// A yes/no column about joining is not a time.
+	tb := readBytes(t, "test.csv", []byte("Name,Joined?,Joined\nAwa Ndiaye,yes,no\n"))
+	if c, ok := Suggest(tb).Column(JoinedAt); ok {
+		t.Errorf("%q is mapped to joined_at", tb.Rows[0].Cells[c])
 	}
 	// Without a time zone, UTC.
 	if got := previewCSV(t, text, Options{}).Row(2).Participant.JoinedAt; !got.Equal(time.Date(2027, 3, 9, 10, 30, 0, 0, time.UTC)) {
