@@ -32,6 +32,7 @@ type checkInView struct {
 	found   []int // positions in ws.data.Participants, best first
 	counts  *widget.Label
 	banner  *canvas.Rectangle
+	side    *fyne.Container // the banner, Undo and Recent: laid out again when the banner grows
 	message *canvas.Text
 	detail  *widget.Label
 	undo    *widget.Button
@@ -94,6 +95,7 @@ func newCheckInView(a *attendanceSection) *checkInView {
 	v.message.TextStyle.Bold = true
 	v.message.Alignment = fyne.TextAlignCenter
 	v.detail = widget.NewLabelWithStyle(lang.L("The next person can step up."), fyne.TextAlignCenter, fyne.TextStyle{})
+	v.detail.Wrapping = fyne.TextWrapWord // a warning may take two lines
 	v.undo = widget.NewButtonWithIcon(lang.L("Undo last check-in"), theme.ContentUndoIcon(), v.undoLast)
 	v.undo.Disable()
 	v.walkIn = widget.NewButtonWithIcon(lang.L("Walk-in…"), theme.ContentAddIcon(), func() { showWalkIn(v) })
@@ -120,10 +122,10 @@ func newCheckInView(a *attendanceSection) *checkInView {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Session")), container.NewHBox(v.counts, v.sheet), v.pick),
 		container.NewBorder(nil, nil, nil, v.walkIn, v.search),
 	)
-	side := container.NewBorder(container.NewVBox(confirm, container.NewHBox(v.undo),
+	v.side = container.NewBorder(container.NewVBox(confirm, container.NewHBox(v.undo),
 		widget.NewLabelWithStyle(lang.L("Recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, nil, nil,
 		container.NewVScroll(v.recent))
-	split := container.NewHSplit(v.matches, side)
+	split := container.NewHSplit(v.matches, v.side)
 	split.Offset = 0.55
 	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	return v
@@ -226,9 +228,14 @@ func (v *checkInView) checkIn(i int) {
 	v.last = &checkedIn{session: se.ID, participant: p.ID, name: p.FullName()}
 	v.undo.Enable()
 	at := att.RecordedAt.In(loc).Format("15:04")
-	if att.Status == store.Late {
+	switch {
+	case !p.JoinedAt.IsZero() && p.JoinedAt.After(se.StartsAt(loc)):
+		// Recorded, but it cannot count: the register says they join later.
+		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Checked in at %s, but registered as joining on %s: this session does not count for them. If they came earlier, change “Joined at” in Participants."),
+			at, p.JoinedAt.In(loc).Format("2 Jan 15:04")), theme.ColorNameWarning)
+	case att.Status == store.Late:
 		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Late – checked in at %s"), at), theme.ColorNameWarning)
-	} else {
+	default:
 		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Present – checked in at %s"), at), theme.ColorNameSuccess)
 	}
 	v.history = append([]string{at + "  " + p.FullName() + " – " + lang.L(string(att.Status))}, v.history...)
@@ -281,6 +288,9 @@ func (v *checkInView) show(title, detail string, colour fyne.ThemeColorName) {
 	v.detail.SetText(detail)
 	v.message.Refresh()
 	v.banner.Refresh()
+	if v.side != nil {
+		v.side.Refresh() // a detail of two or three lines pushes Undo down
+	}
 }
 
 // refreshCounts shows how many of those expected have checked in.

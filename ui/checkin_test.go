@@ -140,6 +140,32 @@ func TestCheckInByBadgeCode(t *testing.T) {
 	}
 }
 
+// TestCheckInBeforeJoining checks in someone registered as joining on the
+// last day at a session of the day before: recorded, with a warning that
+// it does not count and how to change it.
+func TestCheckInBeforeJoining(t *testing.T) {
+	u, _, v := startSampleAt(t, addisMorning)
+	se, _ := v.current()
+	jp := participantNamed(t, u, "Habimana")
+	if !jp.JoinedAt.After(se.StartsAt(u.workshop.data.Workshop.Location())) {
+		t.Fatalf("%s joins %v, not after %q", jp.FullName(), jp.JoinedAt, se.Title)
+	}
+	test.Type(v.search, jp.BadgeCode)
+	v.enter()
+	if a, err := u.st.Attendance(se.ID, jp.ID); err != nil || a.Status != store.Present {
+		t.Fatalf("not recorded: %+v %v", a, err)
+	}
+	if !strings.Contains(v.detail.Text, "registered as joining on") || !strings.Contains(v.detail.Text, "does not count") {
+		t.Errorf("the check-in of a later joiner says %q", v.detail.Text)
+	}
+	// The longer message wraps, and the banner grows with it over Undo.
+	drv := fyne.CurrentApp().Driver()
+	detailBottom := drv.AbsolutePositionForObject(v.detail).Y + v.detail.MinSize().Height
+	if undoTop := drv.AbsolutePositionForObject(v.undo).Y; undoTop < detailBottom {
+		t.Errorf("Undo (top %.0f) overlaps the message (bottom %.0f)", undoTop, detailBottom)
+	}
+}
+
 func TestLateCheckInAndUndo(t *testing.T) {
 	u, _, _ := startSampleAt(t, addisMorning)
 	v := setClock(u, addisMorning.Add(20*time.Minute)) // 09:25, the panel began at 09:00

@@ -294,6 +294,9 @@ func (w *importWizard) updateRow(r *importer.RowPreview, o *fyne.Container) {
 	if r.Name.CaseChanged {
 		notes = append(notes, fmt.Sprintf(lang.L("name written %s %s in the file"), r.Name.FileGiven, r.Name.FileFamily))
 	}
+	if r.Unchanged() {
+		notes = append(notes, lang.L("nothing new in the file: left as it is"))
+	}
 	issue := texts.Objects[1].(*widget.Label)
 	issue.SetText(strings.Join(notes, "; "))
 	issue.Importance = widget.WarningImportance
@@ -346,6 +349,9 @@ func rowChoices(r *importer.RowPreview) []importer.Choice {
 func (w *importWizard) refreshPreview() {
 	t := w.preview.Tally()
 	text := fmt.Sprintf(lang.L("%d rows: %d to add, %d to update, %d to skip"), t.Rows, t.Add, t.Update, t.Skip)
+	if t.Unchanged > 0 {
+		text += " · " + count(t.Unchanged, "{{.Count}} already in the workshop with nothing new", "{{.Count}} already in the workshop with nothing new")
+	}
 	if t.Problems > 0 {
 		text += " · " + count(t.Problems, "{{.Count}} problem shown under its row", "{{.Count}} problems shown under their rows")
 	}
@@ -384,6 +390,10 @@ func (w *importWizard) committed(sum importer.Summary, err error) {
 	}
 	w.summary = sum
 	lines := []string{fmt.Sprintf(lang.L("%d added, %d updated, %d skipped."), sum.Added, sum.Updated, len(sum.Skipped))}
+	if sum.Unchanged > 0 {
+		lines = append(lines, count(sum.Unchanged, "{{.Count}} already in the workshop with nothing new: left as it was.",
+			"{{.Count}} already in the workshop with nothing new: left as they were."))
+	}
 	for _, s := range sum.Skipped {
 		lines = append(lines, fmt.Sprintf(lang.L("Row %d skipped: %s"), s.Row, s.Reason))
 	}

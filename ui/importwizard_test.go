@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/importer"
@@ -110,11 +112,21 @@ func TestImportWizardFlagsPeopleAlreadyThere(t *testing.T) {
 	again.loaded(path, readFixture(t, path), nil)
 	again.toPreview()
 	tally := again.preview.Tally()
-	if tally.Add != 0 || tally.Update != tally.Rows {
-		t.Errorf("re-import tally %+v: every row should update someone already there", tally)
+	if tally.Add != 0 || tally.Update != 0 || tally.Unchanged != tally.Rows {
+		t.Errorf("re-import tally %+v: every row should match someone already there, with nothing new", tally)
 	}
-	if !strings.Contains(again.tally.Text, "0 to add") {
-		t.Errorf("tally text = %q", again.tally.Text)
+	want := fmt.Sprintf("%d rows: 0 to add, 0 to update, 0 to skip · %d already in the workshop with nothing new", tally.Rows, tally.Rows)
+	if !strings.HasPrefix(again.tally.Text, want) {
+		t.Errorf("tally text = %q, want it to begin %q", again.tally.Text, want)
+	}
+	if !again.next.Disabled() {
+		t.Error("with nothing to add or update, the import button should be disabled")
+	}
+	row := again.rows.CreateItem()
+	again.rows.UpdateItem(0, row)
+	issue := row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
+	if !strings.HasSuffix(issue.Text, "nothing new in the file: left as it is") || issue.Hidden {
+		t.Errorf("an unchanged row says %q", issue.Text)
 	}
 }
 

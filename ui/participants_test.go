@@ -242,9 +242,11 @@ func TestExportParticipantsReadsBack(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		p := importer.NewPreview(tab, importer.Suggest(tab), importer.Options{WorkshopID: u.workshop.data.Workshop.ID, Existing: v.people})
-		if got := p.Tally(); got.Rows != 40 || got.Update != 40 {
-			t.Errorf("%s read back: %+v, want 40 rows all already in the workshop", name, got)
+		w := u.workshop.data.Workshop
+		p := importer.NewPreview(tab, importer.Suggest(tab), importer.Options{WorkshopID: w.ID, Existing: v.people,
+			Location: w.Location(), Start: w.StartDate, End: w.EndDate})
+		if got := p.Tally(); got.Rows != 40 || got.Unchanged != 40 {
+			t.Errorf("%s read back: %+v, want 40 rows all already in the workshop, unchanged", name, got)
 		}
 		native := false
 		for _, r := range p.Rows {

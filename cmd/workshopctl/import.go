@@ -128,7 +128,7 @@ func (c *cli) importFile(f importFlags) (err error) {
 			return err
 		}
 		rep.Written = true
-		rep.Summary = &importSummary{Added: sum.Added, Updated: sum.Updated, Skipped: []importRow{},
+		rep.Summary = &importSummary{Added: sum.Added, Updated: sum.Updated, Unchanged: sum.Unchanged, Skipped: []importRow{},
 			Participants: len(current) + sum.Added}
 		for _, s := range sum.Skipped {
 			rep.Summary.Skipped = append(rep.Summary.Skipped, importRow{s.Row, s.Reason})
@@ -184,6 +184,7 @@ type importCounts struct {
 	Rows       int `json:"rows"`
 	Add        int `json:"add"`
 	Update     int `json:"update"`
+	Unchanged  int `json:"unchanged"` // already in the workshop with nothing new: nothing written
 	Skip       int `json:"skip"`
 	Blocked    int `json:"blocked"`    // skipped for a problem that must be corrected first
 	Problems   int `json:"problems"`   // besides duplicates
@@ -224,6 +225,7 @@ type importRow struct {
 type importSummary struct {
 	Added        int         `json:"added"`
 	Updated      int         `json:"updated"`
+	Unchanged    int         `json:"unchanged"`
 	Skipped      []importRow `json:"skipped"`
 	Participants int         `json:"participants"` // in the workshop now
 }
@@ -263,7 +265,7 @@ func newImportReport(t *importer.Table, p *importer.Preview, w store.Workshop, n
 	}
 
 	tally := p.Tally()
-	rep.Counts = importCounts{Rows: tally.Rows, Add: tally.Add, Update: tally.Update, Skip: tally.Skip,
+	rep.Counts = importCounts{Rows: tally.Rows, Add: tally.Add, Update: tally.Update, Unchanged: tally.Unchanged, Skip: tally.Skip,
 		Blocked: tally.Blocked, Ignored: len(p.Ignored)}
 	for _, r := range p.Rows {
 		for _, pr := range r.Problems {
@@ -307,6 +309,9 @@ func duplicateOf(r *importer.RowPreview) (importDuplicate, bool) {
 		return importDuplicate{}, false
 	}
 	out := importDuplicate{Row: r.Row, Choice: string(r.Choice)}
+	if r.Unchanged() {
+		out.Choice = "unchanged"
+	}
 	if d.FileRow != 0 {
 		out.FileRow, out.Match = d.FileRow, string(d.InFile)
 		if d.Exact {
@@ -386,8 +391,12 @@ func (c *cli) printImport(rep *importReport) {
 	}
 
 	n := rep.Counts
-	c.printf("\n%s: %d to add, %d to update, %d to skip; %s",
-		plural(n.Rows, "row"), n.Add, n.Update, n.Skip, plural(n.Problems, "problem"))
+	unchanged := ""
+	if n.Unchanged > 0 {
+		unchanged = fmt.Sprintf(", %d unchanged", n.Unchanged)
+	}
+	c.printf("\n%s: %d to add, %d to update%s, %d to skip; %s",
+		plural(n.Rows, "row"), n.Add, n.Update, unchanged, n.Skip, plural(n.Problems, "problem"))
 	switch {
 	case n.Blocked > 0:
 		c.printf(" (%s cannot be imported as written)", plural(n.Blocked, "row"))
@@ -438,8 +447,12 @@ func (c *cli) printImport(rep *importReport) {
 		c.printf("\nnothing written; run again with --yes to import\n")
 		return
 	}
-	c.printf("\nImported into %s: %d added, %d updated, %d skipped; %s now has %s\n",
-		rep.Workshop, s.Added, s.Updated, len(s.Skipped), rep.Workshop, plural(s.Participants, "participant"))
+	unchanged = ""
+	if s.Unchanged > 0 {
+		unchanged = fmt.Sprintf(", %d unchanged", s.Unchanged)
+	}
+	c.printf("\nImported into %s: %d added, %d updated%s, %d skipped; %s now has %s\n",
+		rep.Workshop, s.Added, s.Updated, unchanged, len(s.Skipped), rep.Workshop, plural(s.Participants, "participant"))
 	lines = lines[:0]
 	for _, sk := range s.Skipped {
 		lines = append(lines, fmt.Sprintf("row %d: %s", sk.Row, sk.Reason))

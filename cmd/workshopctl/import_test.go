@@ -103,11 +103,11 @@ func TestImportDryRunThenYes(t *testing.T) {
 		t.Error("row 2 was not imported")
 	}
 
-	// Again: everyone is already there.
+	// Again: everyone is already there, with nothing new.
 	out = mustRun(t, "--data", data, "import", "--workshop", "demo", file)
 	wantLines(t, out,
 		"Workshop: demo, 100 participants",
-		"62 rows: 0 to add, 60 to update, 2 to skip; 0 problems",
+		"62 rows: 0 to add, 0 to update, 60 unchanged, 2 to skip; 0 problems",
 		"Duplicates (2 within the file, 60 already in the workshop):",
 		"  … and 37 more (--json lists them all)",
 		"nothing written; run again with --yes to import",
@@ -117,7 +117,7 @@ func TestImportDryRunThenYes(t *testing.T) {
 	}
 	rep := decode[map[string]any](t, mustRun(t, "--data", data, "--json", "import", "--workshop", "demo", file))
 	counts := rep["counts"].(map[string]any)
-	if counts["add"] != 0.0 || counts["update"] != 60.0 || counts["skip"] != 2.0 || counts["duplicates"] != 62.0 {
+	if counts["add"] != 0.0 || counts["update"] != 0.0 || counts["unchanged"] != 60.0 || counts["skip"] != 2.0 || counts["duplicates"] != 62.0 {
 		t.Errorf("counts %v", counts)
 	}
 	dups := rep["duplicates"].([]any)
@@ -398,7 +398,7 @@ func TestParticipantsOut(t *testing.T) {
 		wantLines(t, out,
 			`  badge_code    ← "Badge code" (M)`,
 			`  joined_at     ← "Joined at" (N)`,
-			"40 rows: 0 to add, 40 to update, 0 to skip; 0 problems",
+			"40 rows: 0 to add, 0 to update, 40 unchanged, 0 to skip; 0 problems",
 			"Duplicates (0 within the file, 40 already in the workshop):",
 		)
 	}
@@ -424,7 +424,8 @@ func TestParticipantsOut(t *testing.T) {
 	if err := os.WriteFile(editedFile, edited, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	mustRun(t, "--data", data, "import", "--workshop", "demo", "--yes", editedFile)
+	out = mustRun(t, "--data", data, "import", "--workshop", "demo", "--yes", editedFile)
+	wantLines(t, out, "Imported into demo: 0 added, 1 updated, 39 unchanged, 0 skipped; demo now has 40 participants")
 	for _, p := range loadDemo(t, data).Participants {
 		if p.ID == late.ID && !p.JoinedAt.Equal(moved) {
 			t.Errorf("%s joined at %v after the import, want %v", p.FullName(), p.JoinedAt, moved)

@@ -23,17 +23,24 @@ type Skipped struct {
 
 // Summary is what Commit did.
 type Summary struct {
-	Added   int       // new participants
-	Updated int       // participants updated
-	Skipped []Skipped // rows not imported, in file order
+	Added     int       // new participants
+	Updated   int       // participants updated
+	Unchanged int       // rows matching a participant with nothing new: nothing written
+	Skipped   []Skipped // rows not imported, in file order
 	// Saved are the added and updated participants as stored, with their
 	// IDs and badge codes, in file order.
 	Saved []store.Participant
 }
 
-// String says what was done in one line: "58 added, 2 updated, 2 skipped".
+// String says what was done in one line: "58 added, 2 updated, 2
+// skipped", with ", N unchanged" after the updates when some rows changed
+// nothing.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d added, %d updated, %d skipped", s.Added, s.Updated, len(s.Skipped))
+	unchanged := ""
+	if s.Unchanged > 0 {
+		unchanged = fmt.Sprintf(", %d unchanged", s.Unchanged)
+	}
+	return fmt.Sprintf("%d added, %d updated%s, %d skipped", s.Added, s.Updated, unchanged, len(s.Skipped))
 }
 
 // ErrCommitted is returned when a preview is committed a second time.
@@ -82,6 +89,10 @@ func Commit(s Store, p *Preview) (Summary, error) {
 				return Summary{}, fmt.Errorf("import: row %d: %s is no longer in the workshop; nothing was saved, preview the file again", r.Row, r.Duplicate.Existing.FullName())
 			}
 			rec := Merge(*cur, r.Participant)
+			if sameParticipant(rec, *cur) {
+				sum.Unchanged++ // nothing new: nothing written
+				continue
+			}
 			updated[id] = &rec
 			batch, rows = append(batch, &rec), append(rows, r.Row)
 		default:

@@ -95,8 +95,22 @@ func TestCommitAddis(t *testing.T) {
 			t.Errorf("re-import, row %d not flagged as already in the workshop: %v", r.Row, r.Problems)
 		}
 	}
-	if got := again.Tally(); got.Update != 60 || got.Skip != 2 || got.Add != 0 {
+	if got := again.Tally(); got.Unchanged != 60 || got.Update != 0 || got.Skip != 2 || got.Add != 0 {
 		t.Errorf("re-import tally = %+v", got)
+	}
+	// Nothing new: nothing is written, and the records keep their times.
+	sum, err = Commit(st, again)
+	if err != nil || sum.String() != "0 added, 0 updated, 60 unchanged, 2 skipped" {
+		t.Errorf("re-import: %v, %v", sum, err)
+	}
+	before := map[uuid.UUID]time.Time{}
+	for _, sp := range stored {
+		before[sp.ID] = sp.UpdatedAt
+	}
+	for _, sp := range participants(t, st, w.ID) {
+		if !sp.UpdatedAt.Equal(before[sp.ID]) {
+			t.Errorf("%s was written again by an import that changes nothing", sp.FullName())
+		}
 	}
 }
 

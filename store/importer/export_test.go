@@ -129,7 +129,7 @@ func TestExportRoundTrip(t *testing.T) {
 			if len(p.Rows) != 40 || len(p.Ignored) != 0 || len(p.Warnings) != 0 {
 				t.Fatalf("%d rows, ignored %v, warnings %v", len(p.Rows), p.Ignored, p.Warnings)
 			}
-			if got := p.Tally(); got != (Tally{Rows: 40, Update: 40, Problems: 40}) {
+			if got := p.Tally(); got != (Tally{Rows: 40, Unchanged: 40, Problems: 40}) {
 				t.Errorf("tally %+v", got)
 			}
 			for i, r := range p.Rows {

@@ -113,6 +113,25 @@ type RowPreview struct {
 	fileDupEmail  string    // the email of the earlier row with the same name
 }
 
+// Unchanged reports whether the row updates a participant with nothing
+// new: every value it gives is already theirs. Commit writes nothing for
+// it, so importing the same list again leaves the records as they were.
+func (r *RowPreview) Unchanged() bool {
+	e := r.Duplicate.Existing
+	return r.Choice == Update && e != nil && sameParticipant(Merge(*e, r.Participant), *e)
+}
+
+// sameParticipant reports whether a and b hold the same values (their
+// records' IDs and times aside).
+func sameParticipant(a, b store.Participant) bool {
+	if !a.JoinedAt.Equal(b.JoinedAt) {
+		return false
+	}
+	a.Record, b.Record = store.Record{}, store.Record{}
+	a.JoinedAt, b.JoinedAt = time.Time{}, time.Time{}
+	return a == b
+}
+
 // Blocked reports whether the row has a blocking problem: it will not be
 // imported.
 func (r *RowPreview) Blocked() bool {
@@ -428,12 +447,24 @@ func (p *Preview) Row(num int) *RowPreview {
 
 // Tally counts what Commit would do.
 type Tally struct {
-	Rows     int // data rows
-	Add      int // rows to add, including AddAnyway
-	Update   int // rows updating a participant
-	Skip     int // rows skipped, by choice or because of a blocking problem
-	Blocked  int // rows with a blocking problem
-	Problems int // problems of every kind
+	Rows      int // data rows
+	Add       int // rows to add, including AddAnyway
+	Update    int // rows updating a participant with something new
+	Unchanged int // rows matching a participant with nothing new (see RowPreview.Unchanged)
+	Skip      int // rows skipped, by choice or because of a blocking problem
+	Blocked   int // rows with a blocking problem
+	Problems  int // problems of every kind
+}
+
+// String says it in one line: "62 rows: 60 to add, 0 to update, 2 to
+// skip", with ", N unchanged" after the updates when some rows change
+// nothing.
+func (t Tally) String() string {
+	unchanged := ""
+	if t.Unchanged > 0 {
+		unchanged = fmt.Sprintf(", %d unchanged", t.Unchanged)
+	}
+	return fmt.Sprintf("%d rows: %d to add, %d to update%s, %d to skip", t.Rows, t.Add, t.Update, unchanged, t.Skip)
 }
 
 // Tally counts the rows by what Commit would do with them.
@@ -447,6 +478,8 @@ func (p *Preview) Tally() Tally {
 			t.Skip++
 		case r.Choice == Skip:
 			t.Skip++
+		case r.Unchanged():
+			t.Unchanged++
 		case r.Choice == Update:
 			t.Update++
 		default:
