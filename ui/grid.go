@@ -792,7 +792,20 @@ func (g *gridView) showDetail() {
 	}
 	ps := &g.stats.Participants[g.focus]
 	word, _ := standing(ps)
-	g.detail.SetText(g.names[g.focus] + " – " + word + ": " + ps.Reason)
+	text := g.names[g.focus] + " – " + word + ": " + ps.Reason
+	// The standing is the rule's; a decision taken by hand in Certificates
+	// overrides it there, so say so here too.
+	p := &g.data.Participants[g.focus]
+	if ov, err := g.a.ws.u.st.Overrides(g.data.Workshop.ID); err != nil {
+		text += " · " + fmt.Sprintf(lang.L("the certificate decisions cannot be read: %v"), err)
+	} else if o, ok := ov[p.ID]; ok {
+		if o.Granted {
+			text += " · " + fmt.Sprintf(lang.L("certificate granted by hand: %s"), o.Reason)
+		} else {
+			text += " · " + fmt.Sprintf(lang.L("certificate refused by hand: %s"), o.Reason)
+		}
+	}
+	g.detail.SetText(text)
 }
 
 // cellDialog changes one participant's mark at one session, with a note,

@@ -502,3 +502,20 @@ func BenchmarkGridRecompute5000x30(b *testing.B) {
 		g.marked(d.Sessions[3].ID, d.Participants[42].ID, store.Mark{Status: store.Late, RecordedAt: now})
 	}
 }
+
+// TestGridDetailNamesHandDecision checks that the standing explained under
+// the grid mentions a certificate decision taken by hand, which overrides
+// the rule's standing in Certificates.
+func TestGridDetailNamesHandDecision(t *testing.T) {
+	u, _ := openAttendanceAt(t, day2Afternoon, tabGrid)
+	g := u.workshop.attendance.grid
+	r := rowOf(t, g, "Diop")
+	p := g.data.Participants[g.rows[r]]
+	if _, err := u.st.SetOverride(p.ID, false, "left on the first evening"); err != nil {
+		t.Fatal(err)
+	}
+	g.table.Select(widget.TableCellID{Row: r, Col: gridColName})
+	if !strings.HasPrefix(g.detail.Text, "Diop, Moussa – ") || !strings.HasSuffix(g.detail.Text, " · certificate refused by hand: left on the first evening") {
+		t.Errorf("detail line %q should name the decision taken by hand", g.detail.Text)
+	}
+}
