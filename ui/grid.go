@@ -310,6 +310,36 @@ func standing(ps *store.ParticipantStats) (string, widget.Importance) {
 	return lang.L("on track"), widget.MediumImportance
 }
 
+// gridCell is one cell of the grid, which takes its own taps. The table
+// works a tap's column out from its scroll offset, and with sticky columns
+// it is off by one while a column is half scrolled out of view: a tap on a
+// mark would open another session's. The cell knows which it is.
+type gridCell struct {
+	widget.BaseWidget
+	content *fyne.Container
+	id      widget.TableCellID
+	tapped  func(widget.TableCellID)
+}
+
+// CreateRenderer draws the cell's content.
+func (c *gridCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.content) }
+
+// Tapped selects the cell in the table, as a tap on the table would.
+func (c *gridCell) Tapped(*fyne.PointEvent) {
+	if c.tapped != nil {
+		c.tapped(c.id)
+	}
+}
+
+// tapCell selects the cell tapped and gives the table the keyboard focus,
+// for the arrow keys.
+func (g *gridView) tapCell(id widget.TableCellID) {
+	g.table.Select(id)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(g.table); c != nil {
+		c.Focus(g.table)
+	}
+}
+
 // newGridCell makes a cell: a background, a label for text columns, and an
 // icon or a letter for session columns.
 func newGridCell() fyne.CanvasObject {
@@ -325,12 +355,14 @@ func newGridCell() fyne.CanvasObject {
 	iconBox, symBox := container.NewCenter(icon), container.NewCenter(sym)
 	iconBox.Hide()
 	symBox.Hide()
-	return container.NewStack(bg, label, iconBox, symBox)
+	c := &gridCell{content: container.NewStack(bg, label, iconBox, symBox)}
+	c.ExtendBaseWidget(c)
+	return c
 }
 
 // gridCellParts takes a cell made by newGridCell apart.
 func gridCellParts(o fyne.CanvasObject) (bg *canvas.Rectangle, label *widget.Label, iconBox *fyne.Container, icon *canvas.Image, symBox *fyne.Container, sym *canvas.Text) {
-	c := o.(*fyne.Container)
+	c := o.(*gridCell).content
 	iconBox, symBox = c.Objects[2].(*fyne.Container), c.Objects[3].(*fyne.Container)
 	return c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label),
 		iconBox, iconBox.Objects[0].(*canvas.Image), symBox, symBox.Objects[0].(*canvas.Text)
@@ -343,6 +375,8 @@ func tint(name fyne.ThemeColorName, alpha uint8) color.Color {
 }
 
 func (g *gridView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	cell := o.(*gridCell)
+	cell.id, cell.tapped = id, g.tapCell
 	bg, label, iconBox, icon, symBox, sym := gridCellParts(o)
 	if id.Row < 0 || id.Row >= len(g.rows) {
 		return

@@ -519,3 +519,37 @@ func TestGridDetailNamesHandDecision(t *testing.T) {
 		t.Errorf("detail line %q should name the decision taken by hand", g.detail.Text)
 	}
 }
+
+// TestGridCellTakesItsOwnTap taps session cells as the table draws them,
+// with the grid scrolled sideways: each tap opens the mark of the cell's
+// own session. (Left to the table, a tap's column was worked out from the
+// scroll offset, one column off while a column was half out of view.)
+func TestGridCellTakesItsOwnTap(t *testing.T) {
+	u, _ := openAttendanceAt(t, day2Afternoon, tabGrid)
+	g := u.workshop.attendance.grid
+	g.table.ScrollToOffset(fyne.NewPos(150, 0)) // the first session half out of view
+	r := rowOf(t, g, "Diop")
+	checked := 0
+	for si, se := range g.data.Sessions {
+		if cell := g.stats.Cell(g.rows[r], si); cell == store.CellNone || cell == store.CellNotApplicable {
+			continue
+		}
+		o := g.table.CreateCell()
+		g.table.UpdateCell(widget.TableCellID{Row: r, Col: gridFirstSession + si}, o)
+		tappable, ok := o.(fyne.Tappable)
+		if !ok {
+			t.Fatal("a grid cell does not take taps: the table would guess its column")
+		}
+		g.cell = nil
+		tappable.Tapped(&fyne.PointEvent{})
+		if g.cell == nil || g.cell.se.ID != se.ID {
+			t.Errorf("a tap on “%s” opened %v", se.Title, g.cell)
+		} else {
+			g.cell.dialog.Hide()
+		}
+		checked++
+	}
+	if checked < 4 {
+		t.Fatalf("only %d cells tapped", checked)
+	}
+}
