@@ -176,7 +176,7 @@ func (u *App) showError(err error) {
 
 func (u *App) restoreWindowSize() {
 	p := u.app.Preferences()
-	w, h := p.FloatWithFallback(prefWidth, 1100), p.FloatWithFallback(prefHeight, 720)
+	w, h := p.FloatWithFallback(prefWidth, 1000), p.FloatWithFallback(prefHeight, 700) // fits 1024 × 768
 	u.win.Resize(fyne.NewSize(float32(max(w, 640)), float32(max(h, 480))))
 }
 

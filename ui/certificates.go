@@ -60,8 +60,8 @@ type certificatesSection struct {
 	rule     *widget.Label
 	problem  *widget.Label
 	sortSel  *widget.Select
-	output   *widget.RadioGroup
-	detail   *widget.Label // the selected participant's whole reason
+	output   *widget.Select // a drop-down: three radio buttons in a row made the window 1,190 px wide
+	detail   *widget.Label  // the selected participant's whole reason
 	list     *widget.List
 	selected int // position in order of the row selected for Preview; -1 for none
 	design   *widget.Button
@@ -119,11 +119,9 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 	for i, o := range certOutputs {
 		outputLabels[i] = lang.L(o)
 	}
-	s.output = widget.NewRadioGroup(outputLabels, func(string) {
+	s.output = widget.NewSelect(outputLabels, func(string) {
 		prefs.SetInt(prefCertOutput, s.outputChoice())
 	})
-	s.output.Horizontal = true
-	s.output.Required = true
 
 	s.list = widget.NewList(func() int { return len(s.order) }, s.newRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -151,7 +149,7 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 
 	buttons := container.NewHBox(s.design, s.verify, s.preview, s.print)
 	first := container.NewBorder(nil, nil, s.counts, buttons)
-	second := container.NewHBox(widget.NewLabel(lang.L("Sort by")), s.sortSel, widget.NewLabel(lang.L("Output")), s.output)
+	second := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Sort by")), s.sortSel, widget.NewLabel(lang.L("Output"))), nil, s.output)
 	top := container.NewVBox(first, s.rule, second, s.problem, widget.NewSeparator())
 	if len(ws.data.Participants) == 0 {
 		empty := emptyState(lang.L("No participants yet: certificates are printed for the participants of the workshop."))

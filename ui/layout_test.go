@@ -32,3 +32,18 @@ func TestEmptyStatesAreReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestFitsSmallScreen checks that the workshop screens, every section of
+// the sample workshop, fit a 1024 × 768 screen (an old laptop, a venue's
+// projector): the window never has to grow wider than 1,000 points.
+func TestFitsSmallScreen(t *testing.T) {
+	u, _ := openAttendanceAt(t, day2Afternoon, tabGrid)
+	for _, it := range u.workshop.tabs.Items {
+		if w := it.Content.MinSize().Width; w > 900 {
+			t.Errorf("%s needs %.0f points of width", it.Text, w)
+		}
+	}
+	if s := u.workshop.content.MinSize(); s.Width > 1000 || s.Height > 700 {
+		t.Errorf("the workshop screen needs %.0f × %.0f", s.Width, s.Height)
+	}
+}
