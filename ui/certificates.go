@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -829,9 +828,7 @@ func (s *certificatesSection) showSummary(run printRun) {
 	d := dialog.NewCustomWithoutButtons(lang.L("Certificates printed"), text, s.ws.u.win)
 	open := func(path string) func() {
 		return func() {
-			if err := s.ws.u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
-				s.ws.u.showError(fmt.Errorf(lang.L("it could not be opened: %w"), err))
-			}
+			openFile(s.ws.u, path)
 		}
 	}
 	var buttons []fyne.CanvasObject
@@ -876,9 +873,7 @@ func (s *certificatesSection) showPreview() {
 		s.ws.u.showError(err)
 		return
 	}
-	if err := s.ws.u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
-		s.ws.u.showError(fmt.Errorf(lang.L("the PDF viewer could not be opened: %w"), err))
-	}
+	openFile(s.ws.u, path)
 }
 
 // writePreview writes the preview of row i to a temporary file.

@@ -3,7 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -149,13 +151,34 @@ func (v *checkInView) current() (store.Session, bool) {
 	return v.sessions[v.session], true
 }
 
-// filter lists the best matches of what was typed.
+// filter lists the best matches of what was typed, those not yet checked
+// in at the session first: the top match is the one Enter checks in, and
+// the person at the desk is rarely someone already inside.
 func (v *checkInView) filter(q string) {
 	people := v.a.ws.participants
 	if strings.TrimSpace(q) == "" {
 		v.found = v.found[:0]
 	} else {
 		v.found = people.index.Search(q, 8)
+	}
+	if se, ok := v.current(); ok {
+		marks := v.a.ws.data.Marks[se.ID]
+		in := func(i int) bool {
+			m, ok := marks[v.a.ws.data.Participants[i].ID]
+			return ok && (m.Status == store.Present || m.Status == store.Late)
+		}
+		slices.SortStableFunc(v.found, func(a, b int) int {
+			switch ia, ib := in(a), in(b); {
+			case ia == ib:
+				return 0
+			case ib:
+				return -1
+			}
+			return 1
+		})
+	}
+	if v.message.Text == lang.L("No one found") {
+		v.show(lang.L("Ready"), lang.L("The next person can step up."), theme.ColorNameForeground)
 	}
 	v.matches.Refresh()
 }
@@ -168,7 +191,7 @@ func (v *checkInView) updateMatch(i int, o *fyne.Container) {
 		name += " · " + p.NativeName
 	}
 	grid.Objects[0].(*widget.Label).SetText(name)
-	grid.Objects[1].(*widget.Label).SetText(strings.Join(nonEmpty(p.Organisation, p.Country, p.BadgeCode), " · "))
+	grid.Objects[1].(*widget.Label).SetText(strings.Join(nonEmpty(p.BadgeCode, p.Organisation, p.Country), " · ")) // the short code first: the rest may be cut
 	status := o.Objects[1].(*widget.Label)
 	status.SetText("")
 	if se, ok := v.current(); ok {
@@ -233,6 +256,11 @@ func (v *checkInView) checkIn(i int) {
 		// Recorded, but it cannot count: the register says they join later.
 		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Checked in at %s, but registered as joining on %s: this session does not count for them. If they came earlier, change “Joined at” in Participants."),
 			at, p.JoinedAt.In(loc).Format("2 Jan 15:04")), theme.ColorNameWarning)
+	case v.a.now().Before(se.StartsAt(loc).Add(-earlyCheckIn)):
+		// Doors open a little before; hours before is more likely the
+		// wrong session chosen.
+		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Present – checked in at %s, %s before “%s” starts. If it was meant for another session, undo it and choose that session above."),
+			at, durationText(se.StartsAt(loc).Sub(v.a.now())), se.Title), theme.ColorNameWarning)
 	case att.Status == store.Late:
 		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Late – checked in at %s"), at), theme.ColorNameWarning)
 	default:
@@ -244,6 +272,23 @@ func (v *checkInView) checkIn(i int) {
 	}
 	v.recent.SetText(strings.Join(v.history, "\n"))
 	v.refreshCounts()
+}
+
+// earlyCheckIn is how long before a session's start a check-in is taken
+// without a word.
+const earlyCheckIn = 30 * time.Minute
+
+// durationText writes a duration for people, to the minute: "2 h 40 min",
+// "45 min".
+func durationText(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch {
+	case m < 60:
+		return fmt.Sprintf(lang.L("%d min"), m)
+	case m%60 == 0:
+		return fmt.Sprintf(lang.L("%d h"), m/60)
+	}
+	return fmt.Sprintf(lang.L("%d h %d min"), m/60, m%60)
 }
 
 // undoLast takes back the last check-in.

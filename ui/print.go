@@ -53,13 +53,29 @@ func writePDF(u *App, path string, write func(w io.Writer) error, done func(path
 	})
 }
 
+// openFile opens path with the system's viewer. Where there is none (no
+// default PDF viewer, no xdg-open), it says where the file is instead of
+// the system's error.
+func openFile(u *App, path string) {
+	err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path})
+	if err == nil {
+		return
+	}
+	fyne.LogError("open "+path, err)
+	msg := widget.NewLabel(lang.L("No program to open it was found on this computer. The file is saved here; open it from your file manager or PDF viewer:"))
+	msg.Wrapping = fyne.TextWrapWord
+	where := widget.NewEntry()
+	where.SetText(path) // selectable, to copy
+	d := dialog.NewCustom(lang.L("The file could not be opened"), lang.L("Close"), container.NewVBox(msg, where), u.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
 // showWritten says where the PDF went and offers to open it.
 func showWritten(u *App, path string) {
 	d := dialog.NewConfirm(lang.L("PDF ready"), path, func(open bool) {
 		if open {
-			if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
-				u.showError(fmt.Errorf(lang.L("the PDF viewer could not be opened: %w"), err))
-			}
+			openFile(u, path)
 		}
 	}, u.win)
 	d.SetConfirmText(lang.L("Open"))

@@ -2,11 +2,16 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
@@ -53,5 +58,36 @@ func TestPrintSignInSheetOfCurrentSession(t *testing.T) {
 	waitForPDF(t, u, path, func(out io.Writer) error { return pdf.SignInSheet(u.workshop.data, se, out) })
 	if _, err := os.Stat(path + ".tmp"); err == nil {
 		t.Error("a temporary file was left behind")
+	}
+}
+
+// noViewerApp is an app whose system has nothing to open files with.
+type noViewerApp struct{ fyne.App }
+
+func (noViewerApp) OpenURL(*url.URL) error {
+	return errors.New(`exec: "xdg-open": executable file not found in $PATH`)
+}
+
+// TestOpenFileWithoutViewer checks that, with no program to open a PDF,
+// the app says where the file is, in words, not the system's error.
+func TestOpenFileWithoutViewer(t *testing.T) {
+	u, w, _ := startTest(t)
+	u.app = noViewerApp{u.app}
+	path := filepath.Join(t.TempDir(), "preview.pdf")
+	openFile(u, path)
+	if !containsText(w, "The file could not be opened") || !containsText(w, "No program to open it was found") {
+		t.Error("no dialog says the file could not be opened")
+	}
+	if containsText(w, "xdg-open") {
+		t.Error("the system's error is shown to the facilitator")
+	}
+	found := false
+	for _, o := range objects(w) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == path {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the dialog does not give the path %s to copy", path)
 	}
 }

@@ -78,7 +78,7 @@ func newTickBackView(a *attendanceSection) *tickBackView {
 		v.carry(old.paper)
 	}
 
-	help := widget.NewLabel(lang.L("Enter ticks a row present, Enter again marks it absent. Up and Down move, Space toggles. Every change is saved at once."))
+	help := widget.NewLabel(lang.L("A row's number and Enter ticks it present; its number and Enter again marks it absent. Up and Down move, Enter ticks, Space toggles. Every change is saved at once."))
 	help.Wrapping = fyne.TextWrapWord
 	help.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(
@@ -176,6 +176,14 @@ func (v *tickBackView) enter() {
 	text := strings.TrimSpace(v.number.Text)
 	v.number.SetText("")
 	if text == "" {
+		// Enter alone ticks the selected row but never unticks it: a
+		// second press by accident must not mark someone absent.
+		if m, marked := v.mark(v.selected); marked && ticked(m) && v.armed != v.selected {
+			p := v.people[v.selected]
+			v.say(fmt.Sprintf(lang.L("%d · %s is ticked. To mark them absent, type %d and Enter, or press Space."),
+				v.selected+1, familyFirst(&p), v.selected+1), widget.MediumImportance)
+			return
+		}
 		v.toggle(v.selected)
 		return
 	}
@@ -221,8 +229,8 @@ func (v *tickBackView) toggle(i int) {
 	if status == store.Absent && v.armed != i && !v.fromPaper(se, p) {
 		v.armed = i
 		v.show(i)
-		v.say(fmt.Sprintf(lang.L("%d · %s is already %s (recorded %s). Press Enter again to mark them absent."),
-			i+1, familyFirst(&p), lang.L(string(m.Status)), m.RecordedAt.In(loc).Format("15:04")), widget.WarningImportance)
+		v.say(fmt.Sprintf(lang.L("%d · %s is already %s (recorded %s). Type %d and Enter again to mark them absent."),
+			i+1, familyFirst(&p), lang.L(string(m.Status)), m.RecordedAt.In(loc).Format("15:04"), i+1), widget.WarningImportance)
 		return
 	}
 	v.armed = -1

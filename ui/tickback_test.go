@@ -103,9 +103,14 @@ func TestTickBackNumberAndEnter(t *testing.T) {
 	if !strings.HasPrefix(v.message.Text, "3 · "+familyFirst(&v.people[2])) {
 		t.Errorf("message %q", v.message.Text)
 	}
-	key(v.number, fyne.KeyReturn) // again: toggles back
+	key(v.number, fyne.KeyReturn) // Enter alone again, as by accident: nothing changes
+	if st, _ := statusAt(t, u, v, 2); st != store.Present || !strings.Contains(v.message.Text, "type 3 and Enter") {
+		t.Fatalf("a second Enter alone stored %q (%q), want present kept", st, v.message.Text)
+	}
+	test.Type(v.number, "3")
+	key(v.number, fyne.KeyReturn) // the number again: toggles back
 	if st, _ := statusAt(t, u, v, 2); st != store.Absent {
-		t.Fatalf("Enter again stored %q, want absent", st)
+		t.Fatalf("3 Enter again stored %q, want absent", st)
 	}
 	test.Type(v.number, "3")
 	key(v.number, fyne.KeyEnter)
@@ -175,9 +180,10 @@ func TestTickBackKeepsCheckInOnFirstEnter(t *testing.T) {
 	if st, _ := statusAt(t, u, v, 4); st != store.Present || !strings.Contains(v.message.Text, "already present") {
 		t.Fatalf("a checked-in row became %q on the first Enter (%q)", st, v.message.Text)
 	}
+	test.Type(v.number, "5")
 	key(v.number, fyne.KeyReturn)
 	if st, _ := statusAt(t, u, v, 4); st != store.Absent {
-		t.Fatalf("the second Enter stored %q, want absent", st)
+		t.Fatalf("the second 5 Enter stored %q, want absent", st)
 	}
 }
 
