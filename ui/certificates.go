@@ -92,6 +92,7 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 	prefs := ws.u.app.Preferences()
 
 	s.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.counts.Wrapping = fyne.TextWrapWord // beside the buttons, in two lines if need be
 	s.rule = widget.NewLabel("")
 	s.rule.TextStyle = fyne.TextStyle{Italic: true} // set apart in italics, not in the faint colour of LowImportance
 	s.rule.Wrapping = fyne.TextWrapWord
@@ -147,7 +148,7 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 	s.output.SetSelected(outputLabels[min(max(prefs.IntWithFallback(prefCertOutput, outputCombined), 0), len(certOutputs)-1)])
 
 	buttons := container.NewHBox(s.design, s.verify, s.preview, s.print)
-	first := container.NewBorder(nil, nil, s.counts, buttons)
+	first := container.NewBorder(nil, nil, nil, buttons, s.counts)
 	second := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Sort by")), s.sortSel, widget.NewLabel(lang.L("Output"))), nil, s.output)
 	top := container.NewVBox(first, s.rule, second, s.problem, widget.NewSeparator())
 	if len(ws.data.Participants) == 0 {
@@ -223,15 +224,22 @@ func (s *certificatesSection) reload() {
 	} else {
 		s.problem.Hide()
 	}
-	standings, issued := map[store.Standing]int{}, 0
+	standings, issued, appreciation := map[store.Standing]int{}, 0, 0
 	for _, r := range s.rows {
 		standings[r.Standing()]++
+		if r.Eligible && r.Kind == store.KindAppreciation {
+			appreciation++
+		}
 		if c, ok := s.current[r.ParticipantID]; ok && !c.Voided() {
 			issued++
 		}
 	}
 	eligible := standings[store.StandingEligible]
 	counts := fmt.Sprintf(lang.L("%d eligible"), eligible)
+	if appreciation > 0 {
+		// The attendance grid counts only those eligible by attendance.
+		counts += " " + fmt.Sprintf(lang.L("(%d for appreciation)"), appreciation)
+	}
 	if open := standings[store.StandingOnTrack] + standings[store.StandingAtRisk]; open > 0 {
 		counts += " · " + fmt.Sprintf(lang.L("%d on track · %d at risk"), standings[store.StandingOnTrack], standings[store.StandingAtRisk])
 	}
@@ -737,6 +745,13 @@ func (s *certificatesSection) printTo(rows []int, path, dir string, done func(pr
 func issueAndWrite(st *store.Store, w store.Workshop, people []store.Participant, rows []store.EligibilityRow,
 	now time.Time, sortBy, path, dir string) (printRun, error) {
 	run := printRun{path: path, dir: dir}
+	// New numbers are given in the order the pages come out.
+	order := pdf.CertificateOrder(people, sortBy)
+	sortedPeople, sortedRows := make([]store.Participant, len(order)), make([]store.EligibilityRow, len(order))
+	for k, i := range order {
+		sortedPeople[k], sortedRows[k] = people[i], rows[i]
+	}
+	people, rows = sortedPeople, sortedRows
 	job, fresh, err := issueJob(st, w, people, rows, now)
 	if err != nil {
 		return run, err

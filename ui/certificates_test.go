@@ -161,7 +161,7 @@ func TestCertificatesListEveryoneWithReasons(t *testing.T) {
 		t.Fatalf("%d eligible: the sample should have some of each", eligible)
 	}
 	// After the last session everyone is decided: eligible or not.
-	want := fmt.Sprintf("%d eligible · %d not eligible · 0 issued", eligible, 40-eligible)
+	want := fmt.Sprintf("%d eligible (%d for appreciation) · %d not eligible · 0 issued", eligible, appreciationDue(s), 40-eligible)
 	if s.counts.Text != want {
 		t.Errorf("counts = %q, want %q", s.counts.Text, want)
 	}
@@ -206,11 +206,44 @@ func TestCertificatesMidWorkshop(t *testing.T) {
 	if standings[store.StandingOnTrack] == 0 {
 		t.Fatalf("standings %v: mid-workshop the sample should have people on track", standings)
 	}
-	want := fmt.Sprintf("%d eligible · %d on track · %d at risk · %d not eligible · 0 issued", standings[store.StandingEligible],
-		standings[store.StandingOnTrack], standings[store.StandingAtRisk], standings[store.StandingNotEligible])
+	want := fmt.Sprintf("%d eligible (%d for appreciation) · %d on track · %d at risk · %d not eligible · 0 issued", standings[store.StandingEligible],
+		appreciationDue(s), standings[store.StandingOnTrack], standings[store.StandingAtRisk], standings[store.StandingNotEligible])
 	if s.counts.Text != want {
 		t.Errorf("counts = %q, want %q", s.counts.Text, want)
 	}
+
+	// A check-in elsewhere shows here when the section comes back into
+	// view: the section's figures are not those of the workshop's opening.
+	i := firstRow(t, s, func(r store.EligibilityRow) bool { return r.Standing() == store.StandingOnTrack })
+	before := s.rows[i].Reason
+	p := s.participant(i)
+	var next store.Session
+	for _, se := range s.ws.data.Sessions {
+		if _, marked := s.ws.data.Marks[se.ID][p.ID]; !marked && se.Counts {
+			next = se
+			break
+		}
+	}
+	u.showSection(sectionAttendance)
+	if _, err := u.st.CheckIn(next.ID, p.ID, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	setMark(u.workshop.data, next.ID, p.ID, store.Mark{Status: store.Present}) // as the check-in screen does
+	u.showSection(sectionCertificates)
+	if after := s.rows[i].Reason; after == before {
+		t.Errorf("after a check-in, %s's reason is still %q", p.FullName(), before)
+	}
+}
+
+// appreciationDue counts the certificates of appreciation due.
+func appreciationDue(s *certificatesSection) int {
+	n := 0
+	for _, r := range s.rows {
+		if r.Eligible && r.Kind == store.KindAppreciation {
+			n++
+		}
+	}
+	return n
 }
 
 func TestCertificatesGrantAndRefuseByHand(t *testing.T) {

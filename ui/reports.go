@@ -178,8 +178,15 @@ func (r *reportsSection) reload() {
 
 	r.sessionTab = r.sessionTable()
 	st := r.attend
-	counts := container.NewGridWithColumns(3,
-		statCard(lang.L("Eligible for a certificate"), fmt.Sprint(st.Eligible)),
+	onTrack := 0
+	for _, ps := range st.Participants {
+		if !ps.Eligible && !ps.AtRisk && !ps.CannotReach && ps.Applicable > 0 {
+			onTrack++
+		}
+	}
+	counts := container.NewGridWithColumns(4,
+		statCard(lang.L("Eligible by attendance"), fmt.Sprint(st.Eligible)),
+		statCard(lang.L("On track"), fmt.Sprint(onTrack)),
 		statCard(lang.L("At risk"), fmt.Sprint(st.AtRisk)),
 		statCard(lang.L("Cannot reach the minimum"), fmt.Sprint(st.CannotReach)),
 	)

@@ -196,7 +196,7 @@ func TestReportsAttendanceTable(t *testing.T) {
 	if got := r.sessionTab.text(sessions-1, len(r.sessionTab.header)-1); got != "–" {
 		t.Errorf("the last session shows %q of expected, want –", got)
 	}
-	for _, text := range []string{"Eligible for a certificate", "At risk", "Cannot reach the minimum", "Present", "% of expected"} {
+	for _, text := range []string{"Eligible by attendance", "On track", "At risk", "Cannot reach the minimum", "Present", "% of expected"} {
 		if !hasText(w, text) {
 			t.Errorf("no %q", text)
 		}

@@ -62,8 +62,13 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	)
 	ws.tabs.SetTabLocation(container.TabLocationLeading)
 	ws.tabs.OnSelected = func(*container.TabItem) {
-		if ws.tabs.SelectedIndex() == sectionAttendance {
+		switch ws.tabs.SelectedIndex() {
+		case sectionAttendance:
 			ws.attendance.shown()
+		case sectionCertificates:
+			// Check-ins change the loaded marks without rebuilding the
+			// screen: the standings are worked out afresh.
+			ws.certificates.reload()
 		}
 	}
 	top := container.NewBorder(nil, widget.NewSeparator(), ws.back, nil, title)

@@ -228,6 +228,12 @@ func (c *cli) issueCertificates(f certFlags) (job pdf.CertificateJob, fresh map[
 	for k, i := range chosen {
 		people[k], standing[k] = d.Participants[i], rows[i]
 	}
+	// New numbers are given in the order the pages come out.
+	sortedPeople, sortedStanding := make([]store.Participant, len(people)), make([]store.EligibilityRow, len(people))
+	for k, i := range pdf.CertificateOrder(people, f.sort) {
+		sortedPeople[k], sortedStanding[k] = people[i], standing[i]
+	}
+	people, standing = sortedPeople, sortedStanding
 
 	draft := pdf.CertificateJob{Workshop: d.Workshop, Template: d.Workshop.Certificate, Created: now}
 	for k := range people {

@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
 // withDemo opens the data file at path, runs f with the sample workshop
@@ -135,7 +137,7 @@ func TestCertificates(t *testing.T) {
 		Issued       int               `json:"issued"`
 		Certificates []certificateJSON `json:"certificates"`
 	}](t, mustRun(t, "--data", path, "--json", "certificates", "--workshop", "demo", "--out", out, "--only", d.Participants[0].BadgeCode))
-	if res.Issued != 1 || res.Certificates[0].Number != "DEMO-001" || res.Certificates[0].Code == "" {
+	if res.Issued != 1 || !strings.HasPrefix(res.Certificates[0].Number, "DEMO-0") || res.Certificates[0].New || res.Certificates[0].Code == "" {
 		t.Errorf("--only BADGE --json: %+v", res)
 	}
 
@@ -298,4 +300,38 @@ func TestVerify(t *testing.T) {
 		!strings.Contains(r.stdout, ": misspelt name\n") {
 		t.Errorf("voided:\n%s", r)
 	}
+}
+
+// TestCertificateNumbersFollowPrintOrder issues the certificates due by
+// country: the new numbers run in the order of the pages.
+func TestCertificateNumbersFollowPrintOrder(t *testing.T) {
+	path := demoFile(t)
+	mustRun(t, "--data", path, "certificates", "--workshop", "demo", "--sort", "country", "--out", filepath.Join(t.TempDir(), "c.pdf"))
+	withDemo(t, path, func(st *store.Store, w store.Workshop) {
+		register, err := st.Certificates(w.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(register) < 2 {
+			t.Fatalf("%d certificates issued, want several", len(register))
+		}
+		var people []store.Participant
+		byID := map[uuid.UUID]store.CertificateIssue{}
+		for _, c := range register {
+			p, err := st.Participant(c.ParticipantID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			people = append(people, p)
+			byID[p.ID] = c
+		}
+		prev := ""
+		for _, i := range pdf.CertificateOrder(people, "country") {
+			n := byID[people[i].ID].Number
+			if prev != "" && n < prev {
+				t.Errorf("%s (%s) has %s, before %s in number but after it on paper", people[i].FullName(), people[i].Country, n, prev)
+			}
+			prev = n
+		}
+	})
 }

@@ -272,6 +272,24 @@ func SafeFileName(s string) string {
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
+// CertificateOrder returns the positions of people in the order
+// SortCertificates prints them by, so that the numbers of certificates
+// issued together can run with the pages.
+func CertificateOrder(people []store.Participant, by string) []int {
+	list := make([]CertificateInput, len(people))
+	pos := make(map[uuid.UUID]int, len(people))
+	for i, p := range people {
+		list[i] = CertificateInput{Participant: p}
+		pos[p.ID] = i
+	}
+	SortCertificates(list, by)
+	order := make([]int, len(list))
+	for k, in := range list {
+		order[k] = pos[in.Participant.ID]
+	}
+	return order
+}
+
 // SortCertificates sorts list in place, stably, by "family" (family
 // names, then given names), "country" (the country's English name, then
 // family and given names) or "organisation" (then family and given

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
@@ -620,6 +622,21 @@ func TestSortCertificates(t *testing.T) {
 		if got := order(by); !slices.Equal(got, want) {
 			t.Errorf("by %s: %q, want %q", by, got, want)
 		}
+	}
+	// CertificateOrder gives the same order as positions, for people not
+	// numbered yet.
+	var people []store.Participant
+	for i, c := range list {
+		c.Participant.ID = uuid.Must(uuid.NewV7())
+		c.Participant.GivenNames += fmt.Sprint(i) // no ties left to the numbers
+		people = append(people, c.Participant)
+	}
+	var byCountry []string
+	for _, i := range CertificateOrder(people, "country") {
+		byCountry = append(byCountry, people[i].FamilyNames)
+	}
+	if want := []string{"Ćosić", "Østergaard", "Bello", "Ndiaye", "ndiaye", "Öztürk"}; !slices.Equal(byCountry, want) {
+		t.Errorf("CertificateOrder by country: %q, want %q", byCountry, want)
 	}
 }
 
