@@ -341,7 +341,7 @@ func (s *certificatesSection) newRow() fyne.CanvasObject {
 	for _, b := range []*widget.Button{v.grant, v.refuse, v.clear, v.reprint, v.void} {
 		b.Importance = widget.LowImportance
 	}
-	facts := container.New(certColumns{180, 140, 110, 105}, v.name, v.native, v.status, v.kind, v.number)
+	facts := container.New(certColumns{170, 130, 110, 100}, v.name, v.native, v.status, v.kind, v.number)
 	actions := container.New(certActionsWidth(270), container.NewVBox(
 		container.NewHBox(v.grant, v.refuse, v.clear), container.NewHBox(v.reprint, v.void)))
 	row := container.NewBorder(nil, nil, nil, actions, container.NewVBox(facts, v.reason))

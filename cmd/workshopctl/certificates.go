@@ -192,6 +192,10 @@ func (c *cli) certificates(f certFlags) (err error) {
 	}
 	c.printf("issued %s (%s, %s) to %s\n", plural(n, "certificate"), plural(len(fresh), "new number"),
 		plural(n-len(fresh), "reprint"), strings.Join(where, " and "))
+	w := job.Workshop
+	if today := store.DateOf(time.Now().In(w.Location())); len(f.only) == 0 && !today.After(w.EndDate) {
+		c.printf("note: %s runs until %s; those still on track or at risk are not eligible yet (\"workshopctl eligibility\" lists them)\n", w.Code, w.EndDate)
+	}
 	return nil
 }
 
