@@ -382,7 +382,7 @@ func (s *certificatesSection) updateRow(id widget.ListItemID, o fyne.CanvasObjec
 	switch {
 	case !issued:
 		v.number.SetText(lang.L("not issued"))
-		v.number.Importance = widget.LowImportance
+		v.number.Importance = widget.MediumImportance // LowImportance is too faint on the dark theme
 	case c.Voided():
 		v.number.SetText(c.Number + " " + lang.L("voided"))
 		v.number.Importance = widget.DangerImportance

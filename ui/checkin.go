@@ -218,6 +218,9 @@ func (v *checkInView) enter() {
 	}
 	if len(v.found) == 0 {
 		v.show(lang.L("No one found"), fmt.Sprintf(lang.L("Nobody matches %q. Check the spelling, or register a walk-in."), q), theme.ColorNameWarning)
+		// Selected, so that the next scan or typing replaces it rather
+		// than adding to it.
+		v.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 		return
 	}
 	v.checkIn(v.found[0])

@@ -195,6 +195,27 @@ func TestCheckInRanksThoseNotInFirst(t *testing.T) {
 	}
 }
 
+// TestCheckInAfterAMiss scans a code that matches nobody, then a good
+// one: the second scan replaces the first in the box and checks in.
+func TestCheckInAfterAMiss(t *testing.T) {
+	u, _, v := startSampleAt(t, addisMorning)
+	se, _ := v.current()
+	test.Type(v.search, "XXXXX")
+	v.enter()
+	if !strings.HasPrefix(v.message.Text, "No one found") {
+		t.Fatalf("a code matching nobody says %q", v.message.Text)
+	}
+	li := participantNamed(t, u, "Li")
+	test.Type(v.search, li.BadgeCode)
+	if v.search.Text != li.BadgeCode {
+		t.Errorf("the box holds %q after the second scan, want %q", v.search.Text, li.BadgeCode)
+	}
+	v.enter()
+	if a, err := u.st.Attendance(se.ID, li.ID); err != nil || a.Status != store.Present {
+		t.Errorf("the scan after a miss did not check in: %+v %v", a, err)
+	}
+}
+
 func TestDurationText(t *testing.T) {
 	for d, want := range map[time.Duration]string{45 * time.Minute: "45 min", 2 * time.Hour: "2 h", 160*time.Minute + 20*time.Second: "2 h 40 min"} {
 		if got := durationText(d); got != want {

@@ -740,7 +740,10 @@ func (g *gridView) confirmMarkUnmarked(si int, status store.Status) {
 		return
 	}
 	msg := fmt.Sprintf(lang.L("Mark the %d people with no mark at “%s” (%s) as %s?"), n, se.Title, g.dayTime(&se), lang.L(string(status)))
-	if g.a.now().Before(se.EndsAt(g.data.Workshop.Location())) {
+	switch loc := g.data.Workshop.Location(); {
+	case g.a.now().Before(se.StartsAt(loc)):
+		msg += "\n\n" + lang.L("The session has not started yet.")
+	case g.a.now().Before(se.EndsAt(loc)):
 		msg += "\n\n" + lang.L("The session has not ended yet.")
 	}
 	d := dialog.NewConfirm(fmt.Sprintf(lang.L("Mark unmarked as %s"), lang.L(string(status))), msg, func(ok bool) {

@@ -553,3 +553,14 @@ func TestGridCellTakesItsOwnTap(t *testing.T) {
 		t.Fatalf("only %d cells tapped", checked)
 	}
 }
+
+// TestGridMarkUnmarkedSaysWhenTheSessionIs checks the confirmation before
+// marking the unmarked of a session that has not started, or not ended.
+func TestGridMarkUnmarkedSaysWhenTheSessionIs(t *testing.T) {
+	u, w := openAttendanceAt(t, day2Afternoon, tabGrid)
+	g := u.workshop.attendance.grid
+	g.confirmMarkUnmarked(sessionIndex(t, u.workshop.data, "Closing plenary and evaluation"), store.Absent)
+	if !containsText(w, "The session has not started yet.") || containsText(w, "has not ended yet") {
+		t.Error("marking a session of tomorrow should say it has not started")
+	}
+}
