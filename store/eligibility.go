@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -130,9 +131,7 @@ func Eligibility(d *WorkshopData, overrides map[uuid.UUID]EligibilityOverride, n
 // attendedText gives "7 of 9 sessions" or "10.5 of 14 hours".
 func attendedText(ps ParticipantStats, basis Basis) string {
 	if basis == BasisHours {
-		h := func(d time.Duration) string {
-			return strings.TrimSuffix(fmt.Sprintf("%.1f", d.Hours()), ".0")
-		}
+		h := func(d time.Duration) string { return strconv.FormatFloat(RoundHours(d.Hours()), 'f', -1, 64) }
 		unit := "hours"
 		if ps.ApplicableTime == time.Hour {
 			unit = "hour"

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -498,13 +497,13 @@ func (st *AttendanceStats) appendNumber(buf []byte, v int64) []byte {
 	if st.Rule.Basis != BasisHours {
 		return strconv.AppendInt(buf, v, 10)
 	}
-	n := len(buf)
-	buf = strconv.AppendFloat(buf, float64(v)/60, 'f', 1, 64)
-	if bytes.HasSuffix(buf[n:], []byte(".0")) {
-		buf = buf[:len(buf)-2]
-	}
-	return buf
+	return strconv.AppendFloat(buf, RoundHours(float64(v)/60), 'f', -1, 64)
 }
+
+// RoundHours rounds hours to one decimal, halves up, as every screen and
+// page shows them: 1.25 h is 1.3 everywhere (printf's %.1f would make it
+// 1.2 on one screen while the certificate says 1.3).
+func RoundHours(h float64) float64 { return math.Round(h*10) / 10 }
 
 // appendAmount appends a number with its unit: "9 sessions", "1 session",
 // "14 hours", "1 hour".

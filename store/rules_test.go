@@ -432,3 +432,21 @@ func TestComputeDemo(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundHours checks that hours are rounded halves up, as the
+// certificates print them, so that a screen never says 1.2 h where the
+// certificate says 1.3.
+func TestRoundHours(t *testing.T) {
+	for h, want := range map[float64]float64{1.25: 1.3, 0.75: 0.8, 1.24: 1.2, 2: 2, 6.5: 6.5} {
+		if got := RoundHours(h); got != want {
+			t.Errorf("RoundHours(%v) = %v, want %v", h, got, want)
+		}
+	}
+	st := &AttendanceStats{Rule: EffectiveRule{Basis: BasisHours}}
+	if got := string(st.appendAmount(nil, 75)); got != "1.3 hours" {
+		t.Errorf("75 minutes read %q, want 1.3 hours", got)
+	}
+	if got := attendedText(ParticipantStats{AttendedTime: 75 * time.Minute, ApplicableTime: 3 * time.Hour}, BasisHours); got != "1.3 of 3 hours" {
+		t.Errorf("attended text %q, want 1.3 of 3 hours", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -478,10 +479,10 @@ func cellLetter(c store.CellStatus) (string, fyne.ThemeColorName) {
 	return "", theme.ColorNameForeground
 }
 
-// hours writes a duration as hours with at most one decimal: "10.5".
+// hours writes a duration as hours with at most one decimal: "10.5",
+// rounded as everywhere else (store.RoundHours).
 func hours(d time.Duration) string {
-	s := fmt.Sprintf("%.1f", d.Hours())
-	return strings.TrimSuffix(s, ".0")
+	return strconv.FormatFloat(store.RoundHours(d.Hours()), 'f', -1, 64)
 }
 
 // gridLegend explains the symbols of the session cells.
