@@ -141,18 +141,6 @@ func (u *App) showWorkshop(id uuid.UUID) {
 	u.win.SetTitle(ws.data.Workshop.Title + " – " + lang.L("Workshop Desk"))
 }
 
-// refresh redraws the current screen from the store.
-func (u *App) refresh() {
-	switch {
-	case u.st == nil:
-		return
-	case u.workshop != nil:
-		u.showWorkshop(u.workshop.data.Workshop.ID)
-	default:
-		u.showHome()
-	}
-}
-
 // openSample creates the sample workshop (or finds it) and opens it.
 func (u *App) openSample() {
 	if u.st == nil {

@@ -413,16 +413,6 @@ func (s *certificatesSection) participant(i int) store.Participant {
 	return s.ws.data.Participants[i]
 }
 
-// rowOf returns the position in rows of a participant, or -1.
-func (s *certificatesSection) rowOf(id uuid.UUID) int {
-	for i, r := range s.rows {
-		if r.ParticipantID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // overrideForm asks for the reason to grant or refuse a certificate by hand.
 type overrideForm struct {
 	s       *certificatesSection

@@ -88,9 +88,6 @@ func agendaLanguage(lang string) string {
 	return "en"
 }
 
-// agendaWordsFor returns the wording of lang (English when unknown).
-func agendaWordsFor(lang string) agendaWords { return agendaWording[agendaLanguage(lang)] }
-
 // typeText names a session type in lang.
 func (a agendaWords) typeText(t store.SessionType) string {
 	if s, ok := a.types[t]; ok {

@@ -54,9 +54,6 @@ func (f *Font) Coverage() *Coverage {
 	return &t.cov
 }
 
-// key is the font's name in the gofpdf document.
-func (f *Font) key() string { return f.Family + f.Style }
-
 var fonts = []*Font{
 	{Family: FamilySans, Name: "Noto Sans Regular", data: assets.NotoSansRegular},
 	{Family: FamilySans, Style: "B", Name: "Noto Sans Bold", data: assets.NotoSansBold},
