@@ -230,7 +230,8 @@ func normalizeCode(s string) (code string, ok bool) {
 //	WD1:<number>|<name>|<native name>|<workshop title>|<start>..<end>|<attended>|<issued>|<signature>
 //
 // with dates as YYYY-MM-DD and the signature the 64-byte Ed25519 signature
-// of everything before its "|", in unpadded base64url (86 characters).
+// of everything before its "|", in unpadded base64url (86 characters, the
+// last with its 4 spare bits zero: VerifyQR accepts no other form).
 // Before signing, every text field is put in Unicode NFC, with "|" turned
 // into "/" and runs of white space or control characters into one space;
 // the name or the native name is required, and so are the title and the
@@ -318,7 +319,6 @@ func signQR(priv ed25519.PrivateKey, f CertificateFields) (string, error) {
 	if err := p.err(); err != nil {
 		return "", err
 	}
-	const sigLen = 86 // base64url of 64 bytes, unpadded
 	msg := qrMessage(f)
 	if over := len(msg) + 1 + sigLen - MaxQRLen; over > 0 {
 		title := []byte(f.Workshop)
@@ -334,6 +334,34 @@ func signQR(priv ed25519.PrivateKey, f CertificateFields) (string, error) {
 	}
 	sig := ed25519.Sign(priv, []byte(msg))
 	return msg + "|" + base64.RawURLEncoding.EncodeToString(sig), nil
+}
+
+// sigLen is the length of a signature in a QR text: 64 bytes in unpadded
+// base64url.
+const sigLen = 86
+
+// sigEncoding is the signature's encoding, strict: the last of the 86
+// characters carries 2 bits of the signature and 4 bits that must be zero,
+// so that exactly one text stands for a signature.
+var sigEncoding = base64.RawURLEncoding.Strict()
+
+// decodeSignature reads a QR text's signature strictly: exactly sigLen
+// characters of the base64url alphabet (no padding, no line breaks, which
+// the base64 decoder would skip) in their one canonical form.
+func decodeSignature(s string) ([]byte, error) {
+	if len(s) != sigLen {
+		return nil, fmt.Errorf("the signature has %d characters, not %d", len(s), sigLen)
+	}
+	for i := range len(s) {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return nil, fmt.Errorf("the signature has %q at %d", c, i+1)
+		}
+	}
+	sig, err := sigEncoding.DecodeString(s)
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return nil, fmt.Errorf("the signature is not in its one canonical form: %v", err)
+	}
+	return sig, nil
 }
 
 // qrMessage is the signed part of the QR text.
@@ -391,8 +419,8 @@ func VerifyQR(text string, pub ed25519.PublicKey) (CertificateFields, error) {
 	if len(parts) != 8 {
 		return CertificateFields{}, fmt.Errorf("%w: it has %d parts separated by \"|\", not 8 (cut short, or pasted twice?)", ErrNotCertificateCode, len(parts))
 	}
-	sig, err := base64.RawURLEncoding.DecodeString(parts[7])
-	if err != nil || len(sig) != ed25519.SignatureSize {
+	sig, err := decodeSignature(parts[7])
+	if err != nil {
 		return CertificateFields{}, fmt.Errorf("%w: its signature is damaged or cut short", ErrNotCertificateCode)
 	}
 	if len(pub) != ed25519.PublicKeySize {
