@@ -24,8 +24,19 @@ type VerifyResult struct {
 	// title and dates, and the issue day (Attended is empty).
 	Fields CertificateFields
 	// Certificate is the register's record; nil when a genuine QR text's
-	// number is not in this file (a copy older than the certificate).
+	// number is not in this file's register (NotInRegister).
 	Certificate *CertificateIssue
+	// NotInRegister: a QR text signed with this file's key whose number
+	// this file never issued. Either it was signed with a copy of the key
+	// (every backup holds it) or this file is older than the one that
+	// issued it; it is not valid.
+	NotInRegister bool
+	// Differs names the signed facts that the register states otherwise
+	// ("name", "native name", "dates"): a print from before a correction,
+	// or a text signed with a copy of the key under an issued number. It
+	// is not valid; RegisterFields holds the register's facts.
+	Differs        []string
+	RegisterFields CertificateFields
 	// Voided, with the date and reason, when the register says so.
 	Voided     bool
 	VoidedAt   time.Time
@@ -35,8 +46,11 @@ type VerifyResult struct {
 	Status string
 }
 
-// Valid reports whether the certificate is genuine and not voided.
-func (r VerifyResult) Valid() bool { return r.Genuine && !r.Voided }
+// Valid reports whether the certificate is genuine, not voided, and, when
+// checked against a register, in it as signed.
+func (r VerifyResult) Valid() bool {
+	return r.Genuine && !r.Voided && !r.NotInRegister && len(r.Differs) == 0
+}
 
 // Verify checks a certificate against this data file. input is either the
 // scanned QR text (beginning "WD1:"), checked with this file's public key,
@@ -45,7 +59,10 @@ func (r VerifyResult) Valid() bool { return r.Genuine && !r.Voided }
 // ("ADDIS-2027-007 HJKM-CEFG-3479"), checked against the register by
 // recomputing the code. A genuine certificate gives a result (Voided when
 // the register says so); anything else an error wrapping ErrNotGenuine or
-// ErrNotCertificateCode.
+// ErrNotCertificateCode. A QR text is also held against the register: a
+// number it never issued (NotInRegister), or signed names or dates other
+// than the register's (Differs), is not Valid, since anyone with a copy of
+// the data file (a backup) holds the signing key.
 func (s *Store) Verify(input string) (VerifyResult, error) {
 	input = strings.TrimSpace(input)
 	if len(input) >= len(QRPrefix) && strings.EqualFold(input[:len(QRPrefix)], QRPrefix) {
@@ -67,6 +84,7 @@ func (s *Store) verifyQR(text string) (VerifyResult, error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		id := tx.Bucket(bucketCertificateNumbers).Get([]byte(numberKey(f.Number)))
 		if id == nil {
+			r.NotInRegister = true
 			return nil
 		}
 		var c CertificateIssue
@@ -74,6 +92,12 @@ func (s *Store) verifyQR(text string) (VerifyResult, error) {
 			return err
 		}
 		r.Certificate = &c
+		reg, err := registerFields(tx, &c)
+		if err != nil {
+			return err
+		}
+		r.RegisterFields = reg
+		r.Differs = differences(f, reg)
 		return nil
 	})
 	if err != nil {
@@ -147,6 +171,23 @@ func registerFields(tx *bolt.Tx, c *CertificateIssue) (CertificateFields, error)
 	return NewCertificateFields(&w, &p, c, ""), nil
 }
 
+// differences names the facts signed in a QR text (f) that the register
+// (reg) states otherwise, both in the form Sign signs.
+func differences(f, reg CertificateFields) []string {
+	f, reg = canonicalFields(f), canonicalFields(reg)
+	var out []string
+	if f.Name != reg.Name {
+		out = append(out, "name")
+	}
+	if f.NativeName != reg.NativeName {
+		out = append(out, "native name")
+	}
+	if f.Start != reg.Start || f.End != reg.End {
+		out = append(out, "dates")
+	}
+	return out
+}
+
 // VerifyWithKey checks a scanned QR text with a public key alone, as
 // ExportPublicKey gives it to verifiers away from the data file. A short
 // code cannot be checked this way: it needs the register. Whether a genuine
@@ -171,8 +212,10 @@ func VerifyWithKey(input string, pub ed25519.PublicKey) (VerifyResult, error) {
 }
 
 // facts sums up the fields in one line.
-func (r *VerifyResult) facts() string {
-	f := r.Fields
+func (r *VerifyResult) facts() string { return factsOf(r.Fields) }
+
+// factsOf sums up certificate fields in one line.
+func factsOf(f CertificateFields) string {
 	name := f.Name
 	if f.NativeName != "" {
 		name = strings.TrimSpace(name + " (" + f.NativeName + ")")
@@ -180,16 +223,34 @@ func (r *VerifyResult) facts() string {
 	return fmt.Sprintf("%s, issued to %s for %q, %s..%s, on %s", f.Number, name, f.Workshop, f.Start, f.End, f.Issued)
 }
 
+// Problem says in one line why a genuine signature is still not valid
+// against the register, beginning "NOT IN THE REGISTER: " or "DIFFERS FROM
+// THE REGISTER: "; it is empty otherwise (a voided certificate has its own
+// fields).
+func (r VerifyResult) Problem() string {
+	f := r.Fields
+	switch {
+	case r.NotInRegister:
+		return "NOT IN THE REGISTER: " + f.Number + " is signed with this data file's key, but this file never issued it: " +
+			"it was signed with a copy of the key (every backup holds it), or this is an older copy of the file than the one that issued it; " +
+			"do not accept it without asking the issuer."
+	case len(r.Differs) > 0:
+		return "DIFFERS FROM THE REGISTER: " + f.Number + " is " + strings.TrimPrefix(factsOf(r.RegisterFields), f.Number+", ") +
+			"; its QR code signs another " + strings.Join(r.Differs, " and ") +
+			": printed before a correction (reprint it), or signed with a copy of the key; do not accept it as it is."
+	}
+	return ""
+}
+
 // finish fills in the voiding and the status line.
 func (r *VerifyResult) finish() {
-	f := r.Fields
 	facts := r.facts()
 	switch c := r.Certificate; {
-	case c == nil:
-		r.Status = "genuine (signed by this data file), but " + f.Number + " is not in its register; is this an older copy of the file? " + facts
-	case c.Voided():
+	case c != nil && c.Voided():
 		r.Voided, r.VoidedAt, r.VoidReason = true, c.VoidedAt, c.VoidReason
 		r.Status = fmt.Sprintf("voided on %s: %s; %s", c.VoidedAt.Format("2006-01-02"), c.VoidReason, facts)
+	case r.NotInRegister || len(r.Differs) > 0:
+		r.Status = r.Problem() + " It says: " + facts
 	default:
 		r.Status = "genuine: " + facts
 	}

@@ -22,7 +22,7 @@ type verifyDialog struct {
 	u      *App
 	input  *widget.Entry
 	check  *widget.Button
-	status *widget.Label            // Genuine / Not genuine / Voided
+	status *widget.Label            // Genuine / Not genuine / Voided / Not in the register
 	detail *widget.Label            // the reason, or what the register adds
 	fields *fyne.Container          // holds the form of the signed fields
 	values map[string]*widget.Label // the signed fields by name
@@ -106,10 +106,18 @@ func (v *verifyDialog) verify() {
 		v.status.Importance = widget.WarningImportance
 		v.status.SetText(fmt.Sprintf(lang.L("Voided on %s: %s"), r.VoidedAt.Format("2006-01-02"), r.VoidReason))
 		v.detail.SetText(lang.L("The certificate was issued by this data file but has been voided since. Do not accept it."))
-	case r.Certificate == nil:
-		v.status.Importance = widget.WarningImportance
-		v.status.SetText("✓ " + lang.L("Genuine signature, not in this register"))
-		v.detail.SetText(lang.L("It was signed with this data file's key, but its number is not in the register here: is this an older copy of the file?"))
+	case r.NotInRegister:
+		// Every backup holds the signing key: a signature alone is no proof.
+		v.status.Importance = widget.DangerImportance
+		v.status.SetText("✗ " + lang.L("Not in the register"))
+		v.detail.SetText(fmt.Sprintf(lang.L("It is signed with this data file's key, but this data file never issued %s: it was signed with a copy of the key (every backup holds it), or this is an older copy of the file than the one that issued it. Do not accept it without asking the issuer."), r.Fields.Number))
+	case len(r.Differs) > 0:
+		v.status.Importance = widget.DangerImportance
+		v.status.SetText("✗ " + lang.L("Differs from the register"))
+		reg := r.RegisterFields
+		name := strings.TrimSpace(reg.Name + "  " + reg.NativeName)
+		v.detail.SetText(fmt.Sprintf(lang.L("The register gives %s to %s, %s; this QR code signs another %s: printed before a correction (reprint it), or signed with a copy of the key. Do not accept it as it is."),
+			reg.Number, name, formatDates(reg.Start, reg.End), lang.L(strings.Join(r.Differs, " and "))))
 	default:
 		v.status.Importance = widget.SuccessImportance
 		v.status.SetText("✓ " + lang.L("Genuine"))

@@ -452,14 +452,19 @@ attendance, issue day). Prints "NOT GENUINE: reason" and exits with status 1
 when a field was altered or the code matches no certificate; "NOT A
 CERTIFICATE CODE: reason" and status 1 when the text is not a certificate
 code at all; "voided on DATE: reason" and status 1 when the certificate has
-been voided.
+been voided. A QR text signed with the file's key is also held against the
+register: "NOT IN THE REGISTER: ..." and status 1 when this file never
+issued its number, "DIFFERS FROM THE REGISTER: ..." and status 1 when the
+register gives the number another name or other dates (every backup holds
+the signing key, so a signature alone does not prove it was issued).
 
 With --key, checks a QR text with a public key alone (from "workshopctl
 public-key" or the app's Export public key…), without any data file: for a
-secretariat or an employer away from the laptop that issued it. Only the
-issuing data file knows whether a certificate was voided since, and short
-codes need its register; with --json, "valid" is false and
-"register_checked" false for that reason.`,
+secretariat or an employer away from the laptop that issued it. That proves
+only that the key signed it: only the issuing data file knows whether it
+issued the number and whether it was voided since, and short codes need its
+register; with --json, "valid" is false and "register_checked" false for
+that reason.`,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var key string
 		fs.StringVar(&key, "key", "", "check with the public key in `FILE` instead of the data file")
@@ -550,6 +555,8 @@ func (c *cli) verify(input, keyFile string) (err error) {
 		Reason     string `json:"reason,omitempty"`
 		FromQR     bool   `json:"from_qr"`
 		InRegister bool   `json:"in_register"`
+		// Differs names the signed facts the register states otherwise.
+		Differs []string `json:"differs,omitempty"`
 		// RegisterChecked is false with --key: whether the certificate
 		// was voided is unknown, so it is not called valid.
 		RegisterChecked bool   `json:"register_checked"`
@@ -587,7 +594,7 @@ func (c *cli) verify(input, keyFile string) (err error) {
 	if c.json {
 		j := verifyJSON{Genuine: r.Genuine, Valid: r.Valid() && keyFile == "", RegisterChecked: keyFile == "",
 			Voided: r.Voided, VoidReason: r.VoidReason, FromQR: r.FromQR,
-			InRegister: r.Certificate != nil, Number: f.Number, Name: f.Name, NativeName: f.NativeName, Workshop: f.Workshop,
+			InRegister: r.Certificate != nil, Differs: r.Differs, Number: f.Number, Name: f.Name, NativeName: f.NativeName, Workshop: f.Workshop,
 			Start: f.Start.String(), End: f.End.String(), Attended: f.Attended, Issued: f.Issued.String(), Status: r.Status}
 		if r.Voided {
 			j.VoidedAt = r.VoidedAt.Format("2006-01-02")
@@ -604,8 +611,8 @@ func (c *cli) verify(input, keyFile string) (err error) {
 			c.printf("voided on %s: %s\n", r.VoidedAt.Format("2006-01-02"), r.VoidReason)
 		case keyFile != "":
 			c.printf("genuine: signed with the key in %s (only the data file that issued it knows whether it was voided since)\n", keyFile)
-		case r.Certificate == nil:
-			c.printf("genuine, but %s is not in the register of this data file (is it an older copy?)\n", f.Number)
+		case r.Problem() != "":
+			c.printf("%s\n", r.Problem())
 		default:
 			c.printf("genuine\n")
 		}
@@ -629,8 +636,13 @@ func (c *cli) verify(input, keyFile string) (err error) {
 			return err
 		}
 	}
-	if r.Voided {
+	switch {
+	case r.Voided:
 		return &notValid{fmt.Sprintf("certificate %s was voided on %s", f.Number, r.VoidedAt.Format("2006-01-02"))}
+	case r.NotInRegister:
+		return &notValid{fmt.Sprintf("certificate %s is not in the register of this data file", f.Number)}
+	case len(r.Differs) > 0:
+		return &notValid{fmt.Sprintf("certificate %s differs from the register (%s)", f.Number, strings.Join(r.Differs, ", "))}
 	}
 	return nil
 }
