@@ -9,8 +9,17 @@ import (
 
 // QRModules returns the modules of the QR code (error correction level H,
 // so that a creased or scratched badge still scans) that encodes text:
-// dark[y][x] is true for a dark module. There is no quiet zone.
+// dark[y][x] is true for a dark module. There is no quiet zone. The text
+// must be ASCII (badge codes are A–Z and 0–9): the encoder cannot mark a
+// byte segment as UTF-8 (ECI 26), and decoders guess the character set of
+// an unmarked one, so other text is refused rather than printed to be
+// misread. Certificates, whose names need UTF-8, use their own encoder.
 func QRModules(text string) ([][]bool, error) {
+	for i := range len(text) {
+		if text[i] >= 0x80 {
+			return nil, fmt.Errorf("QR code for %q: the text is not ASCII", text)
+		}
+	}
 	code, err := qr.Encode(text, qr.H, qr.Auto)
 	if err != nil {
 		return nil, fmt.Errorf("QR code for %q: %w", text, err)
