@@ -37,7 +37,8 @@ func (r CheckInResult) Already() bool { return !r.AlreadyAt.IsZero() }
 // CheckIn records that a participant arrived at a session at instant now
 // (zero means the store's clock): Late when now is more than the workshop
 // rule's LateAfterMinutes after the session's start in the workshop's time
-// zone, otherwise Present. It replaces an excused or absent mark, since the
+// zone (instants compared; see Session.LateFrom for a start in the hour
+// that happens twice when the clocks go back), otherwise Present. It replaces an excused or absent mark, since the
 // person is here. The record is written as RecordAttendance writes it, in
 // one committed transaction.
 //
@@ -73,7 +74,7 @@ func (s *Store) CheckIn(sessionID, participantID uuid.UUID, now time.Time) (Chec
 			return err
 		}
 		res.Attendance = Attendance{SessionID: sessionID, ParticipantID: participantID,
-			Status: w.Rule.Effective().CheckInStatus(se.StartsAt(w.Location()), now), RecordedAt: now}
+			Status: w.Rule.Effective().CheckInStatus(se.LateFrom(w.Location()), now), RecordedAt: now}
 		return s.recordAttendanceTx(tx, &res.Attendance)
 	})
 	switch {

@@ -46,9 +46,75 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
-// In returns the time at clock c on day d in loc.
+// In returns the instant of clock c on day d in loc: Reading's First. A
+// time the clocks jump over that day is read with the offset before the
+// jump, as calendars do (00:30, when the clocks go from 00:00 to 01:00, is
+// 01:30 new time); a time that happens twice is the first. Go's time.Date
+// leaves both to the zone (00:30 would be 23:30 the day before in
+// America/Santiago, the second 01:30 in Europe/London).
 func (d Date) In(c Clock, loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, int(c)/60, int(c)%60, 0, 0, loc)
+	return d.Reading(c, loc).First
+}
+
+// ClockReading is what a clock time of a day means in a time zone.
+type ClockReading struct {
+	// First and Last are the instants it can mean, in the zone: the same
+	// but when it happens twice.
+	First, Last time.Time
+	// Skipped: the clocks jump over it that day (summer time begins);
+	// First is read with the offset before the jump.
+	Skipped bool
+	// Repeated: it happens twice (the clocks went back); Last is the
+	// second.
+	Repeated bool
+}
+
+// Reading tells what clock c on day d means in loc (UTC when nil).
+func (d Date) Reading(c Clock, loc *time.Location) ClockReading {
+	if loc == nil {
+		loc = time.UTC
+	}
+	wall := time.Date(d.Year, d.Month, d.Day, int(c)/60, int(c)%60, 0, 0, time.UTC)
+	// The offsets in force around that day; a zone changes at most once
+	// in a day and a half.
+	var offsets [3]int
+	n := 0
+	for _, probe := range [...]time.Duration{-36 * time.Hour, 0, 36 * time.Hour} {
+		_, off := wall.Add(probe).In(loc).Zone()
+		if n == 0 || off != offsets[0] && (n < 2 || off != offsets[1]) {
+			offsets[n] = off
+			n++
+		}
+	}
+	var r ClockReading
+	var skipped time.Time
+	for _, off := range offsets[:n] {
+		u := wall.Add(-time.Duration(off) * time.Second).In(loc)
+		switch _, actual := u.Zone(); {
+		case actual == off: // the clock shows c at u
+			switch {
+			case r.First.IsZero():
+				r.First, r.Last = u, u
+			case u.Before(r.First):
+				r.First, r.Repeated = u, true
+			case u.After(r.Last):
+				r.Last, r.Repeated = u, true
+			}
+		case actual > off && u.After(skipped):
+			// Read with the offset before the clocks went forward, u is
+			// past the jump: what a skipped time means.
+			skipped = u
+		}
+	}
+	switch {
+	case !r.First.IsZero():
+	case !skipped.IsZero():
+		r.First, r.Last, r.Skipped = skipped, skipped, true
+	default: // cannot be; keep Go's reading
+		r.First = time.Date(d.Year, d.Month, d.Day, int(c)/60, int(c)%60, 0, 0, loc)
+		r.Last = r.First
+	}
+	return r
 }
 
 // Before reports whether d is strictly before e.

@@ -47,6 +47,52 @@ func (se *Session) Validate(w *Workshop) error {
 	return p.err()
 }
 
+// LateFrom returns the instant after which, with the grace time, a
+// check-in at the session is late: its start, or, when the start's clock
+// time happens twice that day (the clocks went back), the second of the
+// two, so that no one whose clock shows them within the grace time is late.
+func (se *Session) LateFrom(loc *time.Location) time.Time {
+	return se.Date.Reading(se.Start, loc).Last
+}
+
+// ClockWarnings says when the session's start or end is a clock time the
+// clocks jump over that day in the workshop's time zone, or one that
+// happens twice, and what the session does then; nil for ordinary times.
+// They are warnings: such a session can be saved.
+func (se *Session) ClockWarnings(w *Workshop) []string {
+	loc := w.Location()
+	day := time.Date(se.Date.Year, se.Date.Month, se.Date.Day, 12, 0, 0, 0, time.UTC).Format("Mon 2 Jan 2006")
+	late := w.Rule.Effective().LateAfterMinutes
+	var out []string
+	for i, c := range []Clock{se.Start, se.End} {
+		r := se.Date.Reading(c, loc)
+		if !r.Skipped && !r.Repeated {
+			continue
+		}
+		// The change of the clocks: the instant it happens, shown on the
+		// clock before and after.
+		at, _ := r.Last.ZoneBounds()
+		_, before := at.Add(-time.Second).Zone()
+		from := at.In(time.FixedZone("", before)).Format("15:04")
+		to := at.In(loc).Format("15:04")
+		switch {
+		case r.Skipped && i == 0:
+			out = append(out, fmt.Sprintf("%s does not exist on %s in %s: the clocks go forward from %s to %s, so the session starts at %s",
+				c, day, loc, from, to, r.First.Format("15:04")))
+		case r.Skipped:
+			out = append(out, fmt.Sprintf("%s does not exist on %s in %s: the clocks go forward from %s to %s, so the session ends at %s",
+				c, day, loc, from, to, r.First.Format("15:04")))
+		case i == 0:
+			out = append(out, fmt.Sprintf("%s happens twice on %s in %s: the clocks go back from %s to %s; the session starts at the first %s, and check-ins are late only %d min after the second",
+				c, day, loc, from, to, c, late))
+		default:
+			out = append(out, fmt.Sprintf("%s happens twice on %s in %s: the clocks go back from %s to %s; the session ends at the first %s",
+				c, day, loc, from, to, c))
+		}
+	}
+	return out
+}
+
 // SaveSession validates and stores a session of an existing workshop: new
 // when se.ID is unset, otherwise an update.
 func (s *Store) SaveSession(se *Session) error {

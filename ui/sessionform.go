@@ -41,7 +41,7 @@ type sessionForm struct {
 	room      *widget.SelectEntry
 	counts    *widget.Check
 	mandatory *widget.Check
-	clash     *widget.Label            // warns of a room clash; saving is still allowed
+	clash     *widget.Label            // warns of a room clash or a summer-time change; saving is still allowed
 	problem   *widget.Label            // a problem that belongs to no field
 	errs      map[string]*widget.Label // a field's problem, shown under it
 	dialog    *dialog.CustomDialog
@@ -252,10 +252,14 @@ func parseClock(s string) (store.Clock, error) {
 }
 
 // checkClash warns, while the user types, when the session would be in a
-// room at the same time as another session.
+// room at the same time as another session, or would start or end at a
+// clock time that summer time skips or repeats that day.
 func (f *sessionForm) checkClash() {
 	se, verr := f.session()
 	var msgs []string
+	if len(verr) == 0 && !se.Date.IsZero() {
+		msgs = append(msgs, se.ClockWarnings(&f.av.ws.data.Workshop)...)
+	}
 	if len(verr) == 0 {
 		if se.ID == uuid.Nil {
 			se.ID = uuid.Max // not the ID of any stored session

@@ -21,7 +21,10 @@ var addSessionCommand = &command{
 	synopsis: "--workshop W --date YYYY-MM-DD --start HH:MM --end HH:MM --title TITLE [flags]",
 	summary:  "add a session to a workshop's agenda",
 	details: `The session counts towards the certificate unless it is a break or
---no-count is given. Prints the new session and its ID.`,
+--no-count is given. Prints the new session and its ID, and a note when the
+start or end is a time that summer time skips that day (read as the clocks
+show it after the jump: 00:30 is 01:30 when they go from 00:00 to 01:00) or
+repeats (the first; a check-in is late only after the second).`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var f sessionFlags
@@ -114,6 +117,11 @@ func (c *cli) addSession(f sessionFlags) (err error) {
 		return c.printJSON(se)
 	}
 	c.printf("added session %q to %s on %s, %s, with ID %s\n", se.Title, w.Code, se.Date, timeRange(se), se.ID)
+	// A time that summer time skips or repeats that day: saved, with a
+	// note saying what the session does, as the app's form warns.
+	for _, m := range se.ClockWarnings(&w) {
+		c.printf("note: %s\n", m)
+	}
 	// The agenda may hold a clash on purpose for a while (rooms still to
 	// be settled): say so, as the app does, without refusing.
 	list, err := st.Sessions(w.ID)
