@@ -30,7 +30,10 @@ import (
 // offline, with VerifyQR, without the data file: a genuine text gives the
 // signed fields back, a text with any field altered, or signed by another
 // file's key, fails. A voided certificate's QR text stays mathematically
-// genuine; only a check against the register (Verify) reports the voiding.
+// genuine; only a check against the register (Verify) reports the voiding,
+// and only it can tell a text signed with a copy of the key (a stolen
+// backup) under a number never issued, or under an issued number with
+// another name, from a certificate the register holds.
 //
 // The short code ("HJKM-CEFG-3479", printed under the QR code for people
 // who type rather than scan) is 12 characters of the badge alphabet taken

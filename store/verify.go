@@ -190,9 +190,10 @@ func differences(f, reg CertificateFields) []string {
 
 // VerifyWithKey checks a scanned QR text with a public key alone, as
 // ExportPublicKey gives it to verifiers away from the data file. A short
-// code cannot be checked this way: it needs the register. Whether a genuine
-// certificate was voided since is known only to the issuing data file, and
-// the status says so.
+// code cannot be checked this way: it needs the register. Whether the
+// issuing data file issued the number at all (every backup holds the
+// signing key) and whether it was voided since is known only to that file,
+// and the status says so.
 func VerifyWithKey(input string, pub ed25519.PublicKey) (VerifyResult, error) {
 	input = strings.TrimSpace(input)
 	if words := strings.Fields(input); len(words) > 0 && !strings.HasPrefix(strings.ToUpper(input), QRPrefix) {
@@ -207,7 +208,7 @@ func VerifyWithKey(input string, pub ed25519.PublicKey) (VerifyResult, error) {
 		return VerifyResult{}, err
 	}
 	r := VerifyResult{Genuine: true, FromQR: true, Fields: f}
-	r.Status = "genuine (signed with this key; only the issuing data file knows whether it was voided since): " + r.facts()
+	r.Status = "genuine (signed with this key; only the issuing data file knows whether it issued this number and whether it was voided since): " + r.facts()
 	return r, nil
 }
 

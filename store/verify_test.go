@@ -317,7 +317,7 @@ func TestVerifyWithKey(t *testing.T) {
 	}
 	r, err := VerifyWithKey("  "+f.qr+"\n", pub)
 	if err != nil || !r.Genuine || !r.FromQR || r.Certificate != nil || r.Fields != f.fields ||
-		!strings.HasPrefix(r.Status, "genuine (signed with this key; only the issuing data file knows whether it was voided since): "+f.c.Number+", issued to Almaz Tesfaye (አልማዝ ተስፋዬ)") {
+		!strings.HasPrefix(r.Status, "genuine (signed with this key; only the issuing data file knows whether it issued this number and whether it was voided since): "+f.c.Number+", issued to Almaz Tesfaye (አልማዝ ተስፋዬ)") {
 		t.Errorf("VerifyWithKey = %+v, %v", r, err)
 	}
 	other := newSignedFixture(t, filepath.Join(t.TempDir(), "other.db"))

@@ -610,7 +610,7 @@ func (c *cli) verify(input, keyFile string) (err error) {
 		case r.Voided:
 			c.printf("voided on %s: %s\n", r.VoidedAt.Format("2006-01-02"), r.VoidReason)
 		case keyFile != "":
-			c.printf("genuine: signed with the key in %s (only the data file that issued it knows whether it was voided since)\n", keyFile)
+			c.printf("genuine: signed with the key in %s (only the issuing data file knows whether it issued this number and whether it was voided since)\n", keyFile)
 		case r.Problem() != "":
 			c.printf("%s\n", r.Problem())
 		default:
