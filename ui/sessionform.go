@@ -41,7 +41,7 @@ type sessionForm struct {
 	room      *widget.SelectEntry
 	counts    *widget.Check
 	mandatory *widget.Check
-	clash     *widget.Label            // warns of a room clash or a summer-time change; saving is still allowed
+	clash     *widget.Label            // warns of a room clash; saving is still allowed
 	problem   *widget.Label            // a problem that belongs to no field
 	errs      map[string]*widget.Label // a field's problem, shown under it
 	dialog    *dialog.CustomDialog
