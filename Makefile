@@ -12,7 +12,7 @@ FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 
 # Debian packages needed to build the app and to run its tests headless
 # (Xvfb for the smoke test, xwininfo from x11-utils to find its window).
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth x11-utils poppler-utils qpdf mupdf-tools
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth x11-utils poppler-utils qpdf mupdf-tools zbar-tools
 
 # apt-get needs root: use sudo when we are not root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
