@@ -14,12 +14,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Normalize trims the text fields, upper-cases the country and badge code,
-// lower-cases the email and gives an empty role the default (participant).
+// Normalize trims the text fields and puts them in Unicode normal form C
+// (one "é" whether typed on Windows or read from a macOS file),
+// upper-cases the country and badge code, lower-cases the email and gives
+// an empty role the default (participant).
 func (p *Participant) Normalize() {
 	for _, f := range []*string{&p.Honorific, &p.GivenNames, &p.FamilyNames, &p.NativeName, &p.Organisation,
 		&p.Position, &p.Country, &p.Email, &p.Phone, &p.BadgeCode, &p.Notes} {
-		*f = strings.TrimSpace(*f)
+		*f = nfc(strings.TrimSpace(*f))
 	}
 	p.Country = strings.ToUpper(p.Country)
 	p.Email = strings.ToLower(p.Email)
@@ -30,12 +32,22 @@ func (p *Participant) Normalize() {
 }
 
 // Validate checks the participant on its own and lists every problem.
+// Every text field is checked for its length (see ParticipantLimits) and
+// for control characters; only the notes may hold line breaks and tabs.
 func (p *Participant) Validate() error {
 	var pr problems
+	for _, f := range []struct {
+		field, value string
+	}{{"honorific", p.Honorific}, {"given_names", p.GivenNames}, {"family_name", p.FamilyNames},
+		{"native_name", p.NativeName}, {"organisation", p.Organisation}, {"position", p.Position},
+		{"email", p.Email}, {"phone", p.Phone}} {
+		pr.checkText(f.field, f.value, ParticipantLimits, false)
+	}
+	pr.checkText("notes", p.Notes, ParticipantLimits, true)
 	if p.GivenNames == "" && p.FamilyNames == "" {
 		pr.add("family_name", "a given or family name is required")
 	}
-	if p.Email != "" {
+	if p.Email != "" && ValidationError(pr).For("email") == "" {
 		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email || !strings.Contains(p.Email[strings.IndexByte(p.Email, '@'):], ".") {
 			pr.add("email", "%q is not an email address", p.Email)
 		}

@@ -61,13 +61,12 @@ func looksUTF16(data []byte, zeroAt int) bool {
 	return true
 }
 
-// binary reports whether text looks like binary data: a NUL byte or many
-// control characters in its first 8 KB.
+// binary reports whether text looks like binary data: many control
+// characters in its first 8 KB. A stray NUL byte or two in a text file is
+// not enough: the cell holding it is refused, with its row, when the
+// participants are checked.
 func binary(text []byte) bool {
 	head := text[:min(len(text), 8<<10)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
-	}
 	ctl := 0
 	for _, b := range head {
 		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' {
