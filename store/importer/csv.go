@@ -50,6 +50,9 @@ func readCSV(data []byte) (*Table, error) {
 	if len(rows) == 0 {
 		return nil, ErrEmpty
 	}
+	if err := checkRows(rows, ""); err != nil {
+		return nil, err
+	}
 	// Our CSV export puts an apostrophe before text that a spreadsheet
 	// would run as a formula; take exactly that one off again.
 	for _, r := range rows {
