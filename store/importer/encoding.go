@@ -61,10 +61,10 @@ func looksUTF16(data []byte, zeroAt int) bool {
 	return true
 }
 
-// binary reports whether text looks like binary data: many control
-// characters in its first 8 KB. A stray NUL byte or two in a text file is
-// not enough: the cell holding it is refused, with its row, when the
-// participants are checked.
+// binary reports whether text looks like binary data: control characters
+// making more than one byte in twenty of its first 8 KB. A few stray NUL
+// bytes or escapes in a text file are not enough: the cell holding one is
+// refused, with its row and field, when the participants are checked.
 func binary(text []byte) bool {
 	head := text[:min(len(text), 8<<10)]
 	ctl := 0
@@ -73,5 +73,5 @@ func binary(text []byte) bool {
 			ctl++
 		}
 	}
-	return ctl > len(head)/100+1
+	return ctl > len(head)/20+2
 }
