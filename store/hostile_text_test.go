@@ -134,3 +134,25 @@ func TestHostileEmailNormalisation(t *testing.T) {
 		t.Errorf("EmailKey(%q) = %q, want %q", nfd, k, nfc)
 	}
 }
+
+// TestHostileNotesAndReasons: an attendance note and the reason for a
+// certificate decided by hand are checked like the other text fields.
+func TestHostileNotesAndReasons(t *testing.T) {
+	s := openTest(t, Options{NoAutoBackup: true})
+	w := addWorkshop(t, s, "note-2027", "2027-07-05")
+	se := addSession(t, s, w, 1, "09:00", "10:00", "Opening")
+	p := addParticipant(t, s, w, "María", "González", "")
+	a := Attendance{SessionID: se.ID, ParticipantID: p.ID, Status: Excused, Note: "sick\x1b[2J"}
+	ve := wantFieldError(t, s.RecordAttendance(&a), "note")
+	if !strings.Contains(ve.For("note"), "U+001B") {
+		t.Errorf("message %q", ve.For("note"))
+	}
+	a.Note = "sick;\ncertificate from the doctor"
+	if err := s.RecordAttendance(&a); err != nil {
+		t.Errorf("a note on two lines refused: %v", err)
+	}
+	a.Note = strings.Repeat("n", OtherLimits["note"]+1)
+	wantFieldError(t, s.RecordAttendance(&a), "note")
+	_, err := s.SetOverride(p.ID, true, "Chaired\u202e a group")
+	wantFieldError(t, err, "reason")
+}

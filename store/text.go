@@ -21,6 +21,9 @@ var (
 		"title": 200, "series": 200, "city": 100, "organiser": 300, "partners": 1000, "notes": 4000,
 	}
 	SessionLimits = map[string]int{"title": 200, "speakers": 500, "room": 100}
+	// OtherLimits are those of an attendance mark's note and of the
+	// reason for granting or refusing a certificate by hand.
+	OtherLimits = map[string]int{"note": 1000, "reason": 1000}
 )
 
 // checkText adds a problem when value, the text of field, is longer than
