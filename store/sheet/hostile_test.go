@@ -116,3 +116,14 @@ func TestHostileXLSXHasNoFormulas(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileXLSXNeverCutsText: a text longer than an XLSX cell holds is
+// refused, naming the cell, rather than cut short without a word.
+func TestHostileXLSXNeverCutsText(t *testing.T) {
+	tb := Table{Name: "Participants", Header: []string{"Name"}, Rows: [][]any{{"Abebe"}, {strings.Repeat("x", 10<<20)}}}
+	var b bytes.Buffer
+	err := WriteXLSX(&b, tb)
+	if err == nil || !strings.Contains(err.Error(), "cell A3") || !strings.Contains(err.Error(), "32767") {
+		t.Errorf("WriteXLSX = %v, want an error naming cell A3 and the limit", err)
+	}
+}
