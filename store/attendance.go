@@ -61,8 +61,13 @@ func (s *Store) RecordAttendances(list []*Attendance) error {
 // trimmed, an unset RecordedAt set to now.
 func (s *Store) prepareAttendance(a *Attendance) (Attendance, error) {
 	a.Note = strings.TrimSpace(a.Note)
+	var pr problems
 	if !validEnum(a.Status, Statuses, false) {
-		return Attendance{}, ValidationError{{"status", fmt.Sprintf("%q is not one of present, late, excused, absent", a.Status)}}
+		pr.add("status", "%q is not one of present, late, excused, absent", a.Status)
+	}
+	pr.checkText("note", a.Note, OtherLimits, true)
+	if err := pr.err(); err != nil {
+		return Attendance{}, err
 	}
 	rec := *a
 	if rec.RecordedAt.IsZero() {

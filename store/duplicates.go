@@ -11,8 +11,9 @@ import (
 )
 
 // EmailKey is the key under which two participants are the same person by
-// email: the address in lower case, or "" when there is none.
-func (p *Participant) EmailKey() string { return strings.ToLower(strings.TrimSpace(p.Email)) }
+// email: the address in lower case and normal form C, or "" when there is
+// none.
+func (p *Participant) EmailKey() string { return nfc(strings.ToLower(strings.TrimSpace(p.Email))) }
 
 // NameKey is the key under which two participants are the same person by
 // name: given and family names with case, accents and spacing ignored,

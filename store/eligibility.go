@@ -167,6 +167,10 @@ func (s *Store) SetOverride(participantID uuid.UUID, granted bool, reason string
 	if reason == "" {
 		return EligibilityOverride{}, ValidationError{{"reason", "a reason is required to grant or refuse a certificate by hand"}}
 	}
+	var pr problems
+	if pr.checkText("reason", reason, OtherLimits, false); pr.err() != nil {
+		return EligibilityOverride{}, pr.err()
+	}
 	var o EligibilityOverride
 	err := s.update(func(tx *bolt.Tx) error {
 		var p Participant

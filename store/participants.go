@@ -14,12 +14,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Normalize trims the text fields, upper-cases the country and badge code,
-// lower-cases the email and gives an empty role the default (participant).
+// Normalize trims the text fields and puts them in Unicode normal form C
+// (one "é" whether typed on Windows or read from a macOS file),
+// upper-cases the country and badge code, lower-cases the email and gives
+// an empty role the default (participant).
 func (p *Participant) Normalize() {
 	for _, f := range []*string{&p.Honorific, &p.GivenNames, &p.FamilyNames, &p.NativeName, &p.Organisation,
 		&p.Position, &p.Country, &p.Email, &p.Phone, &p.BadgeCode, &p.Notes} {
-		*f = strings.TrimSpace(*f)
+		*f = nfc(strings.TrimSpace(*f))
 	}
 	p.Country = strings.ToUpper(p.Country)
 	p.Email = strings.ToLower(p.Email)
@@ -30,12 +32,22 @@ func (p *Participant) Normalize() {
 }
 
 // Validate checks the participant on its own and lists every problem.
+// Every text field is checked for its length (see ParticipantLimits) and
+// for control characters; only the notes may hold line breaks and tabs.
 func (p *Participant) Validate() error {
 	var pr problems
+	for _, f := range []struct {
+		field, value string
+	}{{"honorific", p.Honorific}, {"given_names", p.GivenNames}, {"family_name", p.FamilyNames},
+		{"native_name", p.NativeName}, {"organisation", p.Organisation}, {"position", p.Position},
+		{"email", p.Email}, {"phone", p.Phone}} {
+		pr.checkText(f.field, f.value, ParticipantLimits, false)
+	}
+	pr.checkText("notes", p.Notes, ParticipantLimits, true)
 	if p.GivenNames == "" && p.FamilyNames == "" {
 		pr.add("family_name", "a given or family name is required")
 	}
-	if p.Email != "" {
+	if p.Email != "" && ValidationError(pr).For("email") == "" {
 		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email || !strings.Contains(p.Email[strings.IndexByte(p.Email, '@'):], ".") {
 			pr.add("email", "%q is not an email address", p.Email)
 		}
@@ -84,12 +96,13 @@ func (s *Store) SaveParticipants(ps []*Participant) error {
 	}
 	err := s.update(func(tx *bolt.Tx) error {
 		live := map[uuid.UUID]bool{}
+		w := newBatchWrites(tx)
 		for i := range recs {
-			if err := s.putParticipant(tx, &recs[i], live); err != nil {
+			if err := s.writeParticipant(w, &recs[i], live); err != nil {
 				return rowError(err, i, len(recs))
 			}
 		}
-		return nil
+		return w.apply()
 	})
 	if err != nil {
 		return err
@@ -116,40 +129,51 @@ func rowError(err error, i, n int) error {
 
 // putParticipant writes one participant and its index entries in tx.
 func (s *Store) putParticipant(tx *bolt.Tx, p *Participant, live map[uuid.UUID]bool) error {
+	w := newBatchWrites(tx)
+	if err := s.writeParticipant(w, p, live); err != nil {
+		return err
+	}
+	return w.apply()
+}
+
+// writeParticipant adds the writes of one participant and its index
+// entries to w.
+func (s *Store) writeParticipant(w *batchWrites, p *Participant, live map[uuid.UUID]bool) error {
 	if !live[p.WorkshopID] {
-		var w Workshop
-		if err := liveWorkshop(tx, p.WorkshopID, &w); err != nil {
+		var ws Workshop
+		if err := liveWorkshop(w.tx, p.WorkshopID, &ws); err != nil {
 			return fmt.Errorf("save participant: %w", err)
 		}
 		live[p.WorkshopID] = true
 	}
-	b, badges := tx.Bucket(bucketParticipants), tx.Bucket(bucketBadgeCodes)
 	if p.ID != uuid.Nil {
 		var old Participant
-		if err := getJSON(b, p.ID[:], &old); err != nil || old.Deleted() || old.WorkshopID != p.WorkshopID {
+		data := w.get(bucketParticipants, p.ID[:])
+		if data == nil || json.Unmarshal(data, &old) != nil || old.Deleted() || old.WorkshopID != p.WorkshopID {
 			return fmt.Errorf("save participant %s: %w", p.ID, ErrNotFound)
 		}
 		p.CreatedAt = old.CreatedAt
 		if old.BadgeCode != p.BadgeCode {
-			if err := badges.Delete(badgeKey(old.WorkshopID, old.BadgeCode)); err != nil {
-				return err
-			}
+			w.delete(bucketBadgeCodes, badgeKey(old.WorkshopID, old.BadgeCode))
 		}
 	}
 	p.DeletedAt = nil // saving is never a way to delete
 	p.touch(s.now(), s.device)
 	if p.BadgeCode == "" {
-		p.BadgeCode = freeBadgeCode(badges, p.WorkshopID)
-	} else if owner := badges.Get(badgeKey(p.WorkshopID, p.BadgeCode)); owner != nil && !bytes.Equal(owner, p.ID[:]) {
+		for p.BadgeCode = NewBadgeCode(); w.get(bucketBadgeCodes, badgeKey(p.WorkshopID, p.BadgeCode)) != nil; {
+			p.BadgeCode = NewBadgeCode()
+		}
+	} else if owner := w.get(bucketBadgeCodes, badgeKey(p.WorkshopID, p.BadgeCode)); owner != nil && !bytes.Equal(owner, p.ID[:]) {
 		return ValidationError{{"badge_code", fmt.Sprintf("the badge code %s is already given to someone else in this workshop", p.BadgeCode)}}
 	}
-	if err := badges.Put(badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:]); err != nil {
-		return err
+	data, err := json.Marshal(p)
+	if err != nil {
+		return fmt.Errorf("encode participant %s: %w", p.ID, err)
 	}
-	if err := tx.Bucket(bucketParticipantsByWorkshop).Put(join(p.WorkshopID, p.ID), nil); err != nil {
-		return err
-	}
-	return putJSON(b, p.ID[:], p)
+	w.put(bucketBadgeCodes, badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:])
+	w.put(bucketParticipantsByWorkshop, join(p.WorkshopID, p.ID), nil)
+	w.put(bucketParticipants, p.ID[:], data)
+	return nil
 }
 
 func badgeKey(workshopID uuid.UUID, code string) []byte {

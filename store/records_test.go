@@ -426,3 +426,31 @@ func TestWorkshopsNewestFirstWithCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveParticipantsBatchSeesItsOwnWrites: the writes of a batch are made
+// in key order at the end (see batchWrites), yet each record sees the ones
+// before it, as if they were written one by one.
+func TestSaveParticipantsBatchSeesItsOwnWrites(t *testing.T) {
+	s := openTest(t, Options{NoAutoBackup: true})
+	w := addWorkshop(t, s, "swap-2027", "2027-03-09")
+	a := addParticipant(t, s, w, "Aisha", "Bello", "AAAA1")
+	// a gives up AAAA1 for BBBB2; a newcomer takes AAAA1; a is saved again
+	// with CCCC3, which must free BBBB2.
+	a1, a2 := a, a
+	a1.BadgeCode, a2.BadgeCode = "BBBB2", "CCCC3"
+	b := Participant{WorkshopID: w.ID, GivenNames: "Rafael", FamilyNames: "Peña", BadgeCode: "AAAA1"}
+	if err := s.SaveParticipants([]*Participant{&a1, &b, &a2}); err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]uuid.UUID{"AAAA1": b.ID, "CCCC3": a.ID} {
+		if got, err := s.ParticipantByBadge(w.ID, code); err != nil || got.ID != want {
+			t.Errorf("ParticipantByBadge(%s) = %v, %v; want %v", code, got.ID, err, want)
+		}
+	}
+	if _, err := s.ParticipantByBadge(w.ID, "BBBB2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("BBBB2 still taken: %v", err)
+	}
+	if got, _ := s.Participant(a.ID); !got.CreatedAt.Equal(a.CreatedAt) || got.BadgeCode != "CCCC3" {
+		t.Errorf("a = %+v", got)
+	}
+}

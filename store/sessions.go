@@ -29,6 +29,9 @@ func (se *Session) Validate(w *Workshop) error {
 	if se.Title == "" {
 		p.add("title", "a title is required")
 	}
+	p.checkText("title", se.Title, SessionLimits, false)
+	p.checkText("speakers", se.Speakers, SessionLimits, false)
+	p.checkText("room", se.Room, SessionLimits, false)
 	if !validEnum(se.Type, SessionTypes, false) {
 		p.add("type", "%q is not a session type", se.Type)
 	}

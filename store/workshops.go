@@ -43,6 +43,12 @@ func (w *Workshop) Validate() error {
 	if w.City == "" {
 		p.add("city", "the venue city is required")
 	}
+	for _, f := range []struct {
+		field, value string
+	}{{"title", w.Title}, {"series", w.Series}, {"city", w.City}, {"organiser", w.Organiser}, {"partners", w.Partners}} {
+		p.checkText(f.field, f.value, WorkshopLimits, false)
+	}
+	p.checkText("notes", w.Notes, WorkshopLimits, true)
 	if _, ok := CountryName(w.Country); !ok {
 		p.add("country", "%q is not an ISO 3166 country code such as ET, SN or CL", w.Country)
 	}

@@ -75,22 +75,22 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	}
 	field := func(name string, w fyne.CanvasObject) fyne.CanvasObject { return withProblem(w, name, f.errs) }
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Honorific"), f.honorific),
+		widget.NewFormItem(lang.L("Honorific"), field("honorific", f.honorific)),
 		widget.NewFormItem(lang.L("Given names")+" *", field("given_names", f.given)),
 		widget.NewFormItem(lang.L("Family names")+" *", field("family_name", f.family)),
-		widget.NewFormItem(lang.L("Name in own script"), f.native),
-		widget.NewFormItem(lang.L("Organisation"), f.org),
+		widget.NewFormItem(lang.L("Name in own script"), field("native_name", f.native)),
+		widget.NewFormItem(lang.L("Organisation"), field("organisation", f.org)),
 		widget.NewFormItem(lang.L("Organisation type"), f.orgType),
-		widget.NewFormItem(lang.L("Position"), f.position),
+		widget.NewFormItem(lang.L("Position"), field("position", f.position)),
 		widget.NewFormItem(lang.L("Country"), field("country", f.country)),
 		widget.NewFormItem(lang.L("Gender"), f.gender),
 		widget.NewFormItem(lang.L("Email"), field("email", f.email)),
-		widget.NewFormItem(lang.L("Phone"), f.phone),
+		widget.NewFormItem(lang.L("Phone"), field("phone", f.phone)),
 		widget.NewFormItem(lang.L("Role"), f.role),
 		widget.NewFormItem(lang.L("Badge code"), field("badge_code", f.badge)),
 		widget.NewFormItem(lang.L("Joined late at"), field("joined_at", f.joined)),
 		widget.NewFormItem(lang.L("Certificate language"), f.certLang),
-		widget.NewFormItem(lang.L("Notes"), f.notes),
+		widget.NewFormItem(lang.L("Notes"), field("notes", f.notes)),
 	)
 	form.Items[1].HintText = lang.L("* a given or a family name is required")
 	body := container.NewVBox(form, f.problem)

@@ -117,8 +117,8 @@ func showSessionForm(av *agendaView, se store.Session, mode sessionMode) *sessio
 		widget.NewFormItem(lang.L("Starts")+" *", field("start", f.start)),
 		widget.NewFormItem(lang.L("Ends")+" *", field("end", f.end)),
 		widget.NewFormItem(lang.L("Type")+" *", field("type", f.kind)),
-		widget.NewFormItem(lang.L("Speakers"), f.speakers),
-		widget.NewFormItem(lang.L("Room"), f.room),
+		widget.NewFormItem(lang.L("Speakers"), field("speakers", f.speakers)),
+		widget.NewFormItem(lang.L("Room"), field("room", f.room)),
 		widget.NewFormItem("", f.counts),
 		widget.NewFormItem("", f.mandatory),
 	)

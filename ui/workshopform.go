@@ -89,16 +89,16 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title")+" *", field("title", f.title)),
 		widget.NewFormItem(lang.L("Short code")+" *", field("code", f.code)),
-		widget.NewFormItem(lang.L("Series or programme"), f.series),
+		widget.NewFormItem(lang.L("Series or programme"), field("series", f.series)),
 		widget.NewFormItem(lang.L("Venue city")+" *", field("city", f.city)),
 		widget.NewFormItem(lang.L("Country")+" *", field("country", f.country)),
 		widget.NewFormItem(lang.L("Time zone"), field("time_zone", f.timeZone)),
 		widget.NewFormItem(lang.L("First day")+" *", field("start_date", f.start)),
 		widget.NewFormItem(lang.L("Last day")+" *", field("end_date", f.end)),
-		widget.NewFormItem(lang.L("Organiser"), f.organ),
-		widget.NewFormItem(lang.L("Partners"), f.partners),
+		widget.NewFormItem(lang.L("Organiser"), field("organiser", f.organ)),
+		widget.NewFormItem(lang.L("Partners"), field("partners", f.partners)),
 		widget.NewFormItem(lang.L("Working language"), f.language),
-		widget.NewFormItem(lang.L("Notes"), f.notes),
+		widget.NewFormItem(lang.L("Notes"), field("notes", f.notes)),
 	)
 	form.Items[1].HintText = lang.L("Used on the command line and in certificate numbers")
 	form.Items[6].HintText = lang.L("Type the date or pick it from the calendar")

@@ -60,9 +60,10 @@ func message(err error) string {
 	return err.Error()
 }
 
-// oneLine folds a message onto one line.
+// oneLine folds a message onto one line, safe for a terminal (see
+// cleanCell).
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(cleanCell(s)), " ")
 }
 
 // usageError is a wrong call that flag parsing cannot catch, such as two

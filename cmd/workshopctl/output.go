@@ -22,9 +22,46 @@ func (c *cli) printJSON(v any) error {
 	return nil
 }
 
-// printf writes human-readable output.
+// printf writes human-readable output. The text of the arguments (names,
+// titles, messages) is made safe for a terminal with cleanCell: a name
+// holding an escape sequence must not ring the bell or clear the screen.
 func (c *cli) printf(format string, args ...any) {
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			args[i] = cleanCell(v)
+		case error:
+			args[i] = cleanCell(v.Error())
+		case fmt.Stringer:
+			args[i] = cleanCell(v.String())
+		}
+	}
 	fmt.Fprintf(c.stdout, format, args...)
+}
+
+// cleanCell returns s fit to print on a terminal: line breaks and tabs
+// become spaces, and other control characters (C0, C1, DEL) and
+// bidirectional embeddings, overrides and isolates, which could run
+// terminal commands or show text in a misleading order, become U+FFFD (�).
+func cleanCell(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unsafeRune(r):
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// unsafeRune reports whether r is a control or bidirectional control
+// character.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // table is a table of text aligned in columns by their width on a terminal.
@@ -51,7 +88,8 @@ func (t *table) alignRight(cols ...int) *table {
 	return t
 }
 
-// add appends a row; line breaks and tabs in cells become spaces.
+// add appends a row, made safe for a terminal (see cleanCell): line
+// breaks and tabs in cells become spaces.
 func (t *table) add(cells ...string) {
 	row := make([]string, len(cells))
 	for i, s := range cells {
@@ -94,16 +132,6 @@ func (t *table) write(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// cleanCell replaces control characters (line breaks, tabs) by spaces.
-func cleanCell(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // wideRunes are the East Asian wide and fullwidth characters, which take

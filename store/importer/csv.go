@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
 
 // delimiters are the separators tried, in order of preference on a tie.
@@ -47,6 +49,16 @@ func readCSV(data []byte) (*Table, error) {
 	}
 	if len(rows) == 0 {
 		return nil, ErrEmpty
+	}
+	if err := checkRows(rows, ""); err != nil {
+		return nil, err
+	}
+	// Our CSV export puts an apostrophe before text that a spreadsheet
+	// would run as a formula; take exactly that one off again.
+	for _, r := range rows {
+		for i, c := range r.Cells {
+			r.Cells[i] = sheet.UnescapeFormula(c)
+		}
 	}
 	return &Table{Format: CSV, Encoding: enc, Delimiter: delim, Rows: rows}, nil
 }

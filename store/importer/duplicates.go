@@ -11,14 +11,14 @@ import (
 
 // rowKeys are what duplicates are recognised by.
 type rowKeys struct {
-	email string // lower case; "" when none
+	email string // lower case, Unicode normal form C; "" when none
 	name  string // folded words of the names, then of the organisation
 }
 
 // keysOf returns the duplicate keys of a participant.
 func keysOf(p *store.Participant) rowKeys {
 	return rowKeys{
-		email: strings.ToLower(strings.TrimSpace(p.Email)),
+		email: p.EmailKey(),
 		name:  strings.Join(tokens(p.GivenNames+" "+p.FamilyNames), " ") + "|" + strings.Join(tokens(p.Organisation), " "),
 	}
 }
@@ -105,15 +105,18 @@ func (r *RowPreview) checkRow() []Problem {
 	if err := q.Validate(); errors.As(err, &ve) {
 		for _, fe := range ve {
 			pr := Problem{Row: r.Row, Message: fe.Message, Blocking: true}
-			switch fe.Field {
-			case "family_name":
+			switch {
+			case fe.Field == "family_name" && q.GivenNames == "" && q.FamilyNames == "":
 				pr.Field, pr.Kind, pr.Message = FamilyNames, MissingName, "no name: the row has neither a given nor a family name"
-			case "email":
+			case fe.Field == "email":
 				pr.Field, pr.Kind = Email, BadEmail
 			default:
 				// The values are checked as they are read; this is a
 				// safety net that keeps the store from refusing the lot.
 				pr.Field, pr.Kind = Field(fe.Field), UnknownValue
+				if _, text := store.ParticipantLimits[fe.Field]; text {
+					pr.Kind = BadText
+				}
 			}
 			out = append(out, pr)
 		}

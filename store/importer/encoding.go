@@ -61,18 +61,17 @@ func looksUTF16(data []byte, zeroAt int) bool {
 	return true
 }
 
-// binary reports whether text looks like binary data: a NUL byte or many
-// control characters in its first 8 KB.
+// binary reports whether text looks like binary data: control characters
+// making more than one byte in twenty of its first 8 KB. A few stray NUL
+// bytes or escapes in a text file are not enough: the cell holding one is
+// refused, with its row and field, when the participants are checked.
 func binary(text []byte) bool {
 	head := text[:min(len(text), 8<<10)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
-	}
 	ctl := 0
 	for _, b := range head {
 		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' {
 			ctl++
 		}
 	}
-	return ctl > len(head)/100+1
+	return ctl > len(head)/20+2
 }

@@ -8,12 +8,13 @@ import (
 // ProblemKind classifies a Problem.
 type ProblemKind string
 
-// The kinds of problems. MissingName and BadEmail block the row: it cannot
-// be imported until corrected. The others are warnings: the row can be
+// The kinds of problems. MissingName, BadEmail and BadText block the row:
+// it cannot be imported until corrected. The others are warnings: the row can be
 // imported, with the value left out or as the message says.
 const (
 	MissingName       ProblemKind = "missing name"        // neither a given nor a family name
 	BadEmail          ProblemKind = "bad email"           // the email is not an address
+	BadText           ProblemKind = "bad text"            // too long for the field, or holding a control character
 	UnknownCountry    ProblemKind = "unknown country"     // left empty
 	UnknownValue      ProblemKind = "unknown value"       // gender, role or organisation type not recognised
 	BadBadgeCode      ProblemKind = "bad badge code"      // not 4 to 8 letters or digits: a new code is given

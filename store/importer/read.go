@@ -7,12 +7,30 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // MaxFileSize is the largest file Read accepts. A participant list of
 // 100,000 people is about 20 MB; anything much larger is the wrong file.
 const MaxFileSize = 64 << 20
+
+// Limits on what Read accepts, checked before a workbook is expanded: a
+// list beyond them is not a participant list but a wrong, damaged or
+// forged file, and is refused with a message naming the limit.
+const (
+	// MaxPartSize is the most bytes an XLSX workbook may expand to: each
+	// of its parts, and all of them together.
+	MaxPartSize = 200 << 20
+	// MaxRows is the most rows with data a file may hold.
+	MaxRows = 100_000
+	// MaxCellLength is the most characters a cell may hold: Excel's own
+	// limit.
+	MaxCellLength = 32_767
+)
 
 // ErrEmpty means the file holds no filled cell at all.
 var ErrEmpty = errors.New("the file is empty")
@@ -133,6 +151,43 @@ func Sheets(r io.Reader) ([]string, error) {
 		return nil, nil
 	}
 	return xlsxSheets(data)
+}
+
+// checkRows refuses rows beyond MaxRows and cells beyond MaxCellLength,
+// naming the row and column. sheet names the XLSX sheet; "" for CSV.
+func checkRows(rows []Row, sheet string) error {
+	what, at := "the file", ""
+	if sheet != "" {
+		what, at = sheet, sheet+", "
+	}
+	if len(rows) > MaxRows {
+		return fmt.Errorf("%s has more than %s rows with data (row %d is one too many); a participant list may have at most %s",
+			what, thousands(MaxRows), rows[MaxRows].Num, thousands(MaxRows))
+	}
+	for _, r := range rows {
+		for i, c := range r.Cells {
+			if len(c) > MaxCellLength && utf8.RuneCountInString(c) > MaxCellLength {
+				return fmt.Errorf("%srow %d, column %s: the cell holds %s characters; a cell may hold at most %s (Excel's own limit)",
+					at, r.Num, columnName(i), thousands(utf8.RuneCountInString(c)), thousands(MaxCellLength))
+			}
+		}
+	}
+	return nil
+}
+
+// columnName returns the spreadsheet name of column i (from 0): "A", "AB".
+func columnName(i int) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	return name
+}
+
+// thousands formats n with commas between thousands: 32,767.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // fileKind is what the first bytes of a file say it is.

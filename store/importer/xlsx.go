@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -8,28 +9,36 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// openWorkbook opens XLSX data, explaining in words why it cannot be.
-func openWorkbook(data []byte) (*excelize.File, error) {
+// openWorkbook opens XLSX data, explaining in words why it cannot be. The
+// sizes the archive declares are checked first (see checkWorkbook), and
+// the workbook is held in memory: excelize writes a sheet larger than
+// UnzipXMLSizeLimit to a temporary file, which a killed process would
+// leave behind, so that limit is the whole workbook's.
+func openWorkbook(data []byte) (*excelize.File, *zip.Reader, error) {
 	if bytes.Contains(data[:min(len(data), 200)], []byte("mimetypeapplication/vnd.oasis.opendocument")) {
-		return nil, fmt.Errorf("%w: it is an OpenDocument file (.ods); save it as .xlsx or as CSV UTF-8 and try again", ErrUnknownFormat)
+		return nil, nil, fmt.Errorf("%w: it is an OpenDocument file (.ods); save it as .xlsx or as CSV UTF-8 and try again", ErrUnknownFormat)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	zr, err := checkWorkbook(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxPartSize, UnzipXMLSizeLimit: MaxPartSize})
 	if err != nil {
 		if f != nil {
 			f.Close()
 		}
-		return nil, fmt.Errorf("%w: it is a ZIP archive but not a readable XLSX workbook (%v)", ErrUnknownFormat, err)
+		return nil, nil, fmt.Errorf("%w: it is a ZIP archive but not a readable XLSX workbook (%v)", ErrUnknownFormat, err)
 	}
 	if len(f.GetSheetList()) == 0 {
 		f.Close()
-		return nil, fmt.Errorf("%w: it is a ZIP archive without any spreadsheet", ErrUnknownFormat)
+		return nil, nil, fmt.Errorf("%w: it is a ZIP archive without any spreadsheet", ErrUnknownFormat)
 	}
-	return f, nil
+	return f, zr, nil
 }
 
 // xlsxSheets lists the sheets of a workbook.
 func xlsxSheets(data []byte) ([]string, error) {
-	f, err := openWorkbook(data)
+	f, _, err := openWorkbook(data)
 	if err != nil {
 		return nil, err
 	}
@@ -40,11 +49,23 @@ func xlsxSheets(data []byte) ([]string, error) {
 // readXLSX reads one sheet of a workbook, cells as displayed. An empty
 // sheet name means the first visible sheet with a filled cell.
 func readXLSX(data []byte, sheet string) (*Table, error) {
-	f, err := openWorkbook(data)
+	f, zr, err := openWorkbook(data)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	parts, err := sheetParts(zr)
+	if err != nil {
+		return nil, err
+	}
+	lens, sstErr := sharedLengths(zr)
+	// sheetRows reads one sheet, once its XML has passed scanSheet.
+	sheetRows := func(name string) ([]Row, error) {
+		if err := scanSheet(zr, parts[name], name, lens, sstErr); err != nil {
+			return nil, err
+		}
+		return readSheetRows(f, name)
+	}
 	sheets := f.GetSheetList()
 	t := &Table{Format: XLSX, Sheets: sheets}
 	if sheet != "" {
@@ -53,7 +74,7 @@ func readXLSX(data []byte, sheet string) (*Table, error) {
 			return nil, &SheetError{Sheet: sheet, Sheets: sheets}
 		}
 		t.Sheet = name
-		if t.Rows, err = sheetRows(f, name); err != nil {
+		if t.Rows, err = sheetRows(name); err != nil {
 			return nil, err
 		}
 		if len(t.Rows) == 0 {
@@ -66,7 +87,7 @@ func readXLSX(data []byte, sheet string) (*Table, error) {
 			if visible, _ := f.GetSheetVisible(name); visible == hidden {
 				continue
 			}
-			rows, err := sheetRows(f, name)
+			rows, err := sheetRows(name)
 			if err != nil {
 				return nil, err
 			}
@@ -95,9 +116,11 @@ func findSheet(sheets []string, want string) (string, bool) {
 	return "", false
 }
 
-// sheetRows returns the non-blank rows of a sheet with their numbers.
-func sheetRows(f *excelize.File, sheet string) ([]Row, error) {
-	all, err := f.GetRows(sheet)
+// readSheetRows returns the non-blank rows of a sheet with their numbers,
+// refusing the sheet at the first row that cannot be read rather than
+// returning the rows before it.
+func readSheetRows(f *excelize.File, sheet string) ([]Row, error) {
+	rs, err := f.Rows(sheet)
 	if err != nil {
 		var missing excelize.ErrSheetNotExist
 		if errors.As(err, &missing) {
@@ -105,11 +128,22 @@ func sheetRows(f *excelize.File, sheet string) ([]Row, error) {
 		}
 		return nil, fmt.Errorf("the XLSX sheet %q cannot be read: %w", sheet, err)
 	}
+	defer rs.Close()
 	var rows []Row
-	for i, cells := range all {
-		if !blank(cells) {
-			rows = append(rows, Row{Num: i + 1, Cells: cells})
+	for num := 1; rs.Next(); num++ {
+		cells, err := rs.Columns()
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q, row %d: the row cannot be read (%w); nothing was imported", sheet, num, err)
 		}
+		if !blank(cells) {
+			rows = append(rows, Row{Num: num, Cells: cells})
+		}
+	}
+	if err := rs.Error(); err != nil {
+		return nil, fmt.Errorf("the XLSX sheet %q cannot be read: %w", sheet, err)
+	}
+	if err := checkRows(rows, fmt.Sprintf("sheet %q", sheet)); err != nil {
+		return nil, err
 	}
 	return rows, nil
 }

@@ -15,8 +15,11 @@ const bom = "\uFEFF"
 // lines ending in CRLF, fields quoted as RFC 4180 says (when they hold a
 // comma, a quote or a line break, or begin with a space; a line break
 // within a cell is written CRLF too). The header is the first line, if
-// there is one, and every line has as many fields as the widest row. Numbers are plain text ("1234.5"), dates
-// ISO ("2027-05-04", "2027-05-04 09:30"); empty cells are empty fields.
+// there is one, and every line has as many fields as the widest row.
+// Numbers are plain text ("1234.5", "-2"), dates ISO ("2027-05-04",
+// "2027-05-04 09:30"); empty cells are empty fields. Text that a
+// spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "@SUM(…)")
+// gets a leading apostrophe: see EscapeFormula.
 func WriteCSV(w io.Writer, t Table) error {
 	rows, err := cells(t)
 	if err != nil {
@@ -34,7 +37,9 @@ func WriteCSV(w io.Writer, t Table) error {
 	rec := make([]string, width)
 	if len(t.Header) > 0 {
 		clear(rec)
-		copy(rec, t.Header)
+		for i, h := range t.Header {
+			rec[i] = EscapeFormula(h)
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -43,6 +48,9 @@ func WriteCSV(w io.Writer, t Table) error {
 		clear(rec)
 		for i, c := range row {
 			rec[i] = c.String()
+			if c.kind == kindText {
+				rec[i] = EscapeFormula(rec[i])
+			}
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -22,6 +23,9 @@ const (
 
 // maxSheetName is the longest sheet name Excel accepts, in UTF-16 units.
 const maxSheetName = 31
+
+// maxCellText is the most characters an XLSX cell holds.
+const maxCellText = 32_767
 
 // WriteXLSX writes the tables as an XLSX workbook, one sheet per table in
 // order, the first one active. Each sheet has its header in bold on the
@@ -116,6 +120,10 @@ func writeSheet(f *excelize.File, sheet string, t Table, rows [][]cell, st style
 			case kindEmpty:
 				continue
 			case kindText:
+				// excelize would cut a longer text silently.
+				if n := utf8.RuneCountInString(c.text); n > maxCellText {
+					return fmt.Errorf("cell %s: the text is %d characters long, more than the %d an XLSX cell can hold; write a CSV file instead", at, n, maxCellText)
+				}
 				err = f.SetCellStr(sheet, at, c.text)
 			case kindInt:
 				err = f.SetCellInt(sheet, at, c.num)
