@@ -32,8 +32,10 @@ type Choice string
 // The choices. Add is the default for a new person; for duplicates the
 // default is Skip for a repeat of an earlier row (AddAnyway when only the
 // name and organisation match and the emails differ) and Update for a
-// person already in the workshop. Rows with a blocking problem are always
-// skipped.
+// person already in the workshop. A row whose name holds a letter lost to
+// an 8-bit encoding (store.HasLostLetter) is skipped until the name is
+// corrected (SetName, SetNativeName) or the caller chooses otherwise.
+// Rows with a blocking problem are always skipped.
 const (
 	Add       Choice = "add"        // add a new participant
 	Skip      Choice = "skip"       // do not import the row
@@ -527,6 +529,19 @@ func (p *Preview) SetName(num int, given, family string) error {
 	}
 	r.Participant.GivenNames, r.Participant.FamilyNames = clean(given), clean(family)
 	r.Name.CaseChanged, r.Name.Edited = false, true
+	p.Recheck()
+	return nil
+}
+
+// SetNativeName gives the name in native script of the row numbered num,
+// correcting letters lost to an encoding; it is used as given (spaces
+// cleaned).
+func (p *Preview) SetNativeName(num int, native string) error {
+	r := p.Row(num)
+	if r == nil {
+		return fmt.Errorf("set native name: there is no data row %d", num)
+	}
+	r.Participant.NativeName = clean(native)
 	p.Recheck()
 	return nil
 }
