@@ -25,6 +25,15 @@ func (m Mapping) Column(f Field) (int, bool) {
 	return c, ok
 }
 
+// HasName reports whether a column is mapped to a name (full, given or
+// family): without one no row can be imported.
+func (m Mapping) HasName() bool {
+	_, full := m.Columns[FullName]
+	_, given := m.Columns[GivenNames]
+	_, family := m.Columns[FamilyNames]
+	return full || given || family
+}
+
 // Set reads f from column col (from 0). A column fills one field only, so
 // a field previously read from col is unmapped.
 func (m *Mapping) Set(f Field, col int) {

@@ -186,10 +186,7 @@ type Preview struct {
 func NewPreview(t *Table, m Mapping, o Options) *Preview {
 	p := &Preview{WorkshopID: o.WorkshopID, Table: t, Mapping: m, existing: o.Existing, location: cmp.Or(o.Location, time.UTC),
 		days: [2]store.Date{o.Start, o.End}}
-	_, full := m.Columns[FullName]
-	_, given := m.Columns[GivenNames]
-	_, family := m.Columns[FamilyNames]
-	if !full && !given && !family {
+	if !m.HasName() {
 		p.Warnings = append(p.Warnings, "no column is mapped to a name: map given_names and family_name, or full_name")
 	}
 	var header []string
