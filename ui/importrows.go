@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -58,6 +59,17 @@ func nameProblem(r *importer.RowPreview) bool {
 	return r.Has(importer.LostCharacters) || r.Has(importer.NameSplit) || r.Has(importer.MissingName)
 }
 
+// nameField returns the name field f of p.
+func nameField(p store.Participant, f importer.Field) string {
+	switch f {
+	case importer.GivenNames:
+		return p.GivenNames
+	case importer.FamilyNames:
+		return p.FamilyNames
+	}
+	return p.NativeName
+}
+
 // setRow shows the preview of row r in o.
 func (w *importWizard) setRow(r *importer.RowPreview, o *importRow) {
 	pp := r.Participant
@@ -69,9 +81,18 @@ func (w *importWizard) setRow(r *importer.RowPreview, o *importRow) {
 	o.name.SetText(name)
 	country, _ := store.CountryName(pp.Country)
 	o.detail.SetText(strings.Join(nonEmpty(pp.Organisation, country, pp.Email), " · "))
-	var notes []string
+	var notes, lost []string
 	for _, pr := range r.Problems {
+		if pr.Kind == importer.LostCharacters {
+			lost = append(lost, strconv.Quote(nameField(pp, pr.Field)))
+			continue
+		}
 		notes = append(notes, pr.Message)
+	}
+	if len(lost) > 0 {
+		// One sentence for the row's damaged names rather than one each.
+		notes = append(notes, fmt.Sprintf(lang.L("%s: a \"?\" stands for a letter lost when the file was saved in an 8-bit encoding (such as Excel's \"CSV (semicolon)\"); correct the name, or save the file as \"CSV UTF-8\" and import it again. Until then the row is skipped."),
+			strings.Join(lost, ", ")))
 	}
 	if r.Name.CaseChanged {
 		notes = append(notes, fmt.Sprintf(lang.L("name written %s %s in the file"), r.Name.FileGiven, r.Name.FileFamily))
