@@ -76,3 +76,18 @@ func TestImportFormExport(t *testing.T) {
 		`  full_name     ← "Full name (as it should appear on your certificate)" (C)`,
 		"Imported into demo: 3 added, 1 updated, 0 skipped; demo now has 43 participants")
 }
+
+// TestDateFlagsISO gives the days of a workshop and a session as ISO 8601
+// (spaces around them are forgiven) and names the format for anything
+// else.
+func TestDateFlagsISO(t *testing.T) {
+	data := newDataFile(t)
+	mustRun(t, "--data", data, "add-workshop", "--code", "lome-2026", "--title", "Atelier", "--city", "Lomé",
+		"--country", "TG", "--start", "2026-12-14", "--end", " 2026-12-16")
+	mustRun(t, "--data", data, "add-session", "--workshop", "lome-2026", "--date", "2026-12-15", "--start", "09:00", "--end", "10:30", "--title", "Ouverture")
+	msg := wantFailure(t, runCLI(t, "--data", data, "add-workshop", "--code", "kara-2026", "--title", "Atelier", "--city", "Kara",
+		"--country", "TG", "--start", "14/12/2026", "--end", "2026-12-16"))
+	if !strings.Contains(msg, `"14/12/2026" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-14`) {
+		t.Errorf("a day-first date: %q", msg)
+	}
+}

@@ -294,7 +294,8 @@ func (p *Preview) readRow(row Row, m Mapping) *RowPreview {
 		}
 	}
 	if v := get(JoinedAt); v != "" {
-		t, ok := parseJoinedAt(v, p.location)
+		t, err := store.ParseDateTime(v, p.location)
+		ok := err == nil
 		switch day := store.DateOf(t); {
 		case ok && (!p.days[0].IsZero() && day.Before(p.days[0]) || !p.days[1].IsZero() && day.After(p.days[1])):
 			warn(JoinedAt, BadJoinedAt, "%s is not within the workshop (%s to %s); the person is imported as there from the start", v, p.days[0], p.days[1])
@@ -305,25 +306,6 @@ func (p *Preview) readRow(row Row, m Mapping) *RowPreview {
 		}
 	}
 	return r
-}
-
-// joinedAtLayouts are the forms of a "Joined at" cell: as ExportTable
-// writes it (CSV, or an XLSX date-time read as text), with seconds, in
-// ISO 8601, and a day alone (from its start).
-var joinedAtLayouts = []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02"}
-
-// parseJoinedAt reads a "Joined at" cell as a wall clock time in loc, or
-// as an instant when it carries its offset (RFC 3339).
-func parseJoinedAt(s string, loc *time.Location) (time.Time, bool) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(loc), true
-	}
-	for _, layout := range joinedAtLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 // cleanEmail extracts the address from an email cell: "mailto:" and a
