@@ -40,6 +40,8 @@ func newImportRow() *importRow {
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.issue.Wrapping = fyne.TextWrapWord
 	r.edit.Importance = widget.LowImportance
+	r.issue.Hide() // shown for a row with notes
+	r.edit.Hide()  // shown for a name to correct
 	// The number's width is fixed, so that every row wraps its text at
 	// the same width.
 	numWidth := widget.NewLabelWithStyle("00000", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}).MinSize().Width
@@ -81,6 +83,26 @@ func (w *importWizard) setRow(r *importer.RowPreview, o *importRow) {
 	o.name.SetText(name)
 	country, _ := store.CountryName(pp.Country)
 	o.detail.SetText(strings.Join(nonEmpty(pp.Organisation, country, pp.Email), " · "))
+	notes := rowNotes(r)
+	o.issue.Importance = widget.WarningImportance
+	if r.Blocked() {
+		o.issue.Importance = widget.DangerImportance
+	}
+	o.issue.Hidden = notes == ""
+	o.issue.SetText(notes)
+	o.texts.Refresh() // the problem text's height follows its new text
+
+	num := r.Row
+	o.edit.Hidden = !nameProblem(r)
+	o.edit.OnTapped = func() { w.correctName(num) }
+	o.edit.Refresh()
+	o.setChoice(w, r)
+}
+
+// rowNotes returns what is shown under a row: its problems, a change of
+// case, or that it brings nothing new.
+func rowNotes(r *importer.RowPreview) string {
+	pp := r.Participant
 	var notes, lost []string
 	for _, pr := range r.Problems {
 		if pr.Kind == importer.LostCharacters {
@@ -100,19 +122,12 @@ func (w *importWizard) setRow(r *importer.RowPreview, o *importRow) {
 	if r.Unchanged() {
 		notes = append(notes, lang.L("nothing new in the file: left as it is"))
 	}
-	o.issue.Importance = widget.WarningImportance
-	if r.Blocked() {
-		o.issue.Importance = widget.DangerImportance
-	}
-	o.issue.Hidden = len(notes) == 0
-	o.issue.SetText(strings.Join(notes, "; "))
-	o.texts.Refresh() // the problem text's height follows its new text
+	return strings.Join(notes, "; ")
+}
 
+// setChoice shows the choices for row r and the one made.
+func (o *importRow) setChoice(w *importWizard, r *importer.RowPreview) {
 	num := r.Row
-	o.edit.Hidden = !nameProblem(r)
-	o.edit.OnTapped = func() { w.correctName(num) }
-	o.edit.Refresh()
-
 	sel := o.choice
 	sel.OnChanged = nil
 	choices := rowChoices(r)
@@ -150,58 +165,134 @@ func (w *importWizard) listRows() {
 	}
 }
 
-// fitRows makes each listed row as tall as its text at the list's width,
-// so that a warning wrapped on several lines does not run into the next
-// row.
-func (w *importWizard) fitRows() {
-	width := w.rows.Size().Width
+// newRowList returns the list of the rows shown.
+func (w *importWizard) newRowList() *widget.List {
+	return widget.NewList(func() int { return len(w.shown) },
+		func() fyne.CanvasObject { return newImportRow() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(w.shown) {
+				w.setRow(w.shown[i], o.(*importRow))
+			}
+		})
+}
+
+// rowHeight is the height a row was measured at, and the notes and button
+// it was measured with.
+type rowHeight struct {
+	notes  string
+	edit   bool
+	height float32
+}
+
+// fitRows makes each listed row as tall as its text at width, so that a
+// warning wrapped on several lines does not run into the next row. Only
+// rows with notes are measured, each once for a given text and width.
+// Setting a row's height makes the list lay itself out again, so when many
+// heights change (a new width, the filter) a new list is made with them.
+func (w *importWizard) fitRows(width float32) {
 	if width <= 0 {
 		return
 	}
-	m := newImportRow()
-	m.Resize(fyne.NewSize(width, 100))
-	plain := float32(-1) // the height of a row with no note and no button
+	if width != w.fitWidth || w.measured == nil {
+		w.fitWidth, w.measured = width, map[*importer.RowPreview]rowHeight{}
+	}
+	plain := newImportRow().MinSize().Height // as the list's template
+	var m *rowMeasure
+	heights := make([]float32, len(w.shown))
 	for i, r := range w.shown {
-		if plain >= 0 && !nameProblem(r) && len(r.Problems) == 0 && !r.Name.CaseChanged && !r.Unchanged() {
-			w.rows.SetItemHeight(i, plain)
+		notes, edit := rowNotes(r), nameProblem(r)
+		if notes == "" && !edit {
+			heights[i] = plain
 			continue
 		}
-		w.setRow(r, m)
-		h := m.content.MinSize().Height
-		if m.issue.Hidden && m.edit.Hidden {
-			plain = h
+		if c, ok := w.measured[r]; ok && c.notes == notes && c.edit == edit {
+			heights[i] = c.height
+			continue
 		}
-		w.rows.SetItemHeight(i, h)
+		if m == nil {
+			m = newRowMeasure(width)
+		}
+		heights[i] = m.height(notes, edit)
+		w.measured[r] = rowHeight{notes, edit, heights[i]}
+	}
+	var changed []int
+	for i, h := range heights {
+		if i >= len(w.heights) || w.heights[i] != h {
+			changed = append(changed, i)
+		}
+	}
+	w.heights = heights
+	if len(changed) <= 16 {
+		for _, i := range changed {
+			w.rows.SetItemHeight(i, heights[i])
+		}
+		return
+	}
+	w.rows = w.newRowList()
+	for i, h := range heights {
+		if h != plain {
+			w.rows.SetItemHeight(i, h) // not shown yet: nothing laid out
+		}
+	}
+	if w.listBox != nil {
+		w.listBox.Objects = []fyne.CanvasObject{w.rows}
+		w.listBox.Refresh()
 	}
 }
 
-// widthLayout fills its space with its objects and calls onWidth when its
-// width changes.
-type widthLayout struct {
-	width   float32
-	onWidth func()
+// rowMeasure measures rows at one width: the heights of a row's parts are
+// taken once from a laid-out row, then only the wrapped notes are measured
+// for each row (laying out a whole row each time is ten times slower).
+type rowMeasure struct {
+	notes                           *widget.Label // wrapped at the width of a row's notes
+	top, pad, rightPlain, rightEdit float32
 }
 
-// Layout gives every object the whole space.
-func (l *widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-	if size.Width != l.width {
-		l.width = size.Width
-		l.onWidth()
-	}
+func newRowMeasure(width float32) *rowMeasure {
+	r := newImportRow()
+	r.issue.Show()
+	r.issue.SetText("x")
+	r.Resize(fyne.NewSize(width, 200))
+	right := r.content.Objects[2] // Border: center, left, right
+	m := &rowMeasure{notes: widget.NewLabel(""), top: r.texts.Objects[0].MinSize().Height,
+		pad: r.Theme().Size(theme.SizeNamePadding), rightPlain: right.MinSize().Height}
+	r.edit.Show()
+	m.rightEdit = right.MinSize().Height
+	m.notes.Wrapping = fyne.TextWrapWord
+	m.notes.Resize(r.issue.Size())
+	return m
 }
 
-// MinSize is the largest of the objects' minimum sizes.
-func (l *widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		s = s.Max(o.MinSize())
+// height returns the height of a row with these notes and, if edit, the
+// button to correct the name.
+func (m *rowMeasure) height(notes string, edit bool) float32 {
+	right := m.rightPlain
+	if edit {
+		right = m.rightEdit
 	}
-	return s
+	left := m.top
+	if notes != "" {
+		m.notes.SetText(notes)
+		left += m.pad + m.notes.MinSize().Height
+	}
+	return max(left, right)
 }
+
+// rowsLayout gives the list of rows its whole space and fits the rows to
+// a new width.
+type rowsLayout struct{ w *importWizard }
+
+// Layout fits the rows to the width, then gives the list the space.
+func (l *rowsLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.w.fitWidth {
+		l.w.fitRows(size.Width)
+	}
+	l.w.rows.Move(fyne.NewPos(0, 0))
+	l.w.rows.Resize(size)
+}
+
+// MinSize is the list's.
+func (l *rowsLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.w.rows.MinSize() }
 
 // importNameForm corrects the name of one row of the preview.
 type importNameForm struct {

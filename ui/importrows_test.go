@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/importer"
 )
 
@@ -152,4 +154,53 @@ func TestImportLostLettersCorrectedInPlace(t *testing.T) {
 			t.Errorf("%s imported with a lost letter", q.FullName())
 		}
 	}
+}
+
+// BenchmarkImportPreviewRefresh5000 times a change on the 5,000-row list
+// in step 3: a change (a choice or a corrected name: the tally, the rows
+// listed, the heights of the rows whose text changed), and a new width
+// (every row with a note measured again).
+func BenchmarkImportPreviewRefresh5000(b *testing.B) {
+	u, w := emptyWorkshopB(b)
+	w.Resize(fyne.NewSize(1024, 768))
+	wiz := showImportWizard(u.workshop)
+	path := fixture("participants-5000.csv")
+	tab, err := importer.ReadFile(path, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	wiz.loaded(path, tab, nil)
+	wiz.toPreview()
+	if wiz.fitWidth == 0 || len(wiz.measured) < 700 {
+		b.Fatalf("the rows were not measured: width %v, %d rows measured", wiz.fitWidth, len(wiz.measured))
+	}
+	b.Run("change", func(b *testing.B) {
+		for b.Loop() {
+			wiz.refreshPreview()
+		}
+	})
+	// A new width measures every row with a note again (727 here).
+	b.Run("new width", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			wiz.fitRows(900 + float32(i%2)*10)
+		}
+	})
+}
+
+// emptyWorkshopB is emptyWorkshop for a benchmark.
+func emptyWorkshopB(b *testing.B) (*App, fyne.Window) {
+	a := test.NewTempApp(b)
+	w := a.NewWindow("bench")
+	u := Start(a, w, Config{DataPath: filepath.Join(b.TempDir(), "workshopdesk.db"), Open: testOpener, Version: "test"})
+	b.Cleanup(func() {
+		u.Close()
+		w.Close()
+	})
+	ws := store.Workshop{Code: "dakar-2027", Title: "Regional workshop", City: "Dakar", Country: "SN",
+		StartDate: store.Date{Year: 2027, Month: 3, Day: 8}, EndDate: store.Date{Year: 2027, Month: 3, Day: 10}}
+	if err := u.st.SaveWorkshop(&ws); err != nil {
+		b.Fatal(err)
+	}
+	u.showWorkshop(ws.ID)
+	return u, w
 }

@@ -40,9 +40,13 @@ type importWizard struct {
 	columns  map[importer.Field]*widget.Select
 	tally    *widget.Label
 	rows     *widget.List
+	listBox  *fyne.Container        // holds rows
 	shown    []*importer.RowPreview // the rows listed
-	filter   *widget.Check          // only the rows with problems
-	nameForm *importNameForm        // the name being corrected, if any
+	heights  []float32              // the height given to each row listed
+	measured map[*importer.RowPreview]rowHeight
+	fitWidth float32         // the width the rows were measured at
+	filter   *widget.Check   // only the rows with problems
+	nameForm *importNameForm // the name being corrected, if any
 	keepCase *widget.Button
 	result   *widget.Label
 	onNext   func()
@@ -234,14 +238,8 @@ func (w *importWizard) showPreview() {
 	p := w.preview
 	w.tally = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.tally.Wrapping = fyne.TextWrapWord
-	w.shown = nil
-	w.rows = widget.NewList(func() int { return len(w.shown) },
-		func() fyne.CanvasObject { return newImportRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(w.shown) {
-				w.setRow(w.shown[i], o.(*importRow))
-			}
-		})
+	w.shown, w.heights, w.measured = nil, nil, nil
+	w.rows = w.newRowList()
 	w.filter = widget.NewCheck(lang.L("Only rows with problems"), func(bool) { w.refreshPreview() })
 	w.keepCase = widget.NewButton(lang.L("Keep all names as written in the file"), func() {
 		p.KeepFileCase(0)
@@ -260,8 +258,8 @@ func (w *importWizard) showPreview() {
 		l.Wrapping = fyne.TextWrapWord
 		top.Add(l)
 	}
-	list := container.New(&widthLayout{onWidth: w.fitRows}, w.rows)
-	w.setStep(lang.L("3. Check every row"), container.NewBorder(top, nil, nil, nil, list), w.showMapping, w.commitAsync, "")
+	w.listBox = container.New(&rowsLayout{w: w}, w.rows)
+	w.setStep(lang.L("3. Check every row"), container.NewBorder(top, nil, nil, nil, w.listBox), w.showMapping, w.commitAsync, "")
 	w.refreshPreview()
 }
 
@@ -312,7 +310,7 @@ func (w *importWizard) refreshPreview() {
 		w.next.Enable()
 	}
 	w.listRows()
-	w.fitRows()
+	w.fitRows(w.fitWidth)
 	w.rows.Refresh()
 }
 
