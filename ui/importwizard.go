@@ -89,7 +89,7 @@ func (w *importWizard) setStep(title string, o fyne.CanvasObject, back, next fun
 
 // showChoose is step 1: choose the file.
 func (w *importWizard) showChoose() {
-	help := widget.NewLabel(lang.L("Import the list of participants you were sent: CSV from any Excel or online form (any encoding, comma or semicolon), or an Excel workbook (.xlsx). Headings in English, French or Spanish are recognised. Nothing is saved until you have checked every row."))
+	help := widget.NewLabel(lang.L("Import the list of participants you were sent: CSV from any Excel or online form (any encoding, comma or semicolon), or an Excel workbook (.xlsx). Headings in English, French or Spanish are recognised, and so are the questions of online forms (Google Forms, Microsoft Forms, KoboToolbox, Typeform). Nothing is saved until you have checked every row."))
 	help.Wrapping = fyne.TextWrapWord
 	w.setStep(lang.L("1. Choose the file"), container.NewVBox(help, container.NewHBox(w.choose)), nil, nil, "")
 }
