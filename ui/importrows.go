@@ -315,7 +315,14 @@ func (w *importWizard) correctName(num int) {
 	if asRead == "" {
 		asRead = strings.TrimSpace(r.Name.FileGiven + " " + r.Name.FileFamily)
 	}
-	hint := widget.NewLabel(fmt.Sprintf(lang.L("In the file: %s. Replace each \"?\" with the letter it stands for."), asRead))
+	text := fmt.Sprintf(lang.L("In the file: %s."), asRead)
+	switch {
+	case asRead == "":
+		text = lang.L("The file gives no name on this row.")
+	case r.Has(importer.LostCharacters):
+		text += " " + lang.L("Replace each \"?\" with the letter it stands for.")
+	}
+	hint := widget.NewLabel(text)
 	hint.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{
 		widget.NewFormItem("", hint),
