@@ -34,7 +34,7 @@ func TestFormExports(t *testing.T) {
 			2, [3]string{"Ousmane", "Sèye", "ousmane.seye@example.org"}},
 		{"form-kobo-fr.csv",
 			"given_names=Prénom(s), family_name=Nom de famille, organisation=Organisation, country=Pays de résidence, " +
-				"gender=Sexe, email=Courriel, notes=_notes",
+				"gender=Sexe, email=Courriel",
 			2, [3]string{"Jean-Baptiste", "Kaboré", "jb.kabore@example.org"}},
 		{"form-typeform-en.csv",
 			"given_names=What's your first name?, family_name=And your last name?, organisation=Which organisation do you work for?, " +

@@ -185,7 +185,8 @@ func ColumnName(col int) string {
 // (the "Name" and "Email" columns of an anonymous Microsoft Form), then a
 // known heading beats an ambiguous one and a keyword match, then the
 // leftmost wins. A column named for the email whose cells hold text but
-// no address ("anonymous") is not mapped.
+// no address ("anonymous") is not mapped, nor a heading beginning with "_"
+// (KoboToolbox's "_id", "_notes", "_submission_time").
 func Suggest(t *Table) Mapping {
 	m := Mapping{HeaderRow: FindHeader(t), Columns: map[Field]int{}}
 	if m.HeaderRow < 0 {
@@ -199,6 +200,9 @@ func Suggest(t *Table) Mapping {
 	}
 	var cands []cand
 	for col, h := range t.Rows[m.HeaderRow].Cells {
+		if strings.HasPrefix(strings.TrimSpace(h), "_") {
+			continue // KoboToolbox's own columns: "_id", "_notes", "_submission_time"
+		}
 		hm, ok := matchHeader(clean(h))
 		if !ok {
 			continue
