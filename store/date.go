@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 )
 
@@ -14,19 +15,56 @@ type Date struct {
 	Day   int
 }
 
+// The one format of dates and of dates with a time, wherever one is typed
+// or written (forms, command-line flags, files), ISO 8601: ParseDate and
+// Date.String, ParseDateTime and FormatDateTime read and write them.
+const (
+	DateHint       = "YYYY-MM-DD"       // how a date is written, for placeholders and messages
+	DateTimeHint   = "YYYY-MM-DD HH:MM" // how a date and time is written
+	dateTimeLayout = "2006-01-02 15:04"
+)
+
 var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// ParseDate parses a "YYYY-MM-DD" day and rejects impossible dates such as
-// 2027-02-30.
+// ParseDate parses a "YYYY-MM-DD" day (ISO 8601; spaces around it are
+// ignored) and rejects impossible dates such as 2027-02-30.
 func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		if dateShape.MatchString(s) {
 			return Date{}, fmt.Errorf("%s is not a real calendar date", s)
 		}
-		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("%q is not a date: write it as %s, e.g. 2026-12-14", s, DateHint)
 	}
 	return DateOf(t), nil
+}
+
+// dateTimeLayouts are the forms ParseDateTime reads besides RFC 3339: with
+// a space or a "T", with or without seconds, and a day alone.
+var dateTimeLayouts = []string{dateTimeLayout, "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05", time.DateOnly}
+
+// ParseDateTime parses a date and time as FormatDateTime writes it
+// ("2027-03-09 10:30", a wall clock time in loc), also with a "T" or
+// seconds, a day alone (its start), or an instant with its offset (RFC
+// 3339, returned in loc). Spaces around it are ignored.
+func ParseDateTime(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.In(loc), nil
+	}
+	for _, layout := range dateTimeLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date and time: write it as %s, e.g. 2026-12-14 09:30", s, DateTimeHint)
+}
+
+// FormatDateTime writes t as a wall clock time in loc, "2027-03-09 10:30":
+// what ParseDateTime reads back.
+func FormatDateTime(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format(dateTimeLayout)
 }
 
 // DateOf returns the calendar day of t in t's location.

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/importer"
 )
 
@@ -41,6 +40,13 @@ type importWizard struct {
 	columns  map[importer.Field]*widget.Select
 	tally    *widget.Label
 	rows     *widget.List
+	listBox  *fyne.Container        // holds rows
+	shown    []*importer.RowPreview // the rows listed
+	heights  []float32              // the height given to each row listed
+	measured map[*importer.RowPreview]rowHeight
+	fitWidth float32         // the width the rows were measured at
+	filter   *widget.Check   // only the rows with problems
+	nameForm *importNameForm // the name being corrected, if any
 	keepCase *widget.Button
 	result   *widget.Label
 	onNext   func()
@@ -83,7 +89,7 @@ func (w *importWizard) setStep(title string, o fyne.CanvasObject, back, next fun
 
 // showChoose is step 1: choose the file.
 func (w *importWizard) showChoose() {
-	help := widget.NewLabel(lang.L("Import the list of participants you were sent: CSV from any Excel or online form (any encoding, comma or semicolon), or an Excel workbook (.xlsx). Headings in English, French or Spanish are recognised. Nothing is saved until you have checked every row."))
+	help := widget.NewLabel(lang.L("Import the list of participants you were sent: CSV from any Excel or online form (any encoding, comma or semicolon), or an Excel workbook (.xlsx). Headings in English, French or Spanish are recognised, and so are the questions of online forms (Google Forms, Microsoft Forms, KoboToolbox, Typeform). Nothing is saved until you have checked every row."))
 	help.Wrapping = fyne.TextWrapWord
 	w.setStep(lang.L("1. Choose the file"), container.NewVBox(help, container.NewHBox(w.choose)), nil, nil, "")
 }
@@ -231,38 +237,29 @@ func (w *importWizard) toPreview() {
 func (w *importWizard) showPreview() {
 	p := w.preview
 	w.tally = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.tally.Truncation = fyne.TextTruncateEllipsis
-	w.rows = widget.NewList(func() int { return len(p.Rows) },
-		func() fyne.CanvasObject {
-			num := widget.NewLabelWithStyle("000", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			issue := widget.NewLabel("")
-			issue.Wrapping = fyne.TextWrapWord
-			issue.Importance = widget.DangerImportance
-			choice := widget.NewSelect(nil, nil)
-			return container.NewBorder(nil, nil, num, container.NewGridWrap(fyne.NewSize(170, 36), choice),
-				container.NewVBox(container.NewGridWithColumns(2, name, detail), issue))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { w.updateRow(p.Rows[i], o.(*fyne.Container)) })
+	w.tally.Wrapping = fyne.TextWrapWord
+	w.shown, w.heights, w.measured = nil, nil, nil
+	w.rows = w.newRowList()
+	w.filter = widget.NewCheck(lang.L("Only rows with problems"), func(bool) { w.refreshPreview() })
 	w.keepCase = widget.NewButton(lang.L("Keep all names as written in the file"), func() {
 		p.KeepFileCase(0)
 		w.keepCase.Disable()
 		w.refreshPreview()
 	})
 	top := container.NewVBox(w.tally)
+	bar := container.NewHBox(w.filter)
 	if hasCaseChanges(p) {
-		top.Add(container.NewHBox(w.keepCase))
+		bar.Add(w.keepCase)
 	}
+	top.Add(bar)
 	for _, warn := range p.Warnings {
 		l := widget.NewLabel(warn)
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
 		top.Add(l)
 	}
-	w.setStep(lang.L("3. Check every row"), container.NewBorder(top, nil, nil, nil, w.rows), w.showMapping, w.commitAsync, "")
+	w.listBox = container.New(&rowsLayout{w: w}, w.rows)
+	w.setStep(lang.L("3. Check every row"), container.NewBorder(top, nil, nil, nil, w.listBox), w.showMapping, w.commitAsync, "")
 	w.refreshPreview()
 }
 
@@ -273,64 +270,6 @@ func hasCaseChanges(p *importer.Preview) bool {
 		}
 	}
 	return false
-}
-
-func (w *importWizard) updateRow(r *importer.RowPreview, o *fyne.Container) {
-	texts := o.Objects[0].(*fyne.Container)
-	top := texts.Objects[0].(*fyne.Container)
-	pp := r.Participant
-	o.Objects[1].(*widget.Label).SetText(fmt.Sprint(r.Row))
-	name := pp.FullName()
-	if pp.NativeName != "" {
-		name += " · " + pp.NativeName
-	}
-	top.Objects[0].(*widget.Label).SetText(name)
-	country, _ := store.CountryName(pp.Country)
-	top.Objects[1].(*widget.Label).SetText(strings.Join(nonEmpty(pp.Organisation, country, pp.Email), " · "))
-	var notes []string
-	for _, pr := range r.Problems {
-		notes = append(notes, pr.Message)
-	}
-	if r.Name.CaseChanged {
-		notes = append(notes, fmt.Sprintf(lang.L("name written %s %s in the file"), r.Name.FileGiven, r.Name.FileFamily))
-	}
-	if r.Unchanged() {
-		notes = append(notes, lang.L("nothing new in the file: left as it is"))
-	}
-	issue := texts.Objects[1].(*widget.Label)
-	issue.SetText(strings.Join(notes, "; "))
-	issue.Importance = widget.WarningImportance
-	if r.Blocked() {
-		issue.Importance = widget.DangerImportance
-	}
-	issue.Hidden = len(notes) == 0
-	issue.Refresh()
-
-	sel := o.Objects[2].(*fyne.Container).Objects[0].(*widget.Select)
-	sel.OnChanged = nil
-	choices := rowChoices(r)
-	labels := make([]string, len(choices))
-	for i, c := range choices {
-		labels[i] = lang.L(string(c))
-	}
-	sel.SetOptions(labels)
-	for i, c := range choices {
-		if c == r.Choice || (r.Blocked() && c == importer.Skip) {
-			sel.SetSelectedIndex(i)
-		}
-	}
-	if len(choices) == 1 {
-		sel.Disable()
-	} else {
-		sel.Enable()
-	}
-	num := r.Row
-	sel.OnChanged = func(string) {
-		if err := w.preview.SetChoice(num, choices[sel.SelectedIndex()]); err != nil {
-			w.ws.u.showError(err)
-		}
-		w.refreshPreview()
-	}
 }
 
 // rowChoices are the choices that make sense for a row.
@@ -355,6 +294,10 @@ func (w *importWizard) refreshPreview() {
 	if t.Problems > 0 {
 		text += " · " + count(t.Problems, "{{.Count}} problem shown under its row", "{{.Count}} problems shown under their rows")
 	}
+	if n := lostLetterRows(w.preview); n > 0 {
+		text += " · " + count(n, "{{.Count}} name with a \"?\" for a lost letter: skipped until corrected",
+			"{{.Count}} names with a \"?\" for a lost letter: skipped until corrected")
+	}
 	if n := len(w.preview.Ignored); n > 0 {
 		text += " · " + count(n, "{{.Count}} row after the list left out (a total)", "{{.Count}} rows after the list left out (totals)")
 	}
@@ -366,7 +309,21 @@ func (w *importWizard) refreshPreview() {
 	} else {
 		w.next.Enable()
 	}
+	w.listRows()
+	w.fitRows(w.fitWidth)
 	w.rows.Refresh()
+}
+
+// lostLetterRows counts the rows skipped for a name with a "?" for a lost
+// letter.
+func lostLetterRows(p *importer.Preview) int {
+	n := 0
+	for _, r := range p.Rows {
+		if r.Has(importer.LostCharacters) && r.Choice == importer.Skip {
+			n++
+		}
+	}
+	return n
 }
 
 // commitAsync writes the rows in one transaction in the background, then

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/importer"
@@ -54,14 +53,15 @@ func TestImportWizardFromFileToSummary(t *testing.T) {
 	}
 	test.Tap(wiz.next)
 
-	// Step 3: every row with what will be done.
+	// Step 3: every row with what will be done; the six names with a "?"
+	// for a lost letter wait for a correction.
 	if wiz.preview == nil || len(wiz.preview.Rows) != 45 {
 		t.Fatalf("preview rows = %v, want 45", wiz.preview)
 	}
-	if !strings.HasPrefix(wiz.tally.Text, "45 rows: 45 to add, 0 to update, 0 to skip") {
+	if !strings.HasPrefix(wiz.tally.Text, "45 rows: 39 to add, 0 to update, 6 to skip") {
 		t.Errorf("tally = %q", wiz.tally.Text)
 	}
-	if wiz.next.Text != "Import 45 participants" {
+	if wiz.next.Text != "Import 39 participants" {
 		t.Errorf("import button = %q", wiz.next.Text)
 	}
 	// Leave the first row out.
@@ -70,7 +70,7 @@ func TestImportWizardFromFileToSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	wiz.refreshPreview()
-	if wiz.next.Text != "Import 44 participants" {
+	if wiz.next.Text != "Import 38 participants" {
 		t.Errorf("after skipping a row the button says %q", wiz.next.Text)
 	}
 	if n, _ := u.st.Participants(u.workshop.data.Workshop.ID); len(n) != 0 {
@@ -79,13 +79,13 @@ func TestImportWizardFromFileToSummary(t *testing.T) {
 
 	// Step 4: import, in one transaction, and the summary.
 	wiz.committed(importer.Commit(u.st, wiz.preview))
-	if !strings.HasPrefix(wiz.result.Text, "44 added, 0 updated, 1 skipped.") {
+	if !strings.HasPrefix(wiz.result.Text, "38 added, 0 updated, 7 skipped.") {
 		t.Errorf("summary = %q", wiz.result.Text)
 	}
 	test.Tap(wiz.next) // Done
 	people := u.workshop.participants.people
-	if len(people) != 44 {
-		t.Fatalf("after import the table shows %d participants, want 44", len(people))
+	if len(people) != 38 {
+		t.Fatalf("after import the table shows %d participants, want 38", len(people))
 	}
 	found := false
 	for _, p := range people {
@@ -124,7 +124,7 @@ func TestImportWizardFlagsPeopleAlreadyThere(t *testing.T) {
 	}
 	row := again.rows.CreateItem()
 	again.rows.UpdateItem(0, row)
-	issue := row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
+	issue := row.(*importRow).issue
 	if !strings.HasSuffix(issue.Text, "nothing new in the file: left as it is") || issue.Hidden {
 		t.Errorf("an unchanged row says %q", issue.Text)
 	}

@@ -18,10 +18,6 @@ import (
 // honorifics offered in the participant form; any other may be typed.
 var honorifics = []string{"Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "H.E.", "M.", "Mme", "Sr.", "Sra."}
 
-// joinedLayout is how the form reads and shows a late joiner's arrival,
-// in the workshop's time zone.
-const joinedLayout = "2006-01-02 15:04"
-
 // participantForm adds or edits a participant with every field of the
 // record; problems are shown under their fields and nothing is saved until
 // the record is valid.
@@ -68,7 +64,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f.certLang.SetSelectedIndex(0)
 	f.email.SetPlaceHolder("name@example.org")
 	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
-	f.joined.SetPlaceHolder(lang.L("Empty: from the start; else YYYY-MM-DD HH:MM"))
+	f.joined.SetPlaceHolder(fmt.Sprintf(lang.L("Empty: from the start; else %s"), store.DateTimeHint))
 	f.native.SetPlaceHolder(lang.L("e.g. አበበ በቀለ, محمد الأمين, 李伟"))
 	if p != nil {
 		f.fill(p)
@@ -134,7 +130,7 @@ func (f *participantForm) fill(p *store.Participant) {
 	setEnum(f.role, store.Roles, p.Role, false)
 	f.badge.SetText(p.BadgeCode)
 	if !p.JoinedAt.IsZero() {
-		f.joined.SetText(p.JoinedAt.In(f.ws.data.Workshop.Location()).Format(joinedLayout))
+		f.joined.SetText(store.FormatDateTime(p.JoinedAt, f.ws.data.Workshop.Location()))
 	}
 	f.notes.SetText(p.Notes)
 	for i, code := range store.CertificateLanguages {
@@ -177,10 +173,10 @@ func (f *participantForm) save() bool {
 	var err error
 	p.JoinedAt = time.Time{}
 	if s := strings.TrimSpace(f.joined.Text); s != "" {
-		t, perr := time.ParseInLocation(joinedLayout, s, f.ws.data.Workshop.Location())
+		t, perr := store.ParseDateTime(s, f.ws.data.Workshop.Location())
 		if perr != nil {
 			// Report the time together with every other problem.
-			verr := store.ValidationError{{Field: "joined_at", Message: fmt.Sprintf(lang.L("%q is not a date and time of the form YYYY-MM-DD HH:MM"), s)}}
+			verr := store.ValidationError{{Field: "joined_at", Message: perr.Error()}}
 			p.Normalize()
 			if other, ok := p.Validate().(store.ValidationError); ok {
 				verr = append(verr, other...)

@@ -19,14 +19,14 @@ type templateForm struct {
 	ws      *workshopScreen
 	title   *widget.Entry
 	code    *widget.Entry
-	start   *widget.DateEntry
+	start   *dateEntry
 	errs    map[string]*widget.Label
 	saveBtn *widget.Button
 }
 
 func showTemplateForm(ws *workshopScreen) *templateForm {
 	src := ws.data.Workshop
-	f := &templateForm{ws: ws, title: widget.NewEntry(), code: widget.NewEntry(), start: widget.NewDateEntry(), errs: map[string]*widget.Label{}}
+	f := &templateForm{ws: ws, title: widget.NewEntry(), code: widget.NewEntry(), start: newDateEntry(), errs: map[string]*widget.Label{}}
 	f.title.SetText(src.Title)
 	next := time.Date(src.StartDate.Year+1, src.StartDate.Month, src.StartDate.Day, 0, 0, 0, 0, time.Local)
 	f.start.SetDate(&next)
@@ -51,12 +51,16 @@ func (f *templateForm) save() bool {
 	for _, l := range f.errs {
 		l.Hide()
 	}
-	if f.start.Date == nil {
-		f.errs["start_date"].SetText(lang.L("choose the first day"))
+	start, err := f.start.Day()
+	if err == nil && start.IsZero() {
+		err = errors.New(lang.L("choose the first day"))
+	}
+	if err != nil {
+		f.errs["start_date"].SetText(err.Error())
 		f.errs["start_date"].Show()
 		return false
 	}
-	w, err := f.ws.u.st.DuplicateWorkshop(f.ws.data.Workshop.ID, f.code.Text, f.title.Text, store.DateOf(*f.start.Date))
+	w, err := f.ws.u.st.DuplicateWorkshop(f.ws.data.Workshop.ID, f.code.Text, f.title.Text, start)
 	var verr store.ValidationError
 	switch {
 	case err == nil:

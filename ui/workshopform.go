@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,8 +32,8 @@ type workshopForm struct {
 	city     *widget.Entry
 	country  *widget.SelectEntry
 	timeZone *widget.SelectEntry
-	start    *widget.DateEntry
-	end      *widget.DateEntry
+	start    *dateEntry
+	end      *dateEntry
 	organ    *widget.Entry
 	partners *widget.Entry
 	language *widget.Select
@@ -53,7 +52,7 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 		u: u, edit: w,
 		title: widget.NewEntry(), code: widget.NewEntry(), series: widget.NewEntry(), city: widget.NewEntry(),
 		country: widget.NewSelectEntry(nil), timeZone: widget.NewSelectEntry(nil),
-		start: widget.NewDateEntry(), end: widget.NewDateEntry(),
+		start: newDateEntry(), end: newDateEntry(),
 		organ: widget.NewEntry(), partners: widget.NewEntry(), notes: widget.NewMultiLineEntry(),
 		problem: widget.NewLabel(""),
 	}
@@ -69,7 +68,7 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 	f.timeZone.OnChanged = func(string) { f.zoneSet = true }
 	f.code.OnChanged = func(string) { f.codeSet = true }
 	f.city.OnChanged = func(string) { f.suggestCode() }
-	f.start.OnChanged = func(*time.Time) { f.suggestCode() }
+	f.start.OnChanged = func(string) { f.suggestCode() }
 	names := make([]string, len(languages))
 	for i, l := range languages {
 		names[i] = lang.L(l.name)
@@ -101,7 +100,7 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 		widget.NewFormItem(lang.L("Notes"), field("notes", f.notes)),
 	)
 	form.Items[1].HintText = lang.L("Used on the command line and in certificate numbers")
-	form.Items[6].HintText = lang.L("Type the date or pick it from the calendar")
+	form.Items[6].HintText = lang.L("Type the day as YYYY-MM-DD, e.g. 2027-03-09, or pick it from the calendar")
 	heading := lang.L("New workshop")
 	if w != nil {
 		heading = lang.L("Edit workshop")
@@ -165,8 +164,8 @@ func (f *workshopForm) suggestCode() {
 	if city == "" {
 		return
 	}
-	if f.start.Date != nil {
-		city += "-" + strconv.Itoa(f.start.Date.Year())
+	if d, err := f.start.Day(); err == nil && !d.IsZero() {
+		city += "-" + strconv.Itoa(d.Year)
 	}
 	f.code.OnChanged = nil
 	f.code.SetText(city)
@@ -192,7 +191,8 @@ func (f *workshopForm) workshop() store.Workshop {
 		w.Country = code
 	}
 	w.TimeZone = f.timeZone.Text
-	w.StartDate, w.EndDate = dateOf(f.start), dateOf(f.end)
+	w.StartDate, _ = f.start.Day() // an error is reported by save
+	w.EndDate, _ = f.end.Day()
 	w.Organiser, w.Partners, w.Notes = f.organ.Text, f.partners.Text, f.notes.Text
 	w.Language = languages[max(f.language.SelectedIndex(), 0)].code
 	return w
@@ -204,11 +204,11 @@ func (f *workshopForm) save() bool {
 	clearProblems(f.errs, f.problem)
 	w := f.workshop()
 	var verr store.ValidationError
-	if f.start.Text != "" && f.start.Date == nil {
-		verr = append(verr, store.FieldError{Field: "start_date", Message: fmt.Sprintf(lang.L("%q is not a date"), f.start.Text)})
+	if _, err := f.start.Day(); err != nil {
+		verr = append(verr, store.FieldError{Field: "start_date", Message: err.Error()})
 	}
-	if f.end.Text != "" && f.end.Date == nil {
-		verr = append(verr, store.FieldError{Field: "end_date", Message: fmt.Sprintf(lang.L("%q is not a date"), f.end.Text)})
+	if _, err := f.end.Day(); err != nil {
+		verr = append(verr, store.FieldError{Field: "end_date", Message: err.Error()})
 	}
 	err := error(verr)
 	if len(verr) == 0 {
@@ -220,14 +220,6 @@ func (f *workshopForm) save() bool {
 	}
 	showProblems(err, f.errs, f.problem)
 	return false
-}
-
-// dateOf reads a date entry; an empty or unreadable entry is the zero date.
-func dateOf(e *widget.DateEntry) store.Date {
-	if e.Date == nil {
-		return store.Date{}
-	}
-	return store.DateOf(*e.Date)
 }
 
 // countryOptions lists "Name (CC)" for the countries matching the typed text.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -25,7 +26,15 @@ duplicate with what is done with it, and the rows that are not people (totals).
 
 Nothing is written without --yes. Check the preview, correct the mapping with
 --map if a column was misread, then run the same command again with --yes: the
-rows are imported in one go (all or nothing) and the result is printed.
+rows are imported in one go (all or nothing) and the result is printed. The
+command then fails (exit status 1) when no column is mapped to a name or when
+no row could be imported.
+
+A name holding a "?" where Excel lost a letter (a list saved as "CSV
+(semicolon)" in Windows-1252) is never imported: the row is skipped until the
+name is corrected in the file, or the file saved as "CSV UTF-8". Headings
+are recognised whole ("Prénom") or by their words, as online forms write
+them ("Full name (as it should appear on your certificate)").
 
 Fields are given_names, family_name, full_name (split into both), honorific,
 native_name, organisation, org_type, position, country, gender, email, phone,
@@ -122,10 +131,17 @@ func (c *cli) importFile(f importFlags) (err error) {
 	if f.sheet != "" && t.Format != importer.XLSX {
 		rep.Warnings = append(rep.Warnings, "--sheet is ignored: a CSV file has no sheets")
 	}
-	if f.yes {
+	var failed error // after the report is printed
+	switch {
+	case f.yes && !m.HasName():
+		failed = errors.New("nothing was imported: no column is mapped to a name; name it with --map full_name=Header, or --map given_names=Header,family_name=Header")
+	case f.yes:
 		sum, err := importer.Commit(st, p)
 		if err != nil {
 			return err
+		}
+		if sum.Added+sum.Updated+sum.Unchanged == 0 {
+			failed = errors.New("nothing was imported: " + noRowImported(len(p.Rows)))
 		}
 		rep.Written = true
 		rep.Summary = &importSummary{Added: sum.Added, Updated: sum.Updated, Unchanged: sum.Unchanged, Skipped: []importRow{},
@@ -135,10 +151,24 @@ func (c *cli) importFile(f importFlags) (err error) {
 		}
 	}
 	if c.json {
-		return c.printJSON(rep)
+		if err := c.printJSON(rep); err != nil {
+			return err
+		}
+		return failed
 	}
 	c.printImport(rep)
-	return nil
+	return failed
+}
+
+// noRowImported says that none of n rows could be imported.
+func noRowImported(n int) string {
+	switch n {
+	case 0:
+		return "the file has no row after its header"
+	case 1:
+		return "its only row could not be imported; correct the file and import it again"
+	}
+	return fmt.Sprintf("none of the %d rows could be imported; correct the file and import it again", n)
 }
 
 // importReport is what import found and did; with --json it is printed as
@@ -186,9 +216,10 @@ type importCounts struct {
 	Update     int `json:"update"`
 	Unchanged  int `json:"unchanged"` // already in the workshop with nothing new: nothing written
 	Skip       int `json:"skip"`
-	Blocked    int `json:"blocked"`    // skipped for a problem that must be corrected first
-	Problems   int `json:"problems"`   // besides duplicates
-	Duplicates int `json:"duplicates"` // rows repeating an earlier row or someone in the workshop
+	Blocked    int `json:"blocked"`      // skipped for a problem that must be corrected first
+	Lost       int `json:"lost_letters"` // skipped until a name with a "?" for a lost letter is corrected
+	Problems   int `json:"problems"`     // besides duplicates
+	Duplicates int `json:"duplicates"`   // rows repeating an earlier row or someone in the workshop
 	Ignored    int `json:"ignored"`
 }
 
@@ -274,6 +305,9 @@ func newImportReport(t *importer.Table, p *importer.Preview, w store.Workshop, n
 			}
 			rep.Problems = append(rep.Problems, importProblem{Row: pr.Row, Field: string(pr.Field), Kind: string(pr.Kind),
 				Message: pr.Message, Blocking: pr.Blocking, text: pr.Error()})
+		}
+		if r.Has(importer.LostCharacters) && r.Choice == importer.Skip && !r.Blocked() {
+			rep.Counts.Lost++
 		}
 		if d, ok := duplicateOf(r); ok {
 			rep.Duplicates = append(rep.Duplicates, d)
@@ -397,11 +431,18 @@ func (c *cli) printImport(rep *importReport) {
 	}
 	c.printf("\n%s: %d to add, %d to update%s, %d to skip; %s",
 		plural(n.Rows, "row"), n.Add, n.Update, unchanged, n.Skip, plural(n.Problems, "problem"))
-	switch {
-	case n.Blocked > 0:
-		c.printf(" (%s cannot be imported as written)", plural(n.Blocked, "row"))
-	case n.Problems > 0:
-		c.printf(" (warnings: the rows are imported)")
+	var why []string
+	if n.Blocked > 0 {
+		why = append(why, plural(n.Blocked, "row")+" cannot be imported as written")
+	}
+	if n.Lost > 0 {
+		why = append(why, `names with a "?" for a lost letter are skipped until corrected`)
+	}
+	if len(why) == 0 && n.Problems > 0 {
+		why = append(why, "warnings: the rows are imported")
+	}
+	if len(why) > 0 {
+		c.printf(" (%s)", strings.Join(why, "; "))
 	}
 	c.printf("\n")
 

@@ -153,7 +153,9 @@ func TestImportJSON(t *testing.T) {
 		t.Errorf("mapping[1] = %v", first)
 	}
 	counts := rep["counts"].(map[string]any)
-	if counts["rows"] != 45.0 || counts["add"] != 45.0 || counts["problems"] != 9.0 || counts["blocked"] != 0.0 {
+	// The six rows with a "?" for a lost letter wait for a correction.
+	if counts["rows"] != 45.0 || counts["add"] != 39.0 || counts["skip"] != 6.0 || counts["lost_letters"] != 6.0 ||
+		counts["problems"] != 9.0 || counts["blocked"] != 0.0 {
 		t.Errorf("counts %v", counts)
 	}
 	pr := rep["problems"].([]any)[0].(map[string]any)
@@ -171,7 +173,7 @@ func TestImportJSON(t *testing.T) {
 	if !ok || rep["written"] != true {
 		t.Fatalf("written %v, summary %v", rep["written"], rep["summary"])
 	}
-	if sum["added"] != 45.0 || sum["updated"] != 0.0 || sum["participants"] != 85.0 || len(sum["skipped"].([]any)) != 0 {
+	if sum["added"] != 39.0 || sum["updated"] != 0.0 || sum["participants"] != 79.0 || len(sum["skipped"].([]any)) != 6 {
 		t.Errorf("summary %v", sum)
 	}
 }

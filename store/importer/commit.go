@@ -135,7 +135,7 @@ func Commit(s Store, p *Preview) (Summary, error) {
 // skipReason says why a row chosen to be skipped is.
 func skipReason(r *RowPreview) string {
 	for _, pr := range r.Problems {
-		if pr.Kind == DuplicateInFile || pr.Kind == AlreadyInWorkshop {
+		if pr.Kind == DuplicateInFile || pr.Kind == AlreadyInWorkshop || pr.Kind == LostCharacters {
 			return pr.Message
 		}
 	}

@@ -121,14 +121,10 @@ func (r *RowPreview) checkRow() []Problem {
 			out = append(out, pr)
 		}
 	}
-	for _, f := range []struct {
-		field Field
-		value string
-	}{{GivenNames, q.GivenNames}, {FamilyNames, q.FamilyNames}, {NativeName, q.NativeName}} {
-		if strings.ContainsAny(f.value, "?\uFFFD") {
-			out = append(out, Problem{Row: r.Row, Field: f.field, Kind: LostCharacters,
-				Message: fmt.Sprintf("%q has a \"?\" where a letter was probably lost when the file was saved in an 8-bit encoding (such as Excel's \"CSV (semicolon)\"); correct the name, or save the file as \"CSV UTF-8\" and import it again", f.value)})
-		}
+	values := map[string]string{"given_names": q.GivenNames, "family_name": q.FamilyNames, "native_name": q.NativeName}
+	for _, name := range q.LostLetterFields() {
+		out = append(out, Problem{Row: r.Row, Field: Field(name), Kind: LostCharacters,
+			Message: fmt.Sprintf("%q has a \"?\" where a letter was probably lost when the file was saved in an 8-bit encoding (such as Excel's \"CSV (semicolon)\"); the row is skipped until the name is corrected, or save the file as \"CSV UTF-8\" and import it again", values[name])})
 	}
 	if r.Name.Split == SplitLastWord && !r.Name.Edited && len(strings.Fields(r.Name.Full)) >= 3 {
 		out = append(out, Problem{Row: r.Row, Field: FullName, Kind: NameSplit,
@@ -176,6 +172,8 @@ func (r *RowPreview) choice() Choice {
 		}
 	}
 	switch {
+	case r.Has(LostCharacters):
+		return Skip // a name printed with a "?" is worse than a name added later
 	case d.InFile == SameName && !d.Exact && r.key.email != "" && r.fileDupEmail != "" && r.key.email != r.fileDupEmail:
 		return AddAnyway // two addresses: more likely two people of the same name
 	case d.FileRow != 0:

@@ -118,7 +118,7 @@ func TestFixtureDakar(t *testing.T) {
 			}
 		}
 	}
-	if got := p.Tally(); got != (Tally{Rows: 45, Add: 45, Problems: 9}) {
+	if got := p.Tally(); got != (Tally{Rows: 45, Add: 39, Skip: 6, Problems: 9}) { // the damaged names wait for a correction
 		t.Errorf("tally = %+v", got)
 	}
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -107,27 +108,67 @@ var keywordRules = []struct {
 	{Gender, [][]string{{"gender", "sex", "sexe", "genre", "genero", "sexo"}}},
 	{FullName, [][]string{{"first", "given", "prenom", "prenoms", "forename", "nombre", "nombres"},
 		{"last", "surname", "family", "apellido", "apellidos", "nom", "noms"}}},
-	{GivenNames, [][]string{{"first", "given", "prenom", "prenoms", "forename", "forenames", "firstname"}}},
-	{FamilyNames, [][]string{{"last", "surname", "surnames", "family", "apellido", "apellidos", "lastname"}}},
-	{FullName, [][]string{{"name", "names", "nom", "noms", "nombre", "nombres"}}},
+	{FullName, [][]string{{"full", "complet", "completo"}, nameWords}},
+	{GivenNames, [][]string{{"first", "given"}, nameWords}},
+	{GivenNames, [][]string{{"prenom", "prenoms", "forename", "forenames", "firstname", "givenname"}}},
+	{FamilyNames, [][]string{{"last", "family", "famille"}, nameWords}},
+	{FamilyNames, [][]string{{"surname", "surnames", "apellido", "apellidos", "lastname", "familyname"}}},
+	{FullName, [][]string{nameWords}},
 	{Role, [][]string{{"role", "rol", "roles"}}},
 	{BadgeCode, [][]string{{"badge", "credential", "credencial"}}},
 	{Notes, [][]string{{"notes", "note", "remarks", "remarques", "comments", "commentaires", "observations", "observaciones", "comentarios"}}},
 	{Honorific, [][]string{{"honorific", "civilite", "tratamiento", "salutation"}}},
 }
 
-// matchHeader tells which field a column heading names, if any.
+// nameWords are the words for a person's name.
+var nameWords = []string{"name", "names", "nom", "noms", "nombre", "nombres"}
+
+// yesNoQuestions begin the form questions answered by yes or no ("Would
+// you like to receive our newsletter by email?"): they mention a field
+// without holding it.
+var yesNoQuestions = set("do", "does", "did", "would", "will", "are", "is", "have", "has", "can", "could", "should",
+	"est", "estce", "souhaitez", "souhaites", "voulez", "avez", "etes", "pouvez", "acceptez", "desea", "deseas",
+	"quiere", "quieres", "tiene", "tienes", "necesita", "necesitas", "puede", "acepta", "esta", "es")
+
+// longHeading is the length, in words or characters, past which a heading
+// is a form question ("Name as it should appear on your certificate")
+// rather than a label; questionWords is the length past which it is a
+// sentence, not a heading at all.
+const (
+	longHeading     = 6
+	longHeadingText = 50
+	questionWords   = 20
+)
+
+// asides ends a heading's label: what follows explains it ("Full name (as
+// it should appear on your certificate)", "Email: the one you read").
+var asides = strings.NewReplacer("(", "\x00", "[", "\x00", ":", "\x00", " - ", "\x00", " – ", "\x00", "?", "\x00", "*", "\x00", ",", "\x00")
+
+// matchHeader tells which field a column heading names, if any: a known
+// heading ("Prénom"), a known heading followed by an explanation ("Full
+// name (as it should appear on your certificate)"), or failing those the
+// words it holds ("What's your first name?", "Name as it should appear on
+// your certificate"), in English, French and Spanish.
 func matchHeader(h string) (headerMatch, bool) {
 	k := compact(h)
-	if k == "" {
-		return headerMatch{}, false
+	if k == "" || strings.Contains(h, "@") {
+		return headerMatch{}, false // "@" : a value, not a heading
 	}
 	if m, ok := aliasIndex()[k]; ok {
 		return m, true
 	}
+	if label, _, cut := strings.Cut(asides.Replace(h), "\x00"); cut {
+		if m, ok := aliasIndex()[compact(label)]; ok && !m.ambiguous {
+			return m, true
+		}
+	}
 	words := tokens(h)
-	if len(words) > 6 || len(h) > 50 || strings.Contains(h, "@") {
-		return headerMatch{}, false // a sentence or a value, not a heading
+	if len(words) > longHeading || len(h) > longHeadingText {
+		if len(words) > questionWords || yesNoQuestions[words[0]] {
+			return headerMatch{}, false
+		}
+		// French "tel que" is "such as", not a phone.
+		words = slices.DeleteFunc(words, func(w string) bool { return w == "tel" || w == "telle" })
 	}
 rules:
 	for _, r := range keywordRules {
@@ -159,7 +200,9 @@ const headerScanRows = 15
 // row looks like one. Title and blank rows may come first: each of the
 // first rows is scored by how many distinct fields its cells name (a known
 // heading counts twice a keyword match) and the best wins, the earliest on
-// a tie. A header must name at least two fields, one of them exactly.
+// a tie. A header must name at least two fields, one of them exactly, or,
+// as the questions of an online form, three fields by their words, one of
+// them a name.
 func FindHeader(t *Table) int {
 	best, bestScore := -1, 0
 	for i := 0; i < len(t.Rows) && i < headerScanRows; i++ {
@@ -187,8 +230,12 @@ func headerScore(cells []string) int {
 			score++
 		}
 	}
-	if len(seen) < 2 || exact == 0 {
+	names := seen[FullName] || seen[GivenNames] || seen[FamilyNames]
+	switch {
+	case len(seen) < 2:
 		return 0
+	case exact == 0 && (len(seen) < 3 || !names):
+		return 0 // a form's questions name three fields, one a name
 	}
 	return score
 }

@@ -25,6 +25,15 @@ func (m Mapping) Column(f Field) (int, bool) {
 	return c, ok
 }
 
+// HasName reports whether a column is mapped to a name (full, given or
+// family): without one no row can be imported.
+func (m Mapping) HasName() bool {
+	_, full := m.Columns[FullName]
+	_, given := m.Columns[GivenNames]
+	_, family := m.Columns[FamilyNames]
+	return full || given || family
+}
+
 // Set reads f from column col (from 0). A column fills one field only, so
 // a field previously read from col is unmapped.
 func (m *Mapping) Set(f Field, col int) {
@@ -164,15 +173,20 @@ func ColumnName(col int) string {
 
 // Suggest proposes a mapping for t: it finds the header row (FindHeader)
 // and maps each column whose heading it recognises, in English, French or
-// Spanish, ignoring case, accents, punctuation and spacing. When two
-// columns name the same field, a known heading beats a keyword match and
-// then the leftmost wins. Ambiguous headings are settled from the others:
+// Spanish, ignoring case, accents, punctuation and spacing, by whole
+// heading or by its words (see matchHeader). Ambiguous headings are settled from the others:
 // "Title" is the honorific when its values look like "Mr.", "Mme", "Dra."
 // and the position otherwise; "Name" is the full name, or the given names
 // beside a family-name column; French "Nom" is the family name beside a
 // given-name column and Spanish "Nombre" the given names beside a
 // family-name column, and either is otherwise the full name. Without a
-// header the mapping is empty: map the columns by number.
+// header the mapping is empty: map the columns by number. When two
+// columns name the same field, one holding values beats one left empty
+// (the "Name" and "Email" columns of an anonymous Microsoft Form), then a
+// known heading beats an ambiguous one and a keyword match, then the
+// leftmost wins. A column named for the email whose cells hold text but
+// no address ("anonymous") is not mapped, nor a heading beginning with "_"
+// (KoboToolbox's "_id", "_notes", "_submission_time").
 func Suggest(t *Table) Mapping {
 	m := Mapping{HeaderRow: FindHeader(t), Columns: map[Field]int{}}
 	if m.HeaderRow < 0 {
@@ -182,14 +196,22 @@ func Suggest(t *Table) Mapping {
 		headerMatch
 		col   int
 		title bool
+		empty bool // no value below the header
 	}
 	var cands []cand
 	for col, h := range t.Rows[m.HeaderRow].Cells {
+		if strings.HasPrefix(strings.TrimSpace(h), "_") {
+			continue // KoboToolbox's own columns: "_id", "_notes", "_submission_time"
+		}
 		hm, ok := matchHeader(clean(h))
 		if !ok {
 			continue
 		}
-		c := cand{headerMatch: hm, col: col}
+		filled, addresses := columnValues(t, m.HeaderRow, col)
+		if hm.field == Email && filled && !addresses {
+			continue // text and no address: Microsoft Forms' "anonymous"
+		}
+		c := cand{headerMatch: hm, col: col, empty: !filled || hm.field == Email && !addresses}
 		if hm.ambiguous && hm.field == Honorific {
 			c.title = true
 			if !honorificValues(t, m.HeaderRow, col) {
@@ -220,13 +242,24 @@ func Suggest(t *Table) Mapping {
 			cands[i].field = FullName // "Nombre" or "Nom" alone
 		}
 	}
-	// Known headings first, then left to right.
-	slices.SortStableFunc(cands, func(a, b cand) int {
+	// Columns with values first, then known headings (an ambiguous one
+	// last), then left to right.
+	rank := func(c cand) int {
+		r := 0
+		if c.empty {
+			r += 4 // an online form's own "Name" and "Email" when it is anonymous
+		}
 		switch {
-		case a.exact && !b.exact:
-			return -1
-		case b.exact && !a.exact:
-			return 1
+		case !c.exact:
+			r += 2
+		case c.ambiguous:
+			r++
+		}
+		return r
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		if d := rank(a) - rank(b); d != 0 {
+			return d
 		}
 		return a.col - b.col
 	})
@@ -241,6 +274,17 @@ func Suggest(t *Table) Mapping {
 		delete(m.Columns, FullName) // two name columns say more than one
 	}
 	return m
+}
+
+// columnValues reports whether column col holds any text below the
+// header, and any email address.
+func columnValues(t *Table, header, col int) (filled, addresses bool) {
+	for i := header + 1; i < len(t.Rows) && !addresses; i++ {
+		if v := clean(t.Cell(i, col)); v != "" {
+			filled, addresses = true, strings.Contains(v, "@")
+		}
+	}
+	return filled, addresses
 }
 
 // honorificValues reports whether most filled cells of column col below

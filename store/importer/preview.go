@@ -32,8 +32,10 @@ type Choice string
 // The choices. Add is the default for a new person; for duplicates the
 // default is Skip for a repeat of an earlier row (AddAnyway when only the
 // name and organisation match and the emails differ) and Update for a
-// person already in the workshop. Rows with a blocking problem are always
-// skipped.
+// person already in the workshop. A row whose name holds a letter lost to
+// an 8-bit encoding (store.HasLostLetter) is skipped until the name is
+// corrected (SetName, SetNativeName) or the caller chooses otherwise.
+// Rows with a blocking problem are always skipped.
 const (
 	Add       Choice = "add"        // add a new participant
 	Skip      Choice = "skip"       // do not import the row
@@ -184,10 +186,7 @@ type Preview struct {
 func NewPreview(t *Table, m Mapping, o Options) *Preview {
 	p := &Preview{WorkshopID: o.WorkshopID, Table: t, Mapping: m, existing: o.Existing, location: cmp.Or(o.Location, time.UTC),
 		days: [2]store.Date{o.Start, o.End}}
-	_, full := m.Columns[FullName]
-	_, given := m.Columns[GivenNames]
-	_, family := m.Columns[FamilyNames]
-	if !full && !given && !family {
+	if !m.HasName() {
 		p.Warnings = append(p.Warnings, "no column is mapped to a name: map given_names and family_name, or full_name")
 	}
 	var header []string
@@ -295,7 +294,8 @@ func (p *Preview) readRow(row Row, m Mapping) *RowPreview {
 		}
 	}
 	if v := get(JoinedAt); v != "" {
-		t, ok := parseJoinedAt(v, p.location)
+		t, err := store.ParseDateTime(v, p.location)
+		ok := err == nil
 		switch day := store.DateOf(t); {
 		case ok && (!p.days[0].IsZero() && day.Before(p.days[0]) || !p.days[1].IsZero() && day.After(p.days[1])):
 			warn(JoinedAt, BadJoinedAt, "%s is not within the workshop (%s to %s); the person is imported as there from the start", v, p.days[0], p.days[1])
@@ -306,25 +306,6 @@ func (p *Preview) readRow(row Row, m Mapping) *RowPreview {
 		}
 	}
 	return r
-}
-
-// joinedAtLayouts are the forms of a "Joined at" cell: as ExportTable
-// writes it (CSV, or an XLSX date-time read as text), with seconds, in
-// ISO 8601, and a day alone (from its start).
-var joinedAtLayouts = []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02"}
-
-// parseJoinedAt reads a "Joined at" cell as a wall clock time in loc, or
-// as an instant when it carries its offset (RFC 3339).
-func parseJoinedAt(s string, loc *time.Location) (time.Time, bool) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(loc), true
-	}
-	for _, layout := range joinedAtLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 // cleanEmail extracts the address from an email cell: "mailto:" and a
@@ -527,6 +508,19 @@ func (p *Preview) SetName(num int, given, family string) error {
 	}
 	r.Participant.GivenNames, r.Participant.FamilyNames = clean(given), clean(family)
 	r.Name.CaseChanged, r.Name.Edited = false, true
+	p.Recheck()
+	return nil
+}
+
+// SetNativeName gives the name in native script of the row numbered num,
+// correcting letters lost to an encoding; it is used as given (spaces
+// cleaned).
+func (p *Preview) SetNativeName(num int, native string) error {
+	r := p.Row(num)
+	if r == nil {
+		return fmt.Errorf("set native name: there is no data row %d", num)
+	}
+	r.Participant.NativeName = clean(native)
 	p.Recheck()
 	return nil
 }
