@@ -852,6 +852,7 @@ type cellDialog struct {
 	g       *gridView
 	p       store.Participant
 	se      store.Session
+	keys    formKeys
 	status  *widget.RadioGroup
 	note    *formEntry
 	history *widget.Label
@@ -873,10 +874,8 @@ func showCellDialog(g *gridView, pi, si int) *cellDialog {
 	}
 	f.status = widget.NewRadioGroup(labels, nil)
 	f.status.Horizontal = true
-	f.note = newFormEntry(false)
+	f.note = f.keys.entry()
 	f.note.SetPlaceHolder(lang.L("Optional, e.g. left at noon, medical appointment"))
-	f.note.onSave = f.submit
-	f.note.OnSubmitted = func(string) { f.submit() }
 
 	now := lang.L("Not marked.")
 	switch cell := g.stats.Cell(pi, si); cell {
@@ -929,19 +928,11 @@ func showCellDialog(g *gridView, pi, si int) *cellDialog {
 	body := container.NewBorder(
 		container.NewVBox(widget.NewLabel(where), widget.NewLabel(now), form, f.problem, historyTitle), nil, nil, nil, scroll)
 	title := familyFirst(&f.p) + " – " + f.se.Title
-	f.dialog, f.saveBtn = newKeepOpenDialog(title, lang.L("Save"), body, f.save, g.a.ws.u.win)
-	f.note.onEscape = f.dialog.Hide
+	f.dialog, f.saveBtn = f.keys.dialog(title, lang.L("Save"), body, f.save, g.a.ws.u.win)
 	f.dialog.Resize(fyne.NewSize(600, 460))
-	f.dialog.Show()
+	f.keys.show()
 	g.a.ws.u.win.Canvas().Focus(f.note)
 	return f
-}
-
-// submit saves from the keyboard (Enter, Ctrl+S).
-func (f *cellDialog) submit() {
-	if f.save() {
-		f.dialog.Hide()
-	}
 }
 
 // save records the chosen status and note; it reports whether the dialog
