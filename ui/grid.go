@@ -674,18 +674,18 @@ func compactCounts(s *store.SessionStats) string {
 	if s.Pending > 0 && s.Pending == s.Expected {
 		return fmt.Sprintf(lang.L("%d to come"), s.Pending)
 	}
-	return fmt.Sprintf("P%d L%d E%d A%d", s.Present, s.Late, s.Excused, s.Absent)
+	return fmt.Sprintf(lang.L("P%d L%d E%d A%d"), s.Present, s.Late, s.Excused, s.Absent)
 }
 
 // shortCounts lists a session's counts in one short line:
 // "P 31 · L 4 · E 1 · A 2 · n/a 2".
 func shortCounts(s *store.SessionStats) string {
-	text := fmt.Sprintf("P %d · L %d · E %d · A %d", s.Present, s.Late, s.Excused, s.Absent)
+	text := fmt.Sprintf(lang.L("P %d · L %d · E %d · A %d"), s.Present, s.Late, s.Excused, s.Absent)
 	if s.Pending > 0 {
-		text += fmt.Sprintf(" · "+lang.L("to come %d"), s.Pending)
+		text += " · " + fmt.Sprintf(lang.L("to come %d"), s.Pending)
 	}
 	if s.NotApplicable > 0 {
-		text += fmt.Sprintf(" · n/a %d", s.NotApplicable)
+		text += " · " + fmt.Sprintf(lang.L("n/a %d"), s.NotApplicable)
 	}
 	return text
 }
