@@ -438,7 +438,7 @@ func contains(list []string, s string) bool {
 // verifyCommand checks a certificate.
 var verifyCommand = &command{
 	name:       "verify",
-	synopsis:   "CODE_OR_QR_TEXT",
+	synopsis:   "[--key FILE] CODE_OR_QR_TEXT",
 	summary:    "check that a certificate is genuine",
 	positional: 1,
 	details: `Checks a certificate against the data file: the text of its QR code
