@@ -153,6 +153,28 @@ func (k *formKeys) check(label string, changed func(bool)) *formCheck {
 	return c
 }
 
+// dialogButton is a button of a dialog: Escape on it closes the dialog.
+type dialogButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func newDialogButton(label string, tapped, escape func()) *dialogButton {
+	b := &dialogButton{onEscape: escape}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey closes the dialog on Escape; Space and Enter press the button.
+func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		b.onEscape()
+		return
+	}
+	b.Button.TypedKey(ev)
+}
+
 // formEntry is a text field of a form; see formKeys.
 type formEntry struct {
 	widget.Entry

@@ -47,6 +47,18 @@ func typeIn(w fyne.Window, e fyne.Focusable, text string) {
 	test.Type(e, text)
 }
 
+// dialogButtonNamed returns the button of the top dialog labelled text.
+func dialogButtonNamed(t *testing.T, w fyne.Window, text string) *dialogButton {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*dialogButton); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q in the dialog", text)
+	return nil
+}
+
 // dialogOpen reports whether the form of k is still the top dialog.
 func dialogOpen(w fyne.Window, k *formKeys) bool {
 	return k.overlay != nil && w.Canvas().Overlays().Top() == k.overlay
@@ -87,10 +99,12 @@ func TestFormsSaveOnCtrlSAndCancelOnEscape(t *testing.T) {
 		if got, _ := u.st.Workshop(wid); !strings.HasSuffix(got.Organiser, " and partners") {
 			t.Errorf("Ctrl+S on a choice saved the organiser %q", got.Organiser)
 		}
-		// Escape in a date, on a choice, with nothing focused: nothing saved.
-		for _, focus := range []fyne.Focusable{f.start, f.language, f.notes, nil} {
+		// Escape in a date, on a choice, on the Save button, with nothing
+		// focused: nothing saved.
+		for i := range 5 {
 			f = showWorkshopForm(u, &u.workshop.data.Workshop)
 			typeIn(w, f.city, " Centre")
+			focus := []fyne.Focusable{f.start, f.language, f.notes, dialogButtonNamed(t, w, "Save"), nil}[i]
 			if focus == nil {
 				w.Canvas().Unfocus()
 			} else {
