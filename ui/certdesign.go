@@ -51,17 +51,18 @@ var defaultAccent = color.NRGBA{R: 0x1F, G: 0x3A, B: 0x5F, A: 0xFF}
 // page and language. Nothing is saved until every field is valid; problems
 // are shown under their fields.
 type certDesignForm struct {
-	ws *workshopScreen
+	ws   *workshopScreen
+	keys formKeys
 
-	title, body, appTitle, appBody *widget.Entry
+	title, body, appTitle, appBody *formEntry
 	signers                        [3]*signatorySlot
 	logos                          []string
 	logoBox                        *fyne.Container
 	addLogo                        *widget.Button
-	accent                         *widget.Entry
+	accent                         *formEntry
 	swatch                         *canvas.Rectangle
-	border, page, orientation      *widget.Select
-	language, nameMode             *widget.Select
+	border, page, orientation      *formSelect
+	language, nameMode             *formSelect
 	reset                          *widget.Button
 
 	errs    map[string]*widget.Label
@@ -72,7 +73,7 @@ type certDesignForm struct {
 
 // signatorySlot is one of the three people who may sign.
 type signatorySlot struct {
-	name, title *widget.Entry
+	name, title *formEntry
 	signature   string // image ID, "" for none
 	status      *widget.Label
 	choose      *widget.Button
@@ -101,17 +102,17 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 	f := &certDesignForm{ws: ws, errs: map[string]*widget.Label{}, problem: widget.NewLabel("")}
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
-	f.title, f.appTitle = widget.NewEntry(), widget.NewEntry()
-	f.body, f.appBody = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	for _, e := range []*widget.Entry{f.body, f.appBody} {
-		e.Wrapping = fyne.TextWrapWord
+	k := &f.keys
+	f.title, f.appTitle = k.entry(), k.entry()
+	f.body, f.appBody = k.multiLine(), k.multiLine()
+	for _, e := range []*formEntry{f.body, f.appBody} {
 		e.SetMinRowsVisible(3)
 		e.SetPlaceHolder(lang.L("Empty: the standard wording, in the certificate's language"))
 	}
 	f.title.SetPlaceHolder(lang.L("Empty: “Certificate of Attendance”, in the certificate's language"))
 	f.appTitle.SetPlaceHolder(lang.L("Empty: “Certificate of Appreciation”, in the certificate's language"))
 	for i := range f.signers {
-		sl := &signatorySlot{name: widget.NewEntry(), title: widget.NewEntry(), status: widget.NewLabel("")}
+		sl := &signatorySlot{name: k.entry(), title: k.entry(), status: widget.NewLabel("")}
 		sl.name.SetPlaceHolder(lang.L("Name"))
 		sl.title.SetPlaceHolder(lang.L("Title, e.g. Director"))
 		sl.choose = widget.NewButton(lang.L("Signature image…"), func() { f.chooseImage(func(id string) { sl.setSignature(id) }) })
@@ -122,7 +123,7 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 	}
 	f.logoBox = container.NewVBox()
 	f.addLogo = widget.NewButton(lang.L("Add logo…"), func() { f.chooseImage(f.addLogoID) })
-	f.accent = widget.NewEntry()
+	f.accent = k.entry()
 	f.accent.SetPlaceHolder("#1F3A5F")
 	f.swatch = canvas.NewRectangle(defaultAccent)
 	f.swatch.SetMinSize(fyne.NewSize(36, 28))
@@ -132,23 +133,23 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 	for i, b := range certBorders {
 		borders[i] = lang.L(b.label)
 	}
-	f.border = widget.NewSelect(borders, nil)
-	f.page = widget.NewSelect(certPageSizes, nil)
+	f.border = k.choice(borders, nil)
+	f.page = k.choice(certPageSizes, nil)
 	orientations := make([]string, len(certOrientations))
 	for i, o := range certOrientations {
 		orientations[i] = lang.L(o)
 	}
-	f.orientation = widget.NewSelect(orientations, nil)
+	f.orientation = k.choice(orientations, nil)
 	languages := make([]string, len(certLanguages))
 	for i, l := range certLanguages {
 		languages[i] = lang.L(l.name) + " (" + l.code + ")"
 	}
-	f.language = widget.NewSelect(languages, nil)
+	f.language = k.choice(languages, nil)
 	modes := make([]string, len(certNameModes))
 	for i, m := range certNameModes {
 		modes[i] = lang.L(m.label)
 	}
-	f.nameMode = widget.NewSelect(modes, nil)
+	f.nameMode = k.choice(modes, nil)
 	f.reset = widget.NewButton(lang.L("Reset to default"), func() { f.fill(store.CertificateTemplate{}) })
 	f.fill(ws.data.Workshop.Certificate)
 
@@ -181,9 +182,9 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 	form.Items[5].HintText = lang.L("Up to four, PNG or JPEG, printed across the top")
 	form.Items[10].HintText = lang.L("The fixed wording and the date format")
 	content := container.NewBorder(nil, container.NewVBox(f.problem, container.NewHBox(f.reset)), nil, nil, container.NewVScroll(form))
-	f.dialog, f.saveBtn = newKeepOpenDialog(lang.L("Certificate design"), lang.L("Save"), content, f.save, ws.u.win)
+	f.dialog, f.saveBtn = k.dialog(lang.L("Certificate design"), lang.L("Save"), content, f.save, ws.u.win)
 	f.dialog.Resize(fyne.NewSize(820, 680))
-	f.dialog.Show()
+	k.show()
 	if s := ws.certificates; s != nil {
 		s.designForm = f
 	}

@@ -418,7 +418,8 @@ type overrideForm struct {
 	s       *certificatesSection
 	row     int
 	granted bool
-	reason  *widget.Entry
+	keys    formKeys
+	reason  *formEntry
 	errs    map[string]*widget.Label
 	dialog  *dialog.CustomDialog
 	okBtn   *widget.Button
@@ -428,9 +429,9 @@ type overrideForm struct {
 // hand; a reason is required.
 func (s *certificatesSection) askOverride(i int, granted bool) *overrideForm {
 	p, r := s.participant(i), s.rows[i]
-	f := &overrideForm{s: s, row: i, granted: granted, reason: widget.NewMultiLineEntry(), errs: map[string]*widget.Label{}}
+	f := &overrideForm{s: s, row: i, granted: granted, errs: map[string]*widget.Label{}}
+	f.reason = f.keys.multiLine()
 	f.reason.SetMinRowsVisible(2)
-	f.reason.Wrapping = fyne.TextWrapWord
 	title, confirm := lang.L("Grant a certificate by hand"), lang.L("Grant")
 	f.reason.SetPlaceHolder(lang.L("e.g. attended the missed session online"))
 	if !granted {
@@ -444,9 +445,9 @@ func (s *certificatesSection) askOverride(i int, granted bool) *overrideForm {
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	form := widget.NewForm(widget.NewFormItem(lang.L("Reason")+" *", withProblem(f.reason, "reason", f.errs)))
-	f.dialog, f.okBtn = newKeepOpenDialog(title, confirm, container.NewVBox(who, rule, form, note), f.save, s.ws.u.win)
+	f.dialog, f.okBtn = f.keys.dialog(title, confirm, container.NewVBox(who, rule, form, note), f.save, s.ws.u.win)
 	f.dialog.Resize(fyne.NewSize(560, 360))
-	f.dialog.Show()
+	f.keys.show()
 	s.ws.u.win.Canvas().Focus(f.reason)
 	s.override = f
 	return f
@@ -483,7 +484,8 @@ func (s *certificatesSection) clearOverride(i int) {
 type voidForm struct {
 	s       *certificatesSection
 	cert    store.CertificateIssue
-	reason  *widget.Entry
+	keys    formKeys
+	reason  *formEntry
 	errs    map[string]*widget.Label
 	dialog  *dialog.CustomDialog
 	okBtn   *widget.Button
@@ -497,15 +499,15 @@ func (s *certificatesSection) askVoid(i int) *voidForm {
 	if !ok || c.Voided() {
 		return nil
 	}
-	f := &voidForm{s: s, cert: c, reason: widget.NewEntry(), errs: map[string]*widget.Label{}}
+	f := &voidForm{s: s, cert: c, errs: map[string]*widget.Label{}}
+	f.reason = f.keys.entry()
 	f.reason.SetPlaceHolder(lang.L("e.g. name misspelt; reprinted under a new number"))
 	intro := widget.NewLabel(fmt.Sprintf(lang.L("Certificate %s of %s. A voided certificate keeps its number in the register and is reported as voided when checked; printing again gives a new number."), c.Number, p.FullName()))
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(lang.L("Reason")+" *", withProblem(f.reason, "void_reason", f.errs)))
-	f.dialog, f.okBtn = newKeepOpenDialog(lang.L("Void certificate"), lang.L("Void…"), container.NewVBox(intro, form), f.next, s.ws.u.win)
-	f.reason.OnSubmitted = func(string) { f.next() }
+	f.dialog, f.okBtn = f.keys.dialog(lang.L("Void certificate"), lang.L("Void…"), container.NewVBox(intro, form), f.next, s.ws.u.win)
 	f.dialog.Resize(fyne.NewSize(560, 300))
-	f.dialog.Show()
+	f.keys.show()
 	s.ws.u.win.Canvas().Focus(f.reason)
 	s.voidForm = f
 	return f

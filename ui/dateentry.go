@@ -17,17 +17,18 @@ import (
 // locale's format (2/1/2006 or 1/2/2006), so it refused 2026-12-14.
 type dateEntry struct {
 	widget.Entry
+	self  fyne.CanvasObject // the widget on screen: this entry, or one embedding it
 	popUp *widget.PopUp
 }
 
-func newDateEntry() *dateEntry {
-	e := &dateEntry{}
-	e.ExtendBaseWidget(e)
+// setUp gives the entry its placeholder and calendar button; self is the
+// widget that embeds it (after ExtendBaseWidget), where the calendar opens.
+func (e *dateEntry) setUp(self fyne.CanvasObject) {
+	e.self = self
 	e.SetPlaceHolder(store.DateHint)
 	pick := widget.NewButtonWithIcon("", theme.Icon(theme.IconNameCalendar), e.showCalendar)
 	pick.Importance = widget.LowImportance
 	e.ActionItem = pick
-	return e
 }
 
 // Day returns the day typed: the zero date when the entry is empty, an
@@ -50,7 +51,7 @@ func (e *dateEntry) SetDate(d *time.Time) {
 
 // showCalendar opens a calendar below the entry, on the day typed or today.
 func (e *dateEntry) showCalendar() {
-	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	c := fyne.CurrentApp().Driver().CanvasForObject(e.self)
 	if c == nil {
 		return
 	}
@@ -65,7 +66,7 @@ func (e *dateEntry) showCalendar() {
 		}
 	})
 	e.popUp = widget.NewPopUp(cal, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.self)
 	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
 	e.popUp.Resize(fyne.NewSize(e.Size().Width, e.popUp.MinSize().Height))
 }

@@ -16,18 +16,19 @@ import (
 // newKeepOpenDialog makes a dialog with Cancel and a confirm button that
 // closes only when onConfirm reports success, so that a form with invalid
 // input stays open with its problems shown.
+// Escape on either button closes the dialog.
 // It returns the dialog and its confirm button.
 func newKeepOpenDialog(title, confirm string, content fyne.CanvasObject, onConfirm func() bool, win fyne.Window) (*dialog.CustomDialog, *widget.Button) {
 	d := dialog.NewCustomWithoutButtons(title, content, win)
-	cancel := widget.NewButton(lang.L("Cancel"), d.Hide)
-	ok := widget.NewButton(confirm, func() {
+	cancel := newDialogButton(lang.L("Cancel"), d.Hide, d.Hide)
+	ok := newDialogButton(confirm, func() {
 		if onConfirm() {
 			d.Hide()
 		}
-	})
+	}, d.Hide)
 	ok.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
-	return d, ok
+	return d, &ok.Button
 }
 
 // withProblem puts a hidden red label under a form field and registers it

@@ -674,18 +674,18 @@ func compactCounts(s *store.SessionStats) string {
 	if s.Pending > 0 && s.Pending == s.Expected {
 		return fmt.Sprintf(lang.L("%d to come"), s.Pending)
 	}
-	return fmt.Sprintf("P%d L%d E%d A%d", s.Present, s.Late, s.Excused, s.Absent)
+	return fmt.Sprintf(lang.L("P%d L%d E%d A%d"), s.Present, s.Late, s.Excused, s.Absent)
 }
 
 // shortCounts lists a session's counts in one short line:
 // "P 31 · L 4 · E 1 · A 2 · n/a 2".
 func shortCounts(s *store.SessionStats) string {
-	text := fmt.Sprintf("P %d · L %d · E %d · A %d", s.Present, s.Late, s.Excused, s.Absent)
+	text := fmt.Sprintf(lang.L("P %d · L %d · E %d · A %d"), s.Present, s.Late, s.Excused, s.Absent)
 	if s.Pending > 0 {
-		text += fmt.Sprintf(" · "+lang.L("to come %d"), s.Pending)
+		text += " · " + fmt.Sprintf(lang.L("to come %d"), s.Pending)
 	}
 	if s.NotApplicable > 0 {
-		text += fmt.Sprintf(" · n/a %d", s.NotApplicable)
+		text += " · " + fmt.Sprintf(lang.L("n/a %d"), s.NotApplicable)
 	}
 	return text
 }
@@ -852,6 +852,7 @@ type cellDialog struct {
 	g       *gridView
 	p       store.Participant
 	se      store.Session
+	keys    formKeys
 	status  *widget.RadioGroup
 	note    *formEntry
 	history *widget.Label
@@ -873,10 +874,8 @@ func showCellDialog(g *gridView, pi, si int) *cellDialog {
 	}
 	f.status = widget.NewRadioGroup(labels, nil)
 	f.status.Horizontal = true
-	f.note = newFormEntry(false)
+	f.note = f.keys.entry()
 	f.note.SetPlaceHolder(lang.L("Optional, e.g. left at noon, medical appointment"))
-	f.note.onSave = f.submit
-	f.note.OnSubmitted = func(string) { f.submit() }
 
 	now := lang.L("Not marked.")
 	switch cell := g.stats.Cell(pi, si); cell {
@@ -929,19 +928,11 @@ func showCellDialog(g *gridView, pi, si int) *cellDialog {
 	body := container.NewBorder(
 		container.NewVBox(widget.NewLabel(where), widget.NewLabel(now), form, f.problem, historyTitle), nil, nil, nil, scroll)
 	title := familyFirst(&f.p) + " – " + f.se.Title
-	f.dialog, f.saveBtn = newKeepOpenDialog(title, lang.L("Save"), body, f.save, g.a.ws.u.win)
-	f.note.onEscape = f.dialog.Hide
+	f.dialog, f.saveBtn = f.keys.dialog(title, lang.L("Save"), body, f.save, g.a.ws.u.win)
 	f.dialog.Resize(fyne.NewSize(600, 460))
-	f.dialog.Show()
+	f.keys.show()
 	g.a.ws.u.win.Canvas().Focus(f.note)
 	return f
-}
-
-// submit saves from the keyboard (Enter, Ctrl+S).
-func (f *cellDialog) submit() {
-	if f.save() {
-		f.dialog.Hide()
-	}
 }
 
 // save records the chosen status and note; it reports whether the dialog

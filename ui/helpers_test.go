@@ -54,6 +54,9 @@ func objects(w fyne.Window) []fyne.CanvasObject {
 func button(t *testing.T, w fyne.Window, text string) *widget.Button {
 	t.Helper()
 	for _, o := range objects(w) {
+		if d, ok := o.(*dialogButton); ok {
+			o = &d.Button // the Cancel and confirm buttons of a form
+		}
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
 			return b
 		}

@@ -25,11 +25,12 @@ type participantForm struct {
 	ws   *workshopScreen
 	edit *store.Participant // nil when adding
 
-	honorific                                                 *widget.SelectEntry
+	keys                                                      formKeys
+	honorific                                                 *formSelectEntry
 	given, family, native, org, position, email, phone, notes *formEntry
 	badge, joined                                             *formEntry
-	country                                                   *widget.SelectEntry
-	orgType, gender, role, certLang                           *widget.Select
+	country                                                   *formSelectEntry
+	orgType, gender, role, certLang                           *formSelect
 
 	errs    map[string]*widget.Label
 	problem *widget.Label
@@ -43,24 +44,21 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f := &participantForm{ws: ws, edit: p, errs: map[string]*widget.Label{}, problem: widget.NewLabel("")}
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
-	f.honorific = widget.NewSelectEntry(honorifics)
-	entries := []**formEntry{&f.given, &f.family, &f.native, &f.org, &f.position, &f.email, &f.phone, &f.badge, &f.joined}
-	for _, e := range entries {
-		*e = newFormEntry(false)
-		(*e).onSave = f.submit
-		(*e).OnSubmitted = func(string) { f.submit() }
+	k := &f.keys
+	f.honorific = k.selectEntry(honorifics)
+	for _, e := range []**formEntry{&f.given, &f.family, &f.native, &f.org, &f.position, &f.email, &f.phone, &f.badge, &f.joined} {
+		*e = k.entry()
 	}
-	f.notes = newFormEntry(true)
-	f.notes.onSave = f.submit
+	f.notes = k.multiLine()
 	f.notes.SetMinRowsVisible(2)
-	f.country = widget.NewSelectEntry(countryOptions(""))
+	f.country = k.selectEntry(countryOptions(""))
 	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
 	f.country.SetPlaceHolder(lang.L("Type to search, e.g. Senegal or SN"))
-	f.orgType = enumSelect(store.OrgTypes, true)
-	f.gender = enumSelect(store.Genders, true)
-	f.role = enumSelect(store.Roles, false)
+	f.orgType = enumSelect(k, store.OrgTypes, true)
+	f.gender = enumSelect(k, store.Genders, true)
+	f.role = enumSelect(k, store.Roles, false)
 	f.role.SetSelectedIndex(0)
-	f.certLang = widget.NewSelect(certLanguageOptions(), nil)
+	f.certLang = k.choice(certLanguageOptions(), nil)
 	f.certLang.SetSelectedIndex(0)
 	f.email.SetPlaceHolder("name@example.org")
 	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
@@ -100,15 +98,11 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 		f.delBtn.Importance = widget.DangerImportance
 		body.Add(container.NewHBox(f.delBtn))
 	}
-	f.dialog, f.saveBtn = newKeepOpenDialog(heading, lang.L("Save"), container.NewVScroll(body), f.save, ws.u.win)
-	for _, e := range entries {
-		(*e).onEscape = f.dialog.Hide
-	}
-	f.notes.onEscape = f.dialog.Hide
+	f.dialog, f.saveBtn = k.dialog(heading, lang.L("Save"), container.NewVScroll(body), f.save, ws.u.win)
 	f.dialog.Resize(fyne.NewSize(640, 680))
 	f.dialog.SetOnClosed(func() { ws.participants.form = nil })
 	ws.participants.form = f
-	f.dialog.Show()
+	k.show()
 	ws.u.win.Canvas().Focus(f.given)
 	return f
 }
@@ -137,13 +131,6 @@ func (f *participantForm) fill(p *store.Participant) {
 		if code == p.CertificateLanguage {
 			f.certLang.SetSelectedIndex(i + 1)
 		}
-	}
-}
-
-// submit saves from the keyboard (Enter, Ctrl+S).
-func (f *participantForm) submit() {
-	if f.save() {
-		f.dialog.Hide()
 	}
 }
 
@@ -199,7 +186,7 @@ func (f *participantForm) save() bool {
 
 // enumSelect makes a select of an enumeration's labels, with a first
 // "not given" choice when empty values are allowed.
-func enumSelect[T ~string](all []T, allowEmpty bool) *widget.Select {
+func enumSelect[T ~string](k *formKeys, all []T, allowEmpty bool) *formSelect {
 	var labels []string
 	if allowEmpty {
 		labels = append(labels, lang.L("not given"))
@@ -207,14 +194,14 @@ func enumSelect[T ~string](all []T, allowEmpty bool) *widget.Select {
 	for _, v := range all {
 		labels = append(labels, lang.L(store.Label(v)))
 	}
-	s := widget.NewSelect(labels, nil)
+	s := k.choice(labels, nil)
 	if allowEmpty {
 		s.SetSelectedIndex(0)
 	}
 	return s
 }
 
-func setEnum[T ~string](s *widget.Select, all []T, v T, allowEmpty bool) {
+func setEnum[T ~string](s *formSelect, all []T, v T, allowEmpty bool) {
 	for i, x := range all {
 		if x == v {
 			if allowEmpty {
@@ -229,7 +216,7 @@ func setEnum[T ~string](s *widget.Select, all []T, v T, allowEmpty bool) {
 	}
 }
 
-func enumValue[T ~string](s *widget.Select, all []T, allowEmpty bool) T {
+func enumValue[T ~string](s *formSelect, all []T, allowEmpty bool) T {
 	i := s.SelectedIndex()
 	if allowEmpty {
 		i--

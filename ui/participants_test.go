@@ -108,7 +108,7 @@ func TestEditParticipantFromTable(t *testing.T) {
 	}
 	id := f.edit.ID
 	f.position.SetText("Minister Counsellor")
-	f.submit()
+	f.keys.submit()
 	p, err := u.st.Participant(id)
 	if err != nil || p.Position != "Minister Counsellor" {
 		t.Fatalf("after edit: %+v %v", p, err)

@@ -22,11 +22,12 @@ import (
 // nothing is saved until the rule is valid; a preview tells how many
 // participants the rule would make eligible, at risk or unable to reach it.
 type rulesForm struct {
-	ws *workshopScreen
+	ws   *workshopScreen
+	keys formKeys
 
-	basis                          *widget.Select
+	basis                          *formSelect
 	minPercent, lateAfter          *formEntry
-	lateCounts, excusedCounts, mnd *widget.Check
+	lateCounts, excusedCounts, mnd *formCheck
 	preview                        *widget.Label
 
 	errs    map[string]*widget.Label
@@ -47,16 +48,15 @@ func showRulesForm(ws *workshopScreen) *rulesForm {
 	for i, l := range basisLabels {
 		labels[i] = lang.L(l)
 	}
-	f.basis = widget.NewSelect(labels, func(string) { f.update() })
-	f.minPercent, f.lateAfter = newFormEntry(false), newFormEntry(false)
+	k := &f.keys
+	f.basis = k.choice(labels, func(string) { f.update() })
+	f.minPercent, f.lateAfter = k.entry(), k.entry()
 	for _, e := range []*formEntry{f.minPercent, f.lateAfter} {
-		e.onSave = f.submit
-		e.OnSubmitted = func(string) { f.submit() }
 		e.OnChanged = func(string) { f.update() }
 	}
-	f.lateCounts = widget.NewCheck(lang.L("A late arrival counts as attended"), func(bool) { f.update() })
-	f.excusedCounts = widget.NewCheck(lang.L("An excused absence counts as attended"), func(bool) { f.update() })
-	f.mnd = widget.NewCheck(lang.L("Every mandatory session must be attended"), func(bool) { f.update() })
+	f.lateCounts = k.check(lang.L("A late arrival counts as attended"), func(bool) { f.update() })
+	f.excusedCounts = k.check(lang.L("An excused absence counts as attended"), func(bool) { f.update() })
+	f.mnd = k.check(lang.L("Every mandatory session must be attended"), func(bool) { f.update() })
 
 	r := ws.data.Workshop.Rule.Effective()
 	f.basis.SetSelectedIndex(max(0, slices.Index(store.Bases, r.Basis)))
@@ -77,12 +77,11 @@ func showRulesForm(ws *workshopScreen) *rulesForm {
 	)
 	form.Items[1].HintText = lang.L("1 to 100: the least share to attend for a certificate")
 	form.Items[5].HintText = lang.L("A check-in more than this many minutes after the start is late")
-	f.dialog, f.saveBtn = newKeepOpenDialog(lang.L("Certificate rule"), lang.L("Save"),
+	f.dialog, f.saveBtn = k.dialog(lang.L("Certificate rule"), lang.L("Save"),
 		container.NewVBox(form, f.preview, f.problem), f.save, ws.u.win)
-	f.minPercent.onEscape, f.lateAfter.onEscape = f.dialog.Hide, f.dialog.Hide
 	f.dialog.Resize(fyne.NewSize(560, 520))
 	f.update()
-	f.dialog.Show()
+	k.show()
 	ws.u.win.Canvas().Focus(f.minPercent)
 	return f
 }
@@ -130,13 +129,6 @@ func (f *rulesForm) update() {
 	st := store.Compute(&d, f.ws.u.now())
 	f.preview.SetText(r.Effective().String() + "\n" +
 		fmt.Sprintf(lang.L("Now: %d eligible, %d at risk, %d cannot reach, of %d."), st.Eligible, st.AtRisk, st.CannotReach, len(d.Participants)))
-}
-
-// submit saves from the keyboard (Enter, Ctrl+S).
-func (f *rulesForm) submit() {
-	if f.save() {
-		f.dialog.Hide()
-	}
 }
 
 // save stores the rule with the workshop and redraws; it reports whether

@@ -32,15 +32,16 @@ type sessionForm struct {
 	mode      sessionMode
 	base      store.Session // the session as it was; no ID when new or a copy
 	days      []store.Date  // the choices of the day field
-	title     *widget.Entry
-	day       *widget.Select
-	start     *widget.Entry
-	end       *widget.Entry
-	kind      *widget.Select
-	speakers  *widget.Entry
-	room      *widget.SelectEntry
-	counts    *widget.Check
-	mandatory *widget.Check
+	keys      formKeys
+	title     *formEntry
+	day       *formSelect
+	start     *formEntry
+	end       *formEntry
+	kind      *formSelect
+	speakers  *formEntry
+	room      *formSelectEntry
+	counts    *formCheck
+	mandatory *formCheck
 	clash     *widget.Label            // warns of a room clash; saving is still allowed
 	problem   *widget.Label            // a problem that belongs to no field
 	errs      map[string]*widget.Label // a field's problem, shown under it
@@ -57,8 +58,6 @@ func showSessionForm(av *agendaView, se store.Session, mode sessionMode) *sessio
 	w := &av.ws.data.Workshop
 	f := &sessionForm{
 		av: av, mode: mode, base: se,
-		title: widget.NewEntry(), start: widget.NewEntry(), end: widget.NewEntry(),
-		speakers: widget.NewEntry(), room: widget.NewSelectEntry(roomsOf(av.sessions)),
 		clash: widget.NewLabel(""), problem: widget.NewLabel(""),
 		errs: map[string]*widget.Label{},
 		// Following the type only while counts has its default: a session
@@ -66,6 +65,9 @@ func showSessionForm(av *agendaView, se store.Session, mode sessionMode) *sessio
 		countsSet: mode != sessionNew && se.Counts != (se.Type != store.Break),
 		timesSet:  mode != sessionNew,
 	}
+	k := &f.keys
+	f.title, f.start, f.end, f.speakers = k.entry(), k.entry(), k.entry(), k.entry()
+	f.room = k.selectEntry(roomsOf(av.sessions))
 	f.clash.Importance = widget.WarningImportance
 	f.clash.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
@@ -80,14 +82,14 @@ func showSessionForm(av *agendaView, se store.Session, mode sessionMode) *sessio
 	for i, d := range f.days {
 		dayLabels[i] = agendaDayName(w, d, "Mon 2 Jan")
 	}
-	f.day = widget.NewSelect(dayLabels, nil)
+	f.day = k.choice(dayLabels, nil)
 	kinds := make([]string, len(store.SessionTypes))
 	for i, t := range store.SessionTypes {
 		kinds[i] = lang.L(store.Label(t))
 	}
-	f.kind = widget.NewSelect(kinds, nil)
-	f.counts = widget.NewCheck(lang.L("Counts towards the certificate"), nil)
-	f.mandatory = widget.NewCheck(lang.L("Mandatory: must be attended for a certificate"), nil)
+	f.kind = k.choice(kinds, nil)
+	f.counts = k.check(lang.L("Counts towards the certificate"), nil)
+	f.mandatory = k.check(lang.L("Mandatory: must be attended for a certificate"), nil)
 	f.title.SetPlaceHolder(lang.L("e.g. Panel: Climate, land and mobility"))
 	f.start.SetPlaceHolder(lang.L("HH:MM"))
 	f.end.SetPlaceHolder(lang.L("HH:MM"))
@@ -98,16 +100,13 @@ func showSessionForm(av *agendaView, se store.Session, mode sessionMode) *sessio
 	f.day.OnChanged = func(string) { f.dayChanged() }
 	f.kind.OnChanged = func(string) { f.kindChanged() }
 	f.counts.OnChanged = func(bool) { f.countsSet = true }
-	for _, e := range []*widget.Entry{f.start, f.end} {
+	for _, e := range []*formEntry{f.start, f.end} {
 		e.OnChanged = func(string) {
 			f.timesSet = true
 			f.checkClash()
 		}
 	}
 	f.room.OnChanged = func(string) { f.checkClash() }
-	for _, e := range []*widget.Entry{f.title, f.start, f.end, f.speakers, &f.room.Entry} {
-		e.OnSubmitted = func(string) { f.submit() }
-	}
 	f.checkClash()
 
 	field := func(name string, o fyne.CanvasObject) fyne.CanvasObject { return withProblem(o, name, f.errs) }
@@ -139,7 +138,7 @@ func showSessionForm(av *agendaView, se store.Session, mode sessionMode) *sessio
 	body.Add(form)
 	body.Add(f.clash)
 	body.Add(f.problem)
-	f.dialog, f.saveBtn = newKeepOpenDialog(heading, lang.L("Save"), container.NewVScroll(body), f.save, u.win)
+	f.dialog, f.saveBtn = k.dialog(heading, lang.L("Save"), container.NewVScroll(body), f.save, u.win)
 	f.dialog.SetOnClosed(func() {
 		if av.form == f {
 			av.form = nil
@@ -149,7 +148,7 @@ func showSessionForm(av *agendaView, se store.Session, mode sessionMode) *sessio
 	// Tall enough for the form without scrolling, up to a limit, leaving
 	// room for a problem or two under the fields.
 	f.dialog.Resize(fyne.NewSize(600, min(body.MinSize().Height+200, 640)))
-	f.dialog.Show()
+	k.show()
 	if mode == sessionCopy {
 		u.win.Canvas().Focus(f.start)
 	} else {
@@ -279,13 +278,6 @@ func (f *sessionForm) checkClash() {
 	f.clash.SetText(strings.Join(msgs, "\n"))
 	f.clash.Hidden = len(msgs) == 0
 	f.clash.Refresh()
-}
-
-// submit saves on Enter, closing the dialog when the session was saved.
-func (f *sessionForm) submit() {
-	if f.save() {
-		f.dialog.Hide()
-	}
 }
 
 // save validates and stores the session; it reports whether the dialog may

@@ -17,16 +17,19 @@ import (
 // the same settings and agenda on new dates, without the participants.
 type templateForm struct {
 	ws      *workshopScreen
-	title   *widget.Entry
-	code    *widget.Entry
-	start   *dateEntry
+	keys    formKeys
+	title   *formEntry
+	code    *formEntry
+	start   *formDateEntry
 	errs    map[string]*widget.Label
 	saveBtn *widget.Button
 }
 
 func showTemplateForm(ws *workshopScreen) *templateForm {
 	src := ws.data.Workshop
-	f := &templateForm{ws: ws, title: widget.NewEntry(), code: widget.NewEntry(), start: newDateEntry(), errs: map[string]*widget.Label{}}
+	f := &templateForm{ws: ws, errs: map[string]*widget.Label{}}
+	k := &f.keys
+	f.title, f.code, f.start = k.entry(), k.entry(), k.dateEntry()
 	f.title.SetText(src.Title)
 	next := time.Date(src.StartDate.Year+1, src.StartDate.Month, src.StartDate.Day, 0, 0, 0, 0, time.Local)
 	f.start.SetDate(&next)
@@ -38,10 +41,10 @@ func showTemplateForm(ws *workshopScreen) *templateForm {
 		widget.NewFormItem(lang.L("Short code")+" *", withProblem(f.code, "code", f.errs)),
 		widget.NewFormItem(lang.L("First day")+" *", withProblem(f.start, "start_date", f.errs)),
 	)
-	d, save := newKeepOpenDialog(lang.L("Duplicate as template"), lang.L("Create"), container.NewVBox(intro, form), f.save, ws.u.win)
+	d, save := k.dialog(lang.L("Duplicate as template"), lang.L("Create"), container.NewVBox(intro, form), f.save, ws.u.win)
 	f.saveBtn = save
 	d.Resize(fyne.NewSize(560, 340))
-	d.Show()
+	k.show()
 	ws.u.win.Canvas().Focus(f.code)
 	ws.template = f
 	return f

@@ -176,9 +176,9 @@ func (v *tickBackView) enter() {
 	text := strings.TrimSpace(v.number.Text)
 	v.number.SetText("")
 	if text == "" {
-		// Enter alone ticks the selected row but never unticks it: a
-		// second press by accident must not mark someone absent.
-		if m, marked := v.mark(v.selected); marked && ticked(m) && v.armed != v.selected {
+		// Enter alone ticks the selected row but never unticks it, armed
+		// or not: a second press by accident must not mark someone absent.
+		if m, marked := v.mark(v.selected); marked && ticked(m) {
 			p := v.people[v.selected]
 			v.say(fmt.Sprintf(lang.L("%d · %s is ticked. To mark them absent, type %d and Enter, or press Space."),
 				v.selected+1, familyFirst(&p), v.selected+1), widget.MediumImportance)

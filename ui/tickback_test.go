@@ -187,6 +187,48 @@ func TestTickBackKeepsCheckInOnFirstEnter(t *testing.T) {
 	}
 }
 
+// TestTickBackEnterAloneNeverUnticks follows the sequence of issue 21: a
+// person checked in at the door has their number typed and Enter pressed,
+// which arms the row; an Enter alone after that must still not mark them
+// absent, nor may any further Enter alone on a ticked row.
+func TestTickBackEnterAloneNeverUnticks(t *testing.T) {
+	u, _, v := openTickBack(t)
+	se, _ := v.current()
+	p := v.people[4]
+	if _, err := u.st.CheckIn(se.ID, p.ID, se.StartsAt(u.workshop.data.Workshop.Location())); err != nil {
+		t.Fatal(err)
+	}
+	u.workshop.changed()
+	v = u.workshop.attendance.paper
+	test.Type(v.number, "5")
+	key(v.number, fyne.KeyReturn) // arms row 5
+	if v.armed != 4 || v.selected != 4 {
+		t.Fatalf("5 Enter: armed %d, selected %d, want row 5 armed and selected", v.armed+1, v.selected+1)
+	}
+	for range 3 {
+		key(v.number, fyne.KeyReturn) // Enter alone, armed row selected
+		if st, _ := statusAt(t, u, v, 4); st != store.Present {
+			t.Fatalf("an Enter alone on the armed row stored %q, want present kept", st)
+		}
+	}
+	if !strings.Contains(v.message.Text, "type 5 and Enter") {
+		t.Errorf("message %q should say how to mark them absent", v.message.Text)
+	}
+	// The number and Enter still marks them absent, as the help says.
+	test.Type(v.number, "5")
+	key(v.number, fyne.KeyReturn)
+	if st, _ := statusAt(t, u, v, 4); st != store.Absent {
+		t.Fatalf("5 Enter on the armed row stored %q, want absent", st)
+	}
+	// A row ticked from the paper: Enter alone ticks nothing away either.
+	test.Type(v.number, "5")
+	key(v.number, fyne.KeyReturn)
+	key(v.number, fyne.KeyReturn)
+	if st, _ := statusAt(t, u, v, 4); st != store.Present {
+		t.Fatalf("an Enter alone after re-ticking stored %q, want present", st)
+	}
+}
+
 func TestTickBackDoneMarksTheRestAbsent(t *testing.T) {
 	u, w, v := openTickBack(t)
 	for _, n := range []string{"1", "7", "12"} {

@@ -17,8 +17,9 @@ import (
 // the rest can be completed later in Participants.
 type walkInForm struct {
 	v                         *checkInView
+	keys                      formKeys
 	given, family, org, email *formEntry
-	country                   *widget.SelectEntry
+	country                   *formSelectEntry
 	errs                      map[string]*widget.Label
 	problem                   *widget.Label
 	dialog                    *dialog.CustomDialog
@@ -29,12 +30,9 @@ func showWalkIn(v *checkInView) *walkInForm {
 	f := &walkInForm{v: v, errs: map[string]*widget.Label{}, problem: widget.NewLabel("")}
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
-	for _, e := range []**formEntry{&f.given, &f.family, &f.org, &f.email} {
-		*e = newFormEntry(false)
-		(*e).onSave = f.submit
-		(*e).OnSubmitted = func(string) { f.submit() }
-	}
-	f.country = widget.NewSelectEntry(countryOptions(""))
+	k := &f.keys
+	f.given, f.family, f.org, f.email = k.entry(), k.entry(), k.entry(), k.entry()
+	f.country = k.selectEntry(countryOptions(""))
 	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
 	field := func(name string, o fyne.CanvasObject) fyne.CanvasObject { return withProblem(o, name, f.errs) }
 	form := widget.NewForm(
@@ -48,21 +46,12 @@ func showWalkIn(v *checkInView) *walkInForm {
 	if se, ok := v.current(); ok {
 		title = fmt.Sprintf(lang.L("Walk-in: register and check in to %s"), se.Title)
 	}
-	f.dialog, f.saveBtn = newKeepOpenDialog(title, lang.L("Register and check in"), container.NewVBox(form, f.problem), f.save, v.a.ws.u.win)
-	for _, e := range []*formEntry{f.given, f.family, f.org, f.email} {
-		e.onEscape = f.dialog.Hide
-	}
+	f.dialog, f.saveBtn = k.dialog(title, lang.L("Register and check in"), container.NewVBox(form, f.problem), f.save, v.a.ws.u.win)
 	f.dialog.Resize(fyne.NewSize(560, 420))
 	v.a.walkIn = f
-	f.dialog.Show()
+	k.show()
 	v.a.ws.u.win.Canvas().Focus(f.given)
 	return f
-}
-
-func (f *walkInForm) submit() {
-	if f.save() {
-		f.dialog.Hide()
-	}
 }
 
 // save registers the person and checks them in, reporting whether the

@@ -26,18 +26,19 @@ var languages = []struct{ code, name string }{
 type workshopForm struct {
 	u        *App
 	edit     *store.Workshop // nil when creating
-	title    *widget.Entry
-	code     *widget.Entry
-	series   *widget.Entry
-	city     *widget.Entry
-	country  *widget.SelectEntry
-	timeZone *widget.SelectEntry
-	start    *dateEntry
-	end      *dateEntry
-	organ    *widget.Entry
-	partners *widget.Entry
-	language *widget.Select
-	notes    *widget.Entry
+	keys     formKeys
+	title    *formEntry
+	code     *formEntry
+	series   *formEntry
+	city     *formEntry
+	country  *formSelectEntry
+	timeZone *formSelectEntry
+	start    *formDateEntry
+	end      *formDateEntry
+	organ    *formEntry
+	partners *formEntry
+	language *formSelect
+	notes    *formEntry
 	problem  *widget.Label            // summary of what is wrong, under the form
 	errs     map[string]*widget.Label // a field's problem, shown under it
 	dialog   *dialog.CustomDialog
@@ -48,14 +49,12 @@ type workshopForm struct {
 
 // showWorkshopForm opens the form to create a workshop (w nil) or edit w.
 func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
-	f := &workshopForm{
-		u: u, edit: w,
-		title: widget.NewEntry(), code: widget.NewEntry(), series: widget.NewEntry(), city: widget.NewEntry(),
-		country: widget.NewSelectEntry(nil), timeZone: widget.NewSelectEntry(nil),
-		start: newDateEntry(), end: newDateEntry(),
-		organ: widget.NewEntry(), partners: widget.NewEntry(), notes: widget.NewMultiLineEntry(),
-		problem: widget.NewLabel(""),
-	}
+	f := &workshopForm{u: u, edit: w, problem: widget.NewLabel("")}
+	k := &f.keys
+	f.title, f.code, f.series, f.city = k.entry(), k.entry(), k.entry(), k.entry()
+	f.country, f.timeZone = k.selectEntry(nil), k.selectEntry(nil)
+	f.start, f.end = k.dateEntry(), k.dateEntry()
+	f.organ, f.partners, f.notes = k.entry(), k.entry(), k.multiLine()
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.title.SetPlaceHolder(lang.L("Migration and sustainable rural development"))
@@ -73,7 +72,7 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 	for i, l := range languages {
 		names[i] = lang.L(l.name)
 	}
-	f.language = widget.NewSelect(names, nil)
+	f.language = k.choice(names, nil)
 	f.language.SetSelectedIndex(0)
 	f.notes.SetMinRowsVisible(2)
 	f.errs = map[string]*widget.Label{}
@@ -81,10 +80,6 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 	if w != nil {
 		f.fill(w)
 	}
-	for _, e := range []*widget.Entry{f.title, f.code, f.series, f.city, f.organ, f.partners} {
-		e.OnSubmitted = func(string) { f.submit() }
-	}
-
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title")+" *", field("title", f.title)),
 		widget.NewFormItem(lang.L("Short code")+" *", field("code", f.code)),
@@ -106,11 +101,11 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 		heading = lang.L("Edit workshop")
 	}
 	body := container.NewVScroll(container.NewVBox(form, f.problem, widget.NewLabel(lang.L("* required"))))
-	f.dialog, f.saveBtn = newKeepOpenDialog(heading, lang.L("Save"), body, f.save, u.win)
+	f.dialog, f.saveBtn = k.dialog(heading, lang.L("Save"), body, f.save, u.win)
 	f.dialog.SetOnClosed(func() { u.form = nil })
 	u.form = f
 	f.dialog.Resize(fyne.NewSize(640, 620))
-	f.dialog.Show()
+	k.show()
 	u.win.Canvas().Focus(f.title)
 	return f
 }
@@ -170,13 +165,6 @@ func (f *workshopForm) suggestCode() {
 	f.code.OnChanged = nil
 	f.code.SetText(city)
 	f.code.OnChanged = func(string) { f.codeSet = true }
-}
-
-// submit saves on Enter, closing the dialog when the workshop was saved.
-func (f *workshopForm) submit() {
-	if f.save() {
-		f.dialog.Hide()
-	}
 }
 
 // workshop builds the record from the fields.

@@ -438,7 +438,7 @@ func contains(list []string, s string) bool {
 // verifyCommand checks a certificate.
 var verifyCommand = &command{
 	name:       "verify",
-	synopsis:   "CODE_OR_QR_TEXT",
+	synopsis:   "[--key FILE] CODE_OR_QR_TEXT",
 	summary:    "check that a certificate is genuine",
 	positional: 1,
 	details: `Checks a certificate against the data file: the text of its QR code
@@ -479,7 +479,8 @@ var publicKeyCommand = &command{
 	summary:  "print the public key that checks this data file's certificates",
 	details: `Prints the certificate public key of the data file (its fingerprint, then
 a PEM "PUBLIC KEY" block), or writes it to FILE. Give it to whoever checks
-certificates away from this laptop: "workshopctl verify --key FILE QR_TEXT".`,
+certificates away from this laptop: "workshopctl verify --key FILE QR_TEXT".
+With --json, prints {"fingerprint": ..., "pem": ...}, and "path" with --out.`,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var out string
 		fs.StringVar(&out, "out", "", "write the key to `FILE` (replaced if it exists)")
@@ -503,14 +504,28 @@ func (c *cli) publicKey(out string) (err error) {
 	if err != nil {
 		return fmt.Errorf("read the public key of %s: %w", st.Path(), err)
 	}
-	if out == "" {
+	if out != "" {
+		if err := writeFileAtomic(out, []byte(text)); err != nil {
+			return fmt.Errorf("write the public key: %w", err)
+		}
+	}
+	switch {
+	case c.json:
+		pub, err := st.PublicKey()
+		if err != nil {
+			return fmt.Errorf("read the public key of %s: %w", st.Path(), err)
+		}
+		pemText := text[strings.Index(text, "-----BEGIN"):]
+		return c.printJSON(struct {
+			Fingerprint string `json:"fingerprint"`
+			PEM         string `json:"pem"`
+			Path        string `json:"path,omitempty"` // the file written, with --out
+		}{store.KeyFingerprint(pub), pemText, out})
+	case out == "":
 		c.printf("%s", text)
-		return nil
+	default:
+		c.printf("wrote the public key to %s\n", out)
 	}
-	if err := writeFileAtomic(out, []byte(text)); err != nil {
-		return fmt.Errorf("write the public key: %w", err)
-	}
-	c.printf("wrote the public key to %s\n", out)
 	return nil
 }
 

@@ -98,10 +98,6 @@ func (m *mapSpecs) Set(s string) error {
 	return nil
 }
 
-// listLimit is the number of problems, duplicates or ignored rows listed
-// in each section of the human output; --json lists them all.
-const listLimit = 25
-
 // importFile previews the import of a file into a workshop and, with
 // --yes, imports it.
 func (c *cli) importFile(f importFlags) (err error) {
@@ -451,11 +447,7 @@ func (c *cli) printImport(rep *importReport) {
 			return
 		}
 		c.printf("\n%s:\n", title)
-		for i, l := range lines {
-			if i == listLimit && len(lines) > listLimit+1 {
-				c.printf("  … and %d more (--json lists them all)\n", len(lines)-listLimit)
-				break
-			}
+		for _, l := range lines {
 			c.printf("  %s\n", cleanCell(l))
 		}
 	}

@@ -140,6 +140,8 @@ func (c *cli) help(args []string) int {
 	switch {
 	case len(args) == 0:
 		writeMainUsage(c.stdout)
+	case len(args) == 1 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help"):
+		io.WriteString(c.stdout, helpUsage)
 	case len(args) == 1 && lookup(args[0]) != nil:
 		writeCommandUsage(c.stdout, lookup(args[0]))
 	default:

@@ -29,7 +29,7 @@ var reportFormats = []string{"pdf", "csv", "xlsx"}
 // reportCommand writes a report of a workshop or of a series of workshops.
 var reportCommand = &command{
 	name:     "report",
-	synopsis: "(--workshop W --kind attendance|statistics|agenda | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter]",
+	synopsis: "(--workshop W --kind attendance|statistics|agenda | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
 	summary:  "write a report (attendance, statistics for donors, agenda, series) to PDF, CSV or XLSX",
 	details: `Writes one report, for a workshop (--workshop with --kind) or for a series of
 workshops (--series, optionally for one --year; "all" or "" for every workshop):

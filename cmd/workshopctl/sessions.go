@@ -18,7 +18,7 @@ func workshopFlag(fs *flag.FlagSet, ref *string) {
 // addSessionCommand adds a session to a workshop's agenda.
 var addSessionCommand = &command{
 	name:     "add-session",
-	synopsis: "--workshop W --date YYYY-MM-DD --start HH:MM --end HH:MM --title TITLE [flags]",
+	synopsis: "--workshop W --date YYYY-MM-DD --start HH:MM --end HH:MM --title TITLE [--type TYPE] [--speakers SPEAKERS] [--room ROOM] [--mandatory] [--no-count]",
 	summary:  "add a session to a workshop's agenda",
 	details: `The session counts towards the certificate unless it is a break or
 --no-count is given. Prints the new session and its ID, and a note when the

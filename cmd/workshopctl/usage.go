@@ -24,7 +24,7 @@ Commands:
 	for _, cmd := range commands() {
 		fmt.Fprintf(&b, "  %s\n        %s\n", strings.TrimSpace(cmd.name+" "+cmd.synopsis), cmd.summary)
 	}
-	b.WriteString("  help [COMMAND]\n        show this help, or the flags of one command\n\nGlobal flags, before or after the command:\n")
+	fmt.Fprintf(&b, "  help [COMMAND]\n        %s\n\nGlobal flags, before or after the command:\n", helpSummary)
 	writeFlags(&b, globalFlagSet(), true)
 	b.WriteString(`
 With --json, list commands print a JSON array of objects and the other
@@ -36,6 +36,19 @@ Run "workshopctl COMMAND -h" for the flags of a command.
 `)
 	io.WriteString(w, b.String())
 }
+
+// helpSummary is help's line in the list of commands.
+const helpSummary = "show this help, or the flags of one command"
+
+// helpUsage is what "workshopctl help help" prints.
+const helpUsage = `Usage: workshopctl help [COMMAND]
+
+Show this help, or the flags of one command.
+
+Without COMMAND, lists every command with its flags, the global flags and
+the exit statuses. With COMMAND, shows that command's usage, what it does
+and each of its flags, as "workshopctl COMMAND -h" does.
+`
 
 // writeCommandUsage prints the usage of one command with all its flags.
 func writeCommandUsage(w io.Writer, cmd *command) {

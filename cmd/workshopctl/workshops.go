@@ -60,7 +60,7 @@ func (c *cli) initDemo() (err error) {
 // addWorkshopCommand adds a workshop.
 var addWorkshopCommand = &command{
 	name:     "add-workshop",
-	synopsis: "--code CODE --title TITLE --city CITY --country COUNTRY --start YYYY-MM-DD --end YYYY-MM-DD [flags]",
+	synopsis: "--code CODE --title TITLE --city CITY --country COUNTRY --start YYYY-MM-DD --end YYYY-MM-DD [--tz ZONE] [--series SERIES] [--organiser ORGANISER] [--partners PARTNERS] [--language LANGUAGE]",
 	summary:  "add a workshop",
 	details: `Every problem with the flags is reported at once, on one line. Prints the
 new workshop's code and ID.`,

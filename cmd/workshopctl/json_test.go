@@ -1,0 +1,107 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// TestEveryCommandPrintsJSON runs every command with --json, in the order
+// help lists them, on one data file, and checks that what it prints on
+// standard output is one JSON value, whether it succeeds or not. A new
+// command needs a case here.
+func TestEveryCommandPrintsJSON(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "workshopdesk.db")
+	out := func(name string) string { return filepath.Join(dir, name) }
+	var badge string
+	cases := map[string]func() []string{
+		"init-demo": func() []string { return nil },
+		"add-workshop": func() []string {
+			return []string{"--code", "dakar-2027", "--title", "Labour migration statistics", "--city", "Dakar",
+				"--country", "SN", "--start", "2027-03-01", "--end", "2027-03-03"}
+		},
+		"add-session": func() []string {
+			return []string{"--workshop", "dakar-2027", "--date", "2027-03-01", "--start", "09:00", "--end", "10:30", "--title", "Opening plenary"}
+		},
+		"workshops": func() []string { return nil },
+		"sessions":  func() []string { return []string{"--workshop", "demo"} },
+		"participants": func() []string {
+			people := decode[[]map[string]any](t, mustRun(t, "--data", data, "--json", "participants", "--workshop", "demo"))
+			badge, _ = people[0]["badge_code"].(string)
+			return []string{"--workshop", "demo"}
+		},
+		"import": func() []string { return []string{"--workshop", "demo", fixture(t, "participants-addis-utf8-bom.csv")} },
+		"checkin": func() []string {
+			return []string{"--workshop", "demo", "--session", "1", "--code", badge, "--status", "present"}
+		},
+		"attendance":   func() []string { return []string{"--workshop", "demo"} },
+		"badges":       func() []string { return []string{"--workshop", "demo", "--out", out("badges.pdf")} },
+		"signin-sheet": func() []string { return []string{"--workshop", "demo", "--session", "1", "--out", out("sheet.pdf")} },
+		"report":       func() []string { return []string{"--workshop", "demo", "--kind", "agenda", "--out", out("agenda.pdf")} },
+		"eligibility":  func() []string { return []string{"--workshop", "demo"} },
+		"certificates": func() []string {
+			return []string{"--workshop", "demo", "--out", out("certificates.pdf"), "--allow-missing-glyphs"}
+		},
+		"verify":     func() []string { return []string{"HJKM-CEFG-3479"} },
+		"public-key": func() []string { return nil },
+		"check":      func() []string { return nil },
+		"backup":     func() []string { return []string{"--out", out("backup.db")} },
+		"backups":    func() []string { return nil },
+		"restore":    func() []string { return []string{out("backup.db")} },
+		"export":     func() []string { return []string{"--out", out("export.json")} },
+	}
+	for _, cmd := range commands() {
+		args, ok := cases[cmd.name]
+		if !ok {
+			t.Errorf("no --json case for the command %s: add one to this test", cmd.name)
+			continue
+		}
+		all := append([]string{"--data", data, "--json", cmd.name}, args()...)
+		r := runCLI(t, all...)
+		if r.code == exitUsage {
+			t.Errorf("workshopctl %s: called wrongly:\n%s", strings.Join(all, " "), r)
+			continue
+		}
+		var v any
+		dec := json.NewDecoder(strings.NewReader(r.stdout))
+		if err := dec.Decode(&v); err != nil {
+			t.Errorf("workshopctl %s does not print JSON: %v\n%s", strings.Join(all, " "), err, r)
+			continue
+		}
+		if dec.More() {
+			t.Errorf("workshopctl %s prints more than one JSON value:\n%s", strings.Join(all, " "), r)
+		}
+	}
+}
+
+// TestPublicKeyJSON checks that public-key --json prints the fingerprint
+// and the PEM block as fields, with the file written when --out is given.
+func TestPublicKeyJSON(t *testing.T) {
+	data := demoFile(t)
+	type keyJSON struct {
+		Fingerprint string `json:"fingerprint"`
+		PEM         string `json:"pem"`
+		Path        string `json:"path"`
+	}
+	k := decode[keyJSON](t, mustRun(t, "--data", data, "--json", "public-key"))
+	pub, err := store.ParsePublicKey(k.PEM)
+	if err != nil || !strings.HasPrefix(k.PEM, "-----BEGIN PUBLIC KEY-----\n") {
+		t.Fatalf("pem %q: %v", k.PEM, err)
+	}
+	if k.Fingerprint != store.KeyFingerprint(pub) || k.Path != "" {
+		t.Errorf("fingerprint %q, path %q; want %q and no path", k.Fingerprint, k.Path, store.KeyFingerprint(pub))
+	}
+	file := filepath.Join(t.TempDir(), "key.pem")
+	w := decode[keyJSON](t, mustRun(t, "--data", data, "public-key", "--out", file, "--json"))
+	if w.Fingerprint != k.Fingerprint || w.PEM != k.PEM || w.Path != file {
+		t.Errorf("with --out: %+v", w)
+	}
+	if written, err := os.ReadFile(file); err != nil || !strings.Contains(string(written), k.PEM) {
+		t.Errorf("the key file holds %q, %v", written, err)
+	}
+}
