@@ -132,8 +132,8 @@ func TestCheckinToday(t *testing.T) {
 	d := loadDemo(t, path)
 	today := store.DateOf(time.Now().In(d.Workshop.Location()))
 	for i, se := range d.Sessions {
-		if se.Date != today || se.Type == store.Break {
-			continue
+		if se.Date != today || se.Type == store.Break || store.CheckInWindow(&d.Workshop, d.Sessions, se, time.Now()) != nil {
+			continue // a session too far ahead is TestCheckinTooEarly's
 		}
 		p := d.Participants[0]
 		out := mustRun(t, "--data", path, "checkin", "--workshop", "demo", "--session", fmt.Sprint(i+1), "--code", p.BadgeCode)
@@ -143,7 +143,7 @@ func TestCheckinToday(t *testing.T) {
 		}
 		return
 	}
-	t.Fatalf("the sample workshop has no session today (%s)", today)
+	t.Fatalf("the sample workshop has no session today (%s) that has begun or begins within the hour", today)
 }
 
 // TestCheckinStatus records an excused absence with a note, repeats it,
@@ -452,5 +452,49 @@ func TestAttendanceHuman(t *testing.T) {
 	}
 	if !strings.Contains(out, summary(before)) && !strings.Contains(out, summary(after)) {
 		t.Errorf("no summary %q:\n%s", summary(after), out)
+	}
+}
+
+// TestCheckinTooEarly refuses a check-in more than an hour before its
+// session, naming the session running now, unless --early. The workshop's
+// time zone puts the local time at about 10:00, whatever the hour of the
+// test.
+func TestCheckinTooEarly(t *testing.T) {
+	path := newDataFile(t)
+	offset := (10-time.Now().UTC().Hour()+12+24)%24 - 12 // local 10:xx, -12..+11 hours
+	zone := fmt.Sprintf("Etc/GMT%+d", -offset)           // Etc/GMT signs are reversed
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := store.DateOf(time.Now().In(loc))
+	var p store.Participant
+	withStore(t, path, func(st *store.Store) {
+		w := store.Workshop{Code: "early", Title: "Early", City: "Dakar", Country: "SN", TimeZone: zone, StartDate: today, EndDate: today}
+		if err := st.SaveWorkshop(&w); err != nil {
+			t.Fatal(err)
+		}
+		for _, se := range []store.Session{
+			{WorkshopID: w.ID, Date: today, Start: 9 * 60, End: 12*60 + 30, Title: "Morning", Counts: true},
+			{WorkshopID: w.ID, Date: today, Start: 15 * 60, End: 17 * 60, Title: "Afternoon", Counts: true},
+		} {
+			if err := st.SaveSession(&se); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p = store.Participant{WorkshopID: w.ID, GivenNames: "Awa", FamilyNames: "Ndiaye"}
+		if err := st.SaveParticipant(&p); err != nil {
+			t.Fatal(err)
+		}
+	})
+	msg := wantFailure(t, runCLI(t, "--data", path, "checkin", "--workshop", "early", "--session", "Afternoon", "--code", p.BadgeCode))
+	for _, want := range []string{"Awa Ndiaye not checked in", "“Afternoon”", "“Morning” (09:00)", "--early"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the refusal %q does not say %q", msg, want)
+		}
+	}
+	out := mustRun(t, "--data", path, "checkin", "--early", "--workshop", "early", "--session", "Afternoon", "--code", p.BadgeCode)
+	if !checkedIn("Awa Ndiaye", "Afternoon").MatchString(out) {
+		t.Errorf("with --early: %q", out)
 	}
 }
