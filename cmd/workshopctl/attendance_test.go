@@ -132,18 +132,22 @@ func TestCheckinToday(t *testing.T) {
 	d := loadDemo(t, path)
 	today := store.DateOf(time.Now().In(d.Workshop.Location()))
 	for i, se := range d.Sessions {
-		if se.Date != today || se.Type == store.Break || store.CheckInWindow(&d.Workshop, d.Sessions, se, time.Now()) != nil {
-			continue // a session too far ahead is TestCheckinTooEarly's
+		if se.Date != today || se.Type == store.Break {
+			continue
 		}
 		p := d.Participants[0]
-		out := mustRun(t, "--data", path, "checkin", "--workshop", "demo", "--session", fmt.Sprint(i+1), "--code", p.BadgeCode)
+		args := []string{"--data", path, "checkin", "--workshop", "demo", "--session", fmt.Sprint(i + 1), "--code", p.BadgeCode}
+		if store.CheckInWindow(&d.Workshop, d.Sessions, se, time.Now()) != nil {
+			args = append(args, "--early") // before 08:00 in Addis Ababa; see TestCheckinTooEarly
+		}
+		out := mustRun(t, args...)
 		// Checked in now, or already, if the sample marked them present.
 		if !checkedIn(p.FullName(), se.Title).MatchString(out) && !strings.HasPrefix(out, p.FullName()+": already checked in at ") {
 			t.Errorf("checkin at today's session %d printed %q", i+1, out)
 		}
 		return
 	}
-	t.Fatalf("the sample workshop has no session today (%s) that has begun or begins within the hour", today)
+	t.Fatalf("the sample workshop has no session today (%s)", today)
 }
 
 // TestCheckinStatus records an excused absence with a note, repeats it,
