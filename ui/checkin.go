@@ -299,8 +299,7 @@ func (v *checkInView) record(i int) {
 		return
 	}
 	loc := d.Workshop.Location()
-	v.waiting = false
-	v.search.SetText("")
+	v.search.SetText("") // the list of those not yet arrived stays open
 	v.filter("")
 	v.focus()
 	if res.Already() {
