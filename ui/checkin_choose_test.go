@@ -218,3 +218,27 @@ func TestCheckInKeepsTheFocus(t *testing.T) {
 		t.Errorf("typing on the Participants screen went to the check-in box: %q", v.search.Text)
 	}
 }
+
+// TestCheckInWindowSetting sets the check-in window in the certificate
+// rule form: a check-in 90 minutes early is then taken without asking.
+func TestCheckInWindowSetting(t *testing.T) {
+	u, _, v := startSampleAt(t, addisMorning.Add(-90*time.Minute)) // 07:35, the panel at 09:00
+	f := showRulesForm(u.workshop)
+	if f.early.Text != "60" {
+		t.Errorf("the form shows a window of %q minutes, want the default 60", f.early.Text)
+	}
+	f.early.SetText("120")
+	test.Tap(f.saveBtn)
+	w, err := u.st.Workshop(u.workshop.data.Workshop.ID)
+	if err != nil || w.Rule.Effective().EarlyCheckInMinutes != 120 {
+		t.Fatalf("saved %+v, %v", w.Rule, err)
+	}
+	v = u.workshop.attendance.checkIn
+	se, _ := v.current()
+	li := participantNamed(t, u, "Li")
+	v.search.SetText(li.BadgeCode)
+	pressEnter(v)
+	if v.ask != nil || !recorded(t, u, se, li) {
+		t.Error("with a 120-minute window a check-in 85 minutes early should be taken")
+	}
+}
