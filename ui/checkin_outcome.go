@@ -26,13 +26,32 @@ const (
 )
 
 // outcomeColours are the banner's colours: fixed rather than the theme's,
-// so that the four stay distinct whatever the system's accent colour;
-// dark enough for white-on-tint text to read.
-var outcomeColours = map[outcome]color.NRGBA{
-	outcomeIn:      {R: 0x1b, G: 0x7f, B: 0x3b, A: 0xff}, // green
-	outcomeAlready: {R: 0x15, G: 0x65, B: 0xc0, A: 0xff}, // blue
-	outcomeLate:    {R: 0xb2, G: 0x6a, B: 0x00, A: 0xff}, // amber
-	outcomeMiss:    {R: 0xc6, G: 0x28, B: 0x28, A: 0xff}, // red
+// so that the four stay distinct whatever the system's accent colour, in
+// a dark shade for a light theme; outcomeColoursDark are the light shades
+// that read on a dark theme.
+var (
+	outcomeColours = map[outcome]color.NRGBA{
+		outcomeIn:      {R: 0x1b, G: 0x7f, B: 0x3b, A: 0xff}, // green
+		outcomeAlready: {R: 0x15, G: 0x65, B: 0xc0, A: 0xff}, // blue
+		outcomeLate:    {R: 0xa8, G: 0x5f, B: 0x00, A: 0xff}, // amber
+		outcomeMiss:    {R: 0xc6, G: 0x28, B: 0x28, A: 0xff}, // red
+	}
+	outcomeColoursDark = map[outcome]color.NRGBA{
+		outcomeIn:      {R: 0x69, G: 0xdb, B: 0x7c, A: 0xff},
+		outcomeAlready: {R: 0x74, G: 0xc0, B: 0xfc, A: 0xff},
+		outcomeLate:    {R: 0xff, G: 0xc1, B: 0x07, A: 0xff},
+		outcomeMiss:    {R: 0xff, G: 0x6b, B: 0x6b, A: 0xff},
+	}
+)
+
+// outcomeColour returns the colour of an outcome for the theme in use.
+func outcomeColour(o outcome) (color.NRGBA, bool) {
+	if fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark {
+		c, ok := outcomeColoursDark[o]
+		return c, ok
+	}
+	c, ok := outcomeColours[o]
+	return c, ok
 }
 
 // show puts a big message in the confirmation banner, in the outcome's
@@ -42,7 +61,7 @@ func (v *checkInView) show(o outcome, word, title, detail string) {
 	v.outcome = o
 	v.word.Text = word
 	v.message.Text = title
-	c, ok := outcomeColours[o]
+	c, ok := outcomeColour(o)
 	if ok {
 		v.word.Color, v.message.Color = c, c
 		v.banner.FillColor = color.NRGBA{R: c.R, G: c.G, B: c.B, A: 0x38}
