@@ -32,7 +32,7 @@ type participantForm struct {
 	honorific                                                 *widget.SelectEntry
 	given, family, native, org, position, email, phone, notes *formEntry
 	badge, joined                                             *formEntry
-	country                                                   *widget.SelectEntry
+	country                                                   *countryInput
 	orgType, gender, role, certLang                           *widget.Select
 
 	errs    map[string]*widget.Label
@@ -57,8 +57,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f.notes = newFormEntry(true)
 	f.notes.onSave = f.submit
 	f.notes.SetMinRowsVisible(2)
-	f.country = widget.NewSelectEntry(countryOptions(""))
-	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
+	f.country = newCountryInput(nil)
 	f.country.SetPlaceHolder(lang.L("Type to search, e.g. Senegal or SN"))
 	f.orgType = enumSelect(store.OrgTypes, true)
 	f.gender = enumSelect(store.Genders, true)
@@ -66,10 +65,10 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f.role.SetSelectedIndex(0)
 	f.certLang = widget.NewSelect(certLanguageOptions(), nil)
 	f.certLang.SetSelectedIndex(0)
-	f.email.SetPlaceHolder("name@example.org")
+	f.email.SetPlaceHolder(lang.L("e.g. name@example.org"))
 	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
 	f.joined.SetPlaceHolder(lang.L("Empty: from the start; else YYYY-MM-DD HH:MM"))
-	f.native.SetPlaceHolder(lang.L("e.g. አበበ በቀለ, محمد الأمين, 李伟"))
+	f.native.SetPlaceHolder(lang.L("e.g. አበበ በቀለ or محمد الأمين"))
 	if p != nil {
 		f.fill(p)
 	}
@@ -82,7 +81,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 		widget.NewFormItem(lang.L("Organisation"), f.org),
 		widget.NewFormItem(lang.L("Organisation type"), f.orgType),
 		widget.NewFormItem(lang.L("Position"), f.position),
-		widget.NewFormItem(lang.L("Country"), field("country", f.country)),
+		widget.NewFormItem(lang.L("Country"), field("country", f.country.field)),
 		widget.NewFormItem(lang.L("Gender"), f.gender),
 		widget.NewFormItem(lang.L("Email"), field("email", f.email)),
 		widget.NewFormItem(lang.L("Phone"), f.phone),

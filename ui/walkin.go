@@ -18,7 +18,7 @@ import (
 type walkInForm struct {
 	v                         *checkInView
 	given, family, org, email *formEntry
-	country                   *widget.SelectEntry
+	country                   *countryInput
 	errs                      map[string]*widget.Label
 	problem                   *widget.Label
 	dialog                    *dialog.CustomDialog
@@ -34,14 +34,13 @@ func showWalkIn(v *checkInView) *walkInForm {
 		(*e).onSave = f.submit
 		(*e).OnSubmitted = func(string) { f.submit() }
 	}
-	f.country = widget.NewSelectEntry(countryOptions(""))
-	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
+	f.country = newCountryInput(nil)
 	field := func(name string, o fyne.CanvasObject) fyne.CanvasObject { return withProblem(o, name, f.errs) }
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Given names")+" *", field("given_names", f.given)),
 		widget.NewFormItem(lang.L("Family names")+" *", field("family_name", f.family)),
 		widget.NewFormItem(lang.L("Organisation"), f.org),
-		widget.NewFormItem(lang.L("Country"), field("country", f.country)),
+		widget.NewFormItem(lang.L("Country"), field("country", f.country.field)),
 		widget.NewFormItem(lang.L("Email"), field("email", f.email)),
 	)
 	title := lang.L("Walk-in")

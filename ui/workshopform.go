@@ -31,7 +31,7 @@ type workshopForm struct {
 	code     *widget.Entry
 	series   *widget.Entry
 	city     *widget.Entry
-	country  *widget.SelectEntry
+	country  *countryInput
 	timeZone *widget.SelectEntry
 	start    *widget.DateEntry
 	end      *widget.DateEntry
@@ -52,19 +52,18 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 	f := &workshopForm{
 		u: u, edit: w,
 		title: widget.NewEntry(), code: widget.NewEntry(), series: widget.NewEntry(), city: widget.NewEntry(),
-		country: widget.NewSelectEntry(nil), timeZone: widget.NewSelectEntry(nil),
+		country: newCountryInput(nil), timeZone: widget.NewSelectEntry(nil),
 		start: widget.NewDateEntry(), end: widget.NewDateEntry(),
 		organ: widget.NewEntry(), partners: widget.NewEntry(), notes: widget.NewMultiLineEntry(),
 		problem: widget.NewLabel(""),
 	}
+	f.country.onChange = f.countryChanged
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
-	f.title.SetPlaceHolder(lang.L("Migration and sustainable rural development"))
-	f.code.SetPlaceHolder("addis-2027")
-	f.city.SetPlaceHolder("Addis Ababa")
+	f.title.SetPlaceHolder(lang.L("e.g. Migration and sustainable rural development"))
+	f.code.SetPlaceHolder(lang.L("e.g. addis-2027"))
+	f.city.SetPlaceHolder(lang.L("e.g. Addis Ababa"))
 	f.country.SetPlaceHolder(lang.L("Type to search, e.g. Ethiopia or ET"))
-	f.country.SetOptions(countryOptions(""))
-	f.country.OnChanged = f.countryChanged
 	f.timeZone.SetOptions(zoneOptions())
 	f.timeZone.OnChanged = func(string) { f.zoneSet = true }
 	f.code.OnChanged = func(string) { f.codeSet = true }
@@ -91,7 +90,7 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 		widget.NewFormItem(lang.L("Short code")+" *", field("code", f.code)),
 		widget.NewFormItem(lang.L("Series or programme"), f.series),
 		widget.NewFormItem(lang.L("Venue city")+" *", field("city", f.city)),
-		widget.NewFormItem(lang.L("Country")+" *", field("country", f.country)),
+		widget.NewFormItem(lang.L("Country")+" *", field("country", f.country.field)),
 		widget.NewFormItem(lang.L("Time zone"), field("time_zone", f.timeZone)),
 		widget.NewFormItem(lang.L("First day")+" *", field("start_date", f.start)),
 		widget.NewFormItem(lang.L("Last day")+" *", field("end_date", f.end)),
@@ -141,7 +140,6 @@ func (f *workshopForm) fill(w *store.Workshop) {
 // countryChanged narrows the country choices as the user types and follows
 // the country's main time zone until the user picks one.
 func (f *workshopForm) countryChanged(s string) {
-	f.country.SetOptions(countryOptions(s))
 	if code, ok := store.CountryCode(s); ok && !f.zoneSet {
 		f.timeZone.OnChanged = nil
 		f.timeZone.SetText(store.DefaultTimeZone(code))
