@@ -20,6 +20,7 @@ type countryInput struct {
 	hints    *fyne.Container
 	options  []string // the suggestions shown
 	sel      int      // the suggestion Enter takes
+	typing   bool     // the box has the keyboard
 	onChange func(string)
 }
 
@@ -40,9 +41,7 @@ func newCountryInput(onChange func(string)) *countryInput {
 func (c *countryInput) changed(s string) {
 	opts := countryOptions(s)
 	c.SetOptions(opts)
-	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
-	typing := cv != nil && cv.Focused() == c
-	if !typing || s == "" || (len(opts) == 1 && opts[0] == s) {
+	if !c.typing || s == "" || (len(opts) == 1 && opts[0] == s) {
 		c.hide()
 	} else {
 		c.options, c.sel = opts[:min(len(opts), maxHints)], 0
@@ -111,8 +110,15 @@ func (c *countryInput) TypedKey(ev *fyne.KeyEvent) {
 	c.SelectEntry.TypedKey(ev)
 }
 
+// FocusGained notes that typing goes to the box.
+func (c *countryInput) FocusGained() {
+	c.typing = true
+	c.SelectEntry.FocusGained()
+}
+
 // FocusLost hides the suggestions.
 func (c *countryInput) FocusLost() {
+	c.typing = false
 	c.hide()
 	c.SelectEntry.FocusLost()
 }

@@ -228,19 +228,25 @@ func dateOf(e *widget.DateEntry) store.Date {
 	return store.DateOf(*e.Date)
 }
 
-// countryOptions lists "Name (CC)" for the countries matching the typed text.
+// countryOptions lists at most 12 countries matching the typed text (in
+// the name, or the code): the names that begin with it first.
 func countryOptions(typed string) []string {
 	q := store.Fold(strings.TrimSpace(typed))
-	var out []string
+	var first, then []string // names that begin with what was typed, then the rest
 	for _, c := range store.Countries() {
-		if q == "" || strings.Contains(store.Fold(c.Name), q) || strings.EqualFold(c.Code, q) {
-			out = append(out, c.Name)
+		name := store.Fold(c.Name)
+		switch {
+		case q == "" || strings.HasPrefix(name, q) || strings.EqualFold(c.Code, q):
+			first = append(first, c.Name)
+		case strings.Contains(name, q):
+			then = append(then, c.Name)
 		}
-		if len(out) == 12 {
+		if len(first) == 12 {
 			break
 		}
 	}
-	return out
+	out := append(first, then...)
+	return out[:min(len(out), 12)]
 }
 
 // zoneOptions lists the main time zone of every country, sorted.
