@@ -69,3 +69,29 @@ func TestPlaceholdersDoNotLookLikeValues(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipantColumnsFitAt1024 shows the participants at 1024 × 768:
+// every column, down to Email, is on screen.
+func TestParticipantColumnsFitAt1024(t *testing.T) {
+	u, w := openSampleParticipants(t)
+	w.Resize(fyne.NewSize(1024, 740))
+	u.workshop.participants.table.Refresh()
+	drv := fyne.CurrentApp().Driver()
+	for _, title := range []string{"Name", "Badge", "Email"} {
+		found := false
+		for _, o := range objects(w) {
+			if b, ok := o.(*widget.Button); ok && b.Text == title && b.Visible() {
+				found = true
+				if right := drv.AbsolutePositionForObject(b).X + b.Size().Width; right > 1024 {
+					t.Errorf("column %s ends at %.0f, off screen", title, right)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("column %s not shown at 1024 wide", title)
+		}
+	}
+	if ph := u.workshop.participants.search.PlaceHolder; len([]rune(ph)) > 50 {
+		t.Errorf("search placeholder %q is cut at 1024 wide", ph)
+	}
+}
