@@ -95,3 +95,18 @@ func TestParticipantColumnsFitAt1024(t *testing.T) {
 		t.Errorf("search placeholder %q is cut at 1024 wide", ph)
 	}
 }
+
+// TestAccentSwatchClearOfScrollBar checks that the certificate design's
+// colour swatch sits left of its box, where the form's scroll bar cannot
+// cover it, and that the box's example reads as one.
+func TestAccentSwatchClearOfScrollBar(t *testing.T) {
+	u, _ := openSampleParticipants(t)
+	f := showCertDesignForm(u.workshop)
+	drv := fyne.CurrentApp().Driver()
+	if drv.AbsolutePositionForObject(f.swatch).X >= drv.AbsolutePositionForObject(f.accent).X {
+		t.Error("the swatch lies right of the accent box, under the scroll bar")
+	}
+	if !strings.HasPrefix(f.accent.PlaceHolder, "Empty: ") {
+		t.Errorf("the accent placeholder %q reads as a value", f.accent.PlaceHolder)
+	}
+}
