@@ -115,11 +115,11 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 		v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, empty)
 		return v
 	}
-	widths := make([]float32, len(participantColumns))
+	widths, shrink := make([]float32, len(participantColumns)), make([]bool, len(participantColumns))
 	for i, c := range participantColumns {
-		widths[i] = c.width
+		widths[i], shrink[i] = c.width, c.width > 150 // names, organisation, email
 	}
-	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, newFitColumns(v.table, widths))
+	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, newFitColumns(v.table, widths, shrink))
 	return v
 }
 
