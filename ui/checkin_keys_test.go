@@ -167,3 +167,16 @@ func TestWindowSizeRemembered(t *testing.T) {
 		t.Errorf("reopened at width %v, want 1234", got)
 	}
 }
+
+// TestPaperSignInPickerSteps checks that ↑ in the paper sign-in's session
+// picker moves one session up, as on the check-in screen.
+func TestPaperSignInPickerSteps(t *testing.T) {
+	u, w, _ := startSampleAt(t, addisMorning)
+	v := u.workshop.attendance.paper
+	at := v.pick.SelectedIndex()
+	w.Canvas().Focus(v.pick)
+	v.pick.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if v.pick.SelectedIndex() != at-1 || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("↑ in the paper sign-in picker: %d, want %d", v.pick.SelectedIndex(), at-1)
+	}
+}
