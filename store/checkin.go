@@ -228,3 +228,70 @@ func (s *Store) MarkUnmarked(sessionID uuid.UUID, status Status) (int, error) {
 	}
 	return n, nil
 }
+
+// TooEarlyError is returned by CheckInWindow when a check-in comes more
+// than the workshop's early check-in window before its session starts.
+type TooEarlyError struct {
+	Session Session       // the session chosen
+	Before  time.Duration // how long before its start the check-in came
+	Window  int           // the early check-in window, in minutes
+	// Meant is the session running now or next today, when there is one
+	// and it is not Session: the likelier choice.
+	Meant *Session
+}
+
+func (e *TooEarlyError) Error() string {
+	msg := fmt.Sprintf("“%s” (%s %s) starts in %s, more than the %d minutes before its start that a check-in is taken",
+		e.Session.Title, e.Session.Date, e.Session.Start, roundMinutes(e.Before), e.Window)
+	if e.Meant != nil {
+		msg += fmt.Sprintf("; the session now or next today is “%s” (%s)", e.Meant.Title, e.Meant.Start)
+	} else {
+		msg += "; no other session is held now or later today"
+	}
+	return msg
+}
+
+// roundMinutes writes a duration to the minute: "16h0m", "45m".
+func roundMinutes(d time.Duration) string {
+	s := d.Round(time.Minute).String()
+	return s[:len(s)-2] // drop "0s"
+}
+
+// CheckInWindow checks that a check-in at instant now is for a plausible
+// session: not more than the rule's early check-in window before se
+// starts (a check-in hours or days ahead is more likely a wrong session
+// chosen). It returns a *TooEarlyError naming the session running now or
+// next today otherwise. sessions is the workshop's agenda; breaks are
+// ignored. Both the check-in screen and workshopctl checkin ask it.
+func CheckInWindow(w *Workshop, sessions []Session, se Session, now time.Time) error {
+	rule := w.Rule.Effective()
+	loc := w.Location()
+	start := se.StartsAt(loc)
+	if !rule.TooEarly(start, now) {
+		return nil
+	}
+	e := &TooEarlyError{Session: se, Before: start.Sub(now), Window: rule.EarlyCheckInMinutes}
+	if m, ok := SessionNowOrNext(w, sessions, now); ok && m.ID != se.ID {
+		e.Meant = &m
+	}
+	return e
+}
+
+// SessionNowOrNext returns the session (not a break) running at instant
+// now, or else the next to start on the same day, in the workshop's time
+// zone.
+func SessionNowOrNext(w *Workshop, sessions []Session, now time.Time) (Session, bool) {
+	loc := w.Location()
+	today := DateOf(now.In(loc))
+	var best Session
+	found := false
+	for _, se := range sessions {
+		if se.Type == Break || se.Date != today || !now.Before(se.EndsAt(loc)) {
+			continue
+		}
+		if !found || se.StartsAt(loc).Before(best.StartsAt(loc)) {
+			best, found = se, true
+		}
+	}
+	return best, found
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -339,4 +340,40 @@ func TestCheckInConcurrent(t *testing.T) {
 	if n := historyLen(t, s, se, p); n != 1 {
 		t.Errorf("history has %d versions, want 1", n)
 	}
+}
+
+// TestCheckInWindow refuses a check-in more than the window (60 minutes by
+// default, a workshop setting) before the session, naming the session
+// running now or next today.
+func TestCheckInWindow(t *testing.T) {
+	s := openTest(t, Options{NoAutoBackup: true, Now: newClock(t0).Now})
+	w := addWorkshop(t, s, "window-2027", "2027-03-09") // Nairobi, UTC+3
+	morning := addSession(t, s, w, 1, "09:00", "10:30", "Opening")
+	afternoon := addSession(t, s, w, 1, "14:00", "15:30", "Field visit")
+	nextDay := addSession(t, s, w, 2, "09:00", "10:30", "Day two")
+	sessions := []Session{morning, afternoon, nextDay}
+	nine := time.Date(2027, 3, 9, 6, 0, 0, 0, time.UTC) // 09:00 in Nairobi
+	if err := CheckInWindow(&w, sessions, morning, nine.Add(-60*time.Minute)); err != nil {
+		t.Errorf("an hour before: %v", err)
+	}
+	err := CheckInWindow(&w, sessions, afternoon, nine.Add(5*time.Minute))
+	var early *TooEarlyError
+	if !errors.As(err, &early) || early.Meant == nil || early.Meant.ID != morning.ID || early.Before != 4*time.Hour+55*time.Minute {
+		t.Fatalf("the afternoon at 09:05: %v", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "“Field visit”") || !strings.Contains(msg, "“Opening” (09:00)") || !strings.Contains(msg, "60 minutes") {
+		t.Errorf("message %q", msg)
+	}
+	// 16 hours before the next day's session, in the evening: nothing else today.
+	err = CheckInWindow(&w, sessions, nextDay, nine.Add(8*time.Hour))
+	if !errors.As(err, &early) || early.Meant != nil || !strings.Contains(err.Error(), "16h0m") {
+		t.Errorf("the next day at 17:00: %v", err)
+	}
+	// A wider window is a workshop setting.
+	w.Rule.EarlyCheckInMinutes = new(300)
+	if err := CheckInWindow(&w, sessions, afternoon, nine.Add(5*time.Minute)); err != nil {
+		t.Errorf("with a 300-minute window: %v", err)
+	}
+	w.Rule.EarlyCheckInMinutes = new(-1)
+	wantFieldError(t, w.Rule.Validate(), "rule.early_checkin_minutes")
 }

@@ -28,6 +28,9 @@ var Bases = []Basis{BasisSessions, BasisHours}
 const (
 	DefaultMinPercent       = 80
 	DefaultLateAfterMinutes = 10
+	// DefaultEarlyCheckInMinutes is how long before a session's start a
+	// check-in is taken for it without asking.
+	DefaultEarlyCheckInMinutes = 60
 )
 
 // AttendanceRule is what a participant must attend to earn a certificate,
@@ -58,6 +61,11 @@ type AttendanceRule struct {
 	// LateAfterMinutes is how many minutes after a session's start a
 	// check-in is still on time; a later one is Late. Nil means 10.
 	LateAfterMinutes *int `json:"late_after_minutes,omitempty"`
+	// EarlyCheckInMinutes is how many minutes before a session's start a
+	// check-in is taken for it; an earlier one is more likely meant for
+	// another session, and the desk and the CLI ask (TooEarly). Nil means
+	// 60.
+	EarlyCheckInMinutes *int `json:"early_checkin_minutes,omitempty"`
 }
 
 // EffectiveRule is an AttendanceRule with its defaults resolved: every
@@ -69,6 +77,8 @@ type EffectiveRule struct {
 	ExcusedCounts     bool
 	MandatoryRequired bool
 	LateAfterMinutes  int
+	// EarlyCheckInMinutes is the check-in window before a session starts.
+	EarlyCheckInMinutes int
 }
 
 // DefaultRule returns the rule that applies when a workshop sets none:
@@ -88,6 +98,8 @@ func (r AttendanceRule) Effective() EffectiveRule {
 		ExcusedCounts:     r.ExcusedCounts,
 		MandatoryRequired: true,
 		LateAfterMinutes:  DefaultLateAfterMinutes,
+
+		EarlyCheckInMinutes: DefaultEarlyCheckInMinutes,
 	}
 	if r.Basis == BasisHours {
 		e.Basis = BasisHours
@@ -103,6 +115,9 @@ func (r AttendanceRule) Effective() EffectiveRule {
 	}
 	if r.LateAfterMinutes != nil {
 		e.LateAfterMinutes = min(max(*r.LateAfterMinutes, 0), 24*60-1)
+	}
+	if r.EarlyCheckInMinutes != nil {
+		e.EarlyCheckInMinutes = min(max(*r.EarlyCheckInMinutes, 0), 24*60-1)
 	}
 	return e
 }
@@ -120,6 +135,9 @@ func (r AttendanceRule) Validate() error {
 	if r.LateAfterMinutes != nil && (*r.LateAfterMinutes < 0 || *r.LateAfterMinutes >= 24*60) {
 		p.add("rule.late_after_minutes", "use 0 to 1439 minutes, not %d", *r.LateAfterMinutes)
 	}
+	if r.EarlyCheckInMinutes != nil && (*r.EarlyCheckInMinutes < 0 || *r.EarlyCheckInMinutes >= 24*60) {
+		p.add("rule.early_checkin_minutes", "use 0 to 1439 minutes, not %d", *r.EarlyCheckInMinutes)
+	}
 	return p.err()
 }
 
@@ -133,6 +151,8 @@ func (e EffectiveRule) Rule() AttendanceRule {
 		ExcusedCounts:     e.ExcusedCounts,
 		MandatoryRequired: new(e.MandatoryRequired),
 		LateAfterMinutes:  new(e.LateAfterMinutes),
+
+		EarlyCheckInMinutes: new(e.EarlyCheckInMinutes),
 	}
 }
 
@@ -165,6 +185,14 @@ func (e EffectiveRule) CheckInStatus(start, now time.Time) Status {
 		return Late
 	}
 	return Present
+}
+
+// TooEarly reports whether a check-in at instant now is more than the
+// rule's early check-in window before a session starting at start: then
+// it is more likely meant for another session, and is not recorded
+// without asking.
+func (e EffectiveRule) TooEarly(start, now time.Time) bool {
+	return now.Before(start.Add(-time.Duration(e.EarlyCheckInMinutes) * time.Minute))
 }
 
 // String describes the rule in words, e.g. "at least 80% of sessions; late

@@ -96,7 +96,7 @@ func ruleWith(m map[string]Status, kv ...any) map[string]Status {
 
 func TestRuleDefaults(t *testing.T) {
 	want := EffectiveRule{Basis: BasisSessions, MinPercent: 80, LateCounts: true, ExcusedCounts: false,
-		MandatoryRequired: true, LateAfterMinutes: 10}
+		MandatoryRequired: true, LateAfterMinutes: 10, EarlyCheckInMinutes: 60}
 	if got := (AttendanceRule{}).Effective(); got != want {
 		t.Errorf("zero rule = %+v, want %+v", got, want)
 	}
@@ -105,8 +105,8 @@ func TestRuleDefaults(t *testing.T) {
 	}
 	// Explicit zero values are not defaults.
 	r := AttendanceRule{Basis: BasisHours, MinPercent: new(0), LateCounts: new(false), ExcusedCounts: true,
-		MandatoryRequired: new(false), LateAfterMinutes: new(0)}
-	want = EffectiveRule{BasisHours, 0, false, true, false, 0}
+		MandatoryRequired: new(false), LateAfterMinutes: new(0), EarlyCheckInMinutes: new(0)}
+	want = EffectiveRule{BasisHours, 0, false, true, false, 0, 0}
 	if got := r.Effective(); got != want {
 		t.Errorf("explicit rule = %+v, want %+v", got, want)
 	}
@@ -159,7 +159,7 @@ func TestRuleJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := EffectiveRule{BasisHours, 75, false, false, true, 0}
+	want := EffectiveRule{BasisHours, 75, false, false, true, 0, DefaultEarlyCheckInMinutes}
 	if e := got.Rule.Effective(); e != want {
 		t.Errorf("reloaded rule = %+v, want %+v", e, want)
 	}

@@ -65,16 +65,54 @@ func Start(a fyne.App, w fyne.Window, cfg Config) *App {
 	w.SetContent(u.root)
 	w.SetMainMenu(u.mainMenu())
 	u.restoreWindowSize()
+	// Saved as the window closes: once the app has stopped, Fyne has
+	// written its preferences for the last time (the size set after
+	// ShowAndRun returned was lost).
+	w.SetOnClosed(u.saveWindowSize)
+	// Typing that reaches no widget (after a click took the focus away)
+	// goes to the check-in box when the check-in view is showing.
+	w.Canvas().SetOnTypedRune(func(r rune) {
+		if v := u.checkInShowing(); v != nil {
+			v.focus()
+			v.search.TypedRune(r)
+		}
+	})
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if v := u.checkInShowing(); v != nil {
+			v.focus()
+			v.search.TypedKey(ev)
+		}
+	})
 	u.openData()
 	return u
 }
 
 // Close saves the window size and closes the data file.
 func (u *App) Close() error {
+	u.saveWindowSize()
+	return u.closeStore()
+}
+
+// saveWindowSize keeps the window's size for the next start.
+func (u *App) saveWindowSize() {
 	size := u.win.Canvas().Size()
+	if size.Width < 1 || size.Height < 1 {
+		return // already closed
+	}
 	u.app.Preferences().SetFloat(prefWidth, float64(size.Width))
 	u.app.Preferences().SetFloat(prefHeight, float64(size.Height))
-	return u.closeStore()
+}
+
+// checkInShowing returns the check-in view when it is what the window
+// shows, with no dialog over it.
+func (u *App) checkInShowing() *checkInView {
+	if u.workshop == nil {
+		return nil
+	}
+	if v := u.workshop.attendance.checkIn; v.showing() {
+		return v
+	}
+	return nil
 }
 
 func (u *App) closeStore() error {

@@ -82,20 +82,13 @@ func currentSession(sessions []store.Session, loc *time.Location, now time.Time)
 }
 
 // carry keeps what the facilitator was doing when the workshop is redrawn
-// after a change: the section's tab, the check-in session, its last
-// message, undo and recent list.
+// after a change: the section's tab, the check-in session and its last
+// message. (The Recent list is read from the session's marks.)
 func (a *attendanceSection) carry(old *attendanceSection) {
 	a.tabs.SelectIndex(old.tabs.SelectedIndex())
 	c, o := a.checkIn, old.checkIn
 	if o.session >= 0 && o.session < len(c.sessions) {
 		c.pick.SetSelectedIndex(o.session)
 	}
-	c.last, c.history = o.last, o.history
-	if c.last != nil {
-		c.undo.Enable()
-	}
-	c.recent.SetText(o.recent.Text)
-	c.message.Text, c.message.Color = o.message.Text, o.message.Color
-	c.banner.FillColor = o.banner.FillColor
-	c.detail.SetText(o.detail.Text)
+	c.show(o.outcome, o.word.Text, o.message.Text, o.detail.Text)
 }

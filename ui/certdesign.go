@@ -124,7 +124,7 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 	f.logoBox = container.NewVBox()
 	f.addLogo = widget.NewButton(lang.L("Add logo…"), func() { f.chooseImage(f.addLogoID) })
 	f.accent = k.entry()
-	f.accent.SetPlaceHolder("#1F3A5F")
+	f.accent.SetPlaceHolder(lang.L("Empty: navy, #1F3A5F"))
 	f.swatch = canvas.NewRectangle(defaultAccent)
 	f.swatch.SetMinSize(fyne.NewSize(36, 28))
 	f.swatch.CornerRadius = 4
@@ -170,7 +170,7 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 		widget.NewFormItem(lang.L("Appreciation body"), field("certificate.appreciation_body", f.appBody)),
 		widget.NewFormItem(lang.L("Signed by"), field("certificate.signatories", signers)),
 		widget.NewFormItem(lang.L("Logos"), field("certificate.logos", container.NewVBox(f.logoBox, container.NewHBox(f.addLogo)))),
-		widget.NewFormItem(lang.L("Accent colour"), field("certificate.accent", container.NewBorder(nil, nil, nil, f.swatch, f.accent))),
+		widget.NewFormItem(lang.L("Accent colour"), field("certificate.accent", container.NewBorder(nil, nil, f.swatch, nil, f.accent))),
 		widget.NewFormItem(lang.L("Border"), field("certificate.border", f.border)),
 		widget.NewFormItem(lang.L("Page size"), field("certificate.page_size", f.page)),
 		widget.NewFormItem(lang.L("Orientation"), f.orientation),

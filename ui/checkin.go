@@ -3,13 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,8 +18,9 @@ import (
 )
 
 // checkInView checks people in at the door, keeping up with a queue: the
-// search box has the focus, Enter checks in the top match, and a badge
-// code typed by a scanner checks in its holder directly. Each check-in is
+// search box keeps the focus; Enter checks in at once only on an exact
+// badge code or a single match, and with several matches asks for the
+// person to be chosen with ↑/↓ and confirmed with Enter. Each check-in is
 // one committed transaction; a second one of the same person records
 // nothing and says when they came.
 type checkInView struct {
@@ -28,28 +28,28 @@ type checkInView struct {
 	sessions []store.Session // the sessions that take attendance (no breaks)
 	session  int             // position in sessions, -1 when there is none
 
-	pick    *widget.Select
-	search  *checkInEntry
-	matches *widget.List
-	found   []int // positions in ws.data.Participants, best first
-	counts  *widget.Label
-	banner  *canvas.Rectangle
-	side    *fyne.Container // the banner, Undo and Recent: laid out again when the banner grows
-	message *canvas.Text
-	detail  *widget.Label
-	undo    *widget.Button
-	walkIn  *widget.Button
-	sheet   *widget.Button // prints the paper sign-in sheet of the session
-	recent  *widget.Label
-	last    *checkedIn // the last check-in, for Undo
-	history []string   // recent check-ins, newest first
-	content fyne.CanvasObject
-}
-
-// checkedIn is a check-in that can be undone.
-type checkedIn struct {
-	session, participant uuid.UUID
-	name                 string
+	pick     *stepSelect
+	search   *checkInEntry
+	matches  *widget.List
+	found    []int // positions in ws.data.Participants, best first
+	sel      int   // position in found of the person Enter confirms
+	armed    bool  // Enter confirms found[sel]: chosen with ↑/↓, or asked once
+	waiting  bool  // the list shows those not yet arrived
+	listHead *widget.Label
+	counts   *widget.Label
+	banner   *canvas.Rectangle
+	word     *canvas.Text // CHECKED IN, ALREADY IN, LATE, NOT FOUND…
+	side     *fyne.Container
+	message  *canvas.Text
+	detail   *widget.Label
+	outcome  outcome
+	undo     *widget.Button
+	walkIn   *widget.Button
+	sheet    *widget.Button // prints the paper sign-in sheet of the session
+	notIn    *widget.Button // lists those not yet arrived
+	recent   *recentList
+	ask      *sessionQuestion // the question of an early check-in while open
+	content  fyne.CanvasObject
 }
 
 func newCheckInView(a *attendanceSection) *checkInView {
@@ -64,7 +64,7 @@ func newCheckInView(a *attendanceSection) *checkInView {
 		v.sessions = append(v.sessions, se)
 		labels = append(labels, sessionLabel(d.Workshop, se))
 	}
-	v.pick = widget.NewSelect(labels, func(string) {
+	v.pick = newStepSelect(labels, func(string) {
 		v.session = v.pick.SelectedIndex()
 		v.refreshCounts()
 		v.focus()
@@ -84,34 +84,42 @@ func newCheckInView(a *attendanceSection) *checkInView {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { v.updateMatch(i, o.(*fyne.Container)) })
 	v.matches.OnSelected = func(i widget.ListItemID) {
+		// A click on a row is an explicit choice.
 		v.matches.UnselectAll()
 		if i < len(v.found) {
 			v.checkIn(v.found[i])
 		}
 	}
+	v.listHead = widget.NewLabel("")
+	v.listHead.Wrapping = fyne.TextWrapWord
+	v.listHead.Hide()
 	v.counts = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	v.banner = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	v.banner.CornerRadius = 8
-	v.message = canvas.NewText(lang.L("Ready"), theme.Color(theme.ColorNameForeground))
-	v.message.TextSize = 30
+	v.word = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	v.word.TextSize = 24
+	v.word.TextStyle.Bold = true
+	v.word.Alignment = fyne.TextAlignCenter
+	v.message = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	v.message.TextSize = 40 // read from a metre away
 	v.message.TextStyle.Bold = true
 	v.message.Alignment = fyne.TextAlignCenter
-	v.detail = widget.NewLabelWithStyle(lang.L("The next person can step up."), fyne.TextAlignCenter, fyne.TextStyle{})
+	v.detail = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	v.detail.SizeName = theme.SizeNameSubHeadingText
 	v.detail.Wrapping = fyne.TextWrapWord // a warning may take two lines
 	v.undo = widget.NewButtonWithIcon(lang.L("Undo last check-in"), theme.ContentUndoIcon(), v.undoLast)
-	v.undo.Disable()
 	v.walkIn = widget.NewButtonWithIcon(lang.L("Walk-in…"), theme.ContentAddIcon(), func() { showWalkIn(v) })
 	v.sheet = widget.NewButtonWithIcon(lang.L("Sign-in sheet…"), theme.DocumentPrintIcon(), func() {
 		if se, ok := v.current(); ok {
 			printSignInSheet(a.ws, se)
 		}
 	})
-	v.recent = widget.NewLabel("")
-	v.recent.Wrapping = fyne.TextWrapWord
+	v.notIn = widget.NewButtonWithIcon(lang.L("Not yet arrived (Ctrl+E)"), theme.ListIcon(), v.toggleWaiting)
+	v.recent = newRecentList(v)
+	v.ready()
 
 	if len(v.sessions) > 0 {
-		now := a.now()
-		v.session = max(currentSession(v.sessions, loc, now), 0)
+		v.session = max(currentSession(v.sessions, loc, a.now()), 0)
 		v.pick.SetSelectedIndex(v.session)
 	}
 	v.filter("")
@@ -119,17 +127,19 @@ func newCheckInView(a *attendanceSection) *checkInView {
 		v.content = emptyState(lang.L("Add sessions to the agenda first: attendance is taken session by session."))
 		return v
 	}
-	confirm := container.NewStack(v.banner, container.NewPadded(container.NewVBox(v.message, v.detail)))
+	confirm := container.NewStack(v.banner, container.NewPadded(container.NewVBox(v.word, v.message, v.detail)))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Session")), container.NewHBox(v.counts, v.sheet), v.pick),
-		container.NewBorder(nil, nil, nil, v.walkIn, v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.notIn, v.walkIn), v.search),
 	)
-	v.side = container.NewBorder(container.NewVBox(confirm, container.NewHBox(v.undo),
-		widget.NewLabelWithStyle(lang.L("Recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, nil, nil,
-		container.NewVScroll(v.recent))
-	split := container.NewHSplit(v.matches, v.side)
+	v.side = container.NewBorder(container.NewVBox(confirm, container.NewHBox(v.undo), v.recent.head), nil, nil, nil,
+		v.recent.list)
+	split := container.NewHSplit(container.NewBorder(v.listHead, nil, nil, nil, v.matches), v.side)
 	split.Offset = 0.55
-	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+	// A click anywhere in the view that is not on a control (the banner,
+	// a label) gives the focus back to the search box, so that the next
+	// scan is not lost.
+	v.content = newFocusArea(container.NewBorder(container.NewPadded(top), nil, nil, nil, split), v.focus)
 	return v
 }
 
@@ -144,6 +154,14 @@ func (v *checkInView) focus() {
 	v.a.ws.u.win.Canvas().Focus(v.search)
 }
 
+// showing reports whether the check-in view is what the window shows,
+// with no dialog over it: then typing belongs in its search box.
+func (v *checkInView) showing() bool {
+	ws := v.a.ws
+	return len(v.sessions) > 0 && ws.u.workshop == ws && ws.tabs.SelectedIndex() == sectionAttendance &&
+		v.a.tabs.SelectedIndex() == 0 && ws.u.win.Canvas().Overlays().Top() == nil
+}
+
 func (v *checkInView) current() (store.Session, bool) {
 	if v.session < 0 || v.session >= len(v.sessions) {
 		return store.Session{}, false
@@ -151,46 +169,51 @@ func (v *checkInView) current() (store.Session, bool) {
 	return v.sessions[v.session], true
 }
 
-// filter lists the best matches of what was typed, those not yet checked
-// in at the session first: the top match is the one Enter checks in, and
-// the person at the desk is rarely someone already inside.
+// filter lists the best matches of what was typed, best first (the
+// search's own order, so that the same letters always give the same
+// first person). Nothing is chosen yet.
 func (v *checkInView) filter(q string) {
-	people := v.a.ws.participants
 	if strings.TrimSpace(q) == "" {
 		v.found = v.found[:0]
-	} else {
-		v.found = people.index.Search(q, 8)
-	}
-	if se, ok := v.current(); ok {
-		marks := v.a.ws.data.Marks[se.ID]
-		in := func(i int) bool {
-			m, ok := marks[v.a.ws.data.Participants[i].ID]
-			return ok && (m.Status == store.Present || m.Status == store.Late)
+		if v.waiting {
+			v.found = v.notArrived()
 		}
-		slices.SortStableFunc(v.found, func(a, b int) int {
-			switch ia, ib := in(a), in(b); {
-			case ia == ib:
-				return 0
-			case ib:
-				return -1
-			}
-			return 1
-		})
+	} else {
+		v.waiting = false
+		v.found = v.a.ws.participants.index.Search(q, 8)
 	}
-	if v.message.Text == lang.L("No one found") {
-		v.show(lang.L("Ready"), lang.L("The next person can step up."), theme.ColorNameForeground)
+	v.sel, v.armed = 0, false
+	switch {
+	case v.waiting:
+		v.listHead.SetText(fmt.Sprintf(lang.L("Not yet arrived: %d. ↑/↓ choose, Enter checks in, Escape closes."), len(v.found)))
+		v.listHead.Show()
+	default:
+		v.listHead.Hide()
+	}
+	if v.outcome == outcomeMiss || v.outcome == outcomeChoose {
+		v.ready()
 	}
 	v.matches.Refresh()
 }
 
 func (v *checkInView) updateMatch(i int, o *fyne.Container) {
+	if i >= len(v.found) {
+		return
+	}
 	p := &v.a.ws.data.Participants[v.found[i]]
 	grid := o.Objects[0].(*fyne.Container)
 	name := p.FullName()
 	if p.NativeName != "" {
 		name += " · " + p.NativeName
 	}
-	grid.Objects[0].(*widget.Label).SetText(name)
+	label := grid.Objects[0].(*widget.Label)
+	if i == v.sel {
+		name = "▶ " + name
+		label.Importance = widget.HighImportance
+	} else {
+		label.Importance = widget.MediumImportance
+	}
+	label.SetText(name)
 	grid.Objects[1].(*widget.Label).SetText(strings.Join(nonEmpty(p.BadgeCode, p.Organisation, p.Country), " · ")) // the short code first: the rest may be cut
 	status := o.Objects[1].(*widget.Label)
 	status.SetText("")
@@ -199,35 +222,71 @@ func (v *checkInView) updateMatch(i int, o *fyne.Container) {
 			status.SetText(lang.L(string(m.Status)) + " " + m.RecordedAt.In(v.a.ws.data.Workshop.Location()).Format("15:04"))
 		}
 	}
-	if i == 0 {
-		grid.Objects[0].(*widget.Label).Importance = widget.HighImportance
-	} else {
-		grid.Objects[0].(*widget.Label).Importance = widget.MediumImportance
-	}
 }
 
-// enter checks in the holder of an exact badge code, else the top match.
-func (v *checkInView) enter() {
-	q := strings.TrimSpace(v.search.Text)
-	if q == "" {
+// move chooses the person above (-1) or below (+1) in the list.
+func (v *checkInView) move(step int) {
+	if len(v.found) == 0 {
 		return
 	}
-	if i, ok := v.a.ws.participants.index.ExactBadge(q); ok {
+	v.sel = min(max(v.sel+step, 0), len(v.found)-1)
+	v.armed = true
+	v.matches.Refresh()
+	v.matches.ScrollTo(v.sel)
+}
+
+// enter checks in the holder of an exact badge code, or the only match;
+// with several matches the first Enter asks for a choice and the next
+// confirms the one chosen.
+func (v *checkInView) enter() {
+	q := strings.TrimSpace(v.search.Text)
+	if q == "" && !v.waiting {
+		return
+	}
+	if i, ok := v.a.ws.participants.index.ExactBadge(q); ok && q != "" {
 		v.checkIn(i)
 		return
 	}
-	if len(v.found) == 0 {
-		v.show(lang.L("No one found"), fmt.Sprintf(lang.L("Nobody matches %q. Check the spelling, or register a walk-in."), q), theme.ColorNameWarning)
+	switch {
+	case len(v.found) == 0 && v.waiting:
+		return
+	case len(v.found) == 0:
+		v.show(outcomeMiss, lang.L("NOT FOUND"), lang.L("No one found"), fmt.Sprintf(lang.L("Nobody matches %q. Check the spelling, or register a walk-in."), q))
 		// Selected, so that the next scan or typing replaces it rather
 		// than adding to it.
 		v.search.TypedShortcut(&fyne.ShortcutSelectAll{})
-		return
+	case len(v.found) == 1 && !v.waiting:
+		v.checkIn(v.found[0])
+	case v.armed:
+		v.checkIn(v.found[v.sel])
+	default:
+		v.armed = true
+		v.show(outcomeChoose, lang.L("WHO IS IT?"), fmt.Sprintf(lang.L("%d people match"), len(v.found)),
+			lang.L("Choose with ↑ and ↓, then press Enter to check in the one marked ▶."))
+		v.matches.Refresh()
 	}
-	v.checkIn(v.found[0])
 }
 
-// checkIn records participant i at the current session.
+// checkIn records participant i at the current session, unless it is
+// more than the workshop's check-in window before the session starts:
+// then it asks which session is meant.
 func (v *checkInView) checkIn(i int) {
+	se, ok := v.current()
+	if !ok {
+		return
+	}
+	d := v.a.ws.data
+	var early *store.TooEarlyError
+	if err := store.CheckInWindow(&d.Workshop, v.sessions, se, v.a.now()); errors.As(err, &early) {
+		v.askSession(i, early)
+		return
+	}
+	v.record(i)
+}
+
+// record checks participant i in at the current session and says how it
+// went.
+func (v *checkInView) record(i int) {
 	se, ok := v.current()
 	if !ok {
 		return
@@ -236,14 +295,15 @@ func (v *checkInView) checkIn(i int) {
 	p := d.Participants[i]
 	res, err := v.a.ws.u.st.CheckIn(se.ID, p.ID, v.a.now())
 	if err != nil {
-		v.show(lang.L("Not recorded"), err.Error(), theme.ColorNameError)
+		v.show(outcomeMiss, lang.L("NOT RECORDED"), p.FullName(), err.Error())
 		return
 	}
 	loc := d.Workshop.Location()
-	v.search.SetText("")
+	v.search.SetText("") // the list of those not yet arrived stays open
+	v.filter("")
 	v.focus()
 	if res.Already() {
-		v.show(p.FullName(), fmt.Sprintf(lang.L("Already checked in at %s – nothing recorded twice."), res.AlreadyAt.In(loc).Format("15:04")), theme.ColorNameWarning)
+		v.show(outcomeAlready, lang.L("ALREADY IN"), p.FullName(), fmt.Sprintf(lang.L("Already checked in at %s – nothing recorded twice."), res.AlreadyAt.In(loc).Format("15:04")))
 		return
 	}
 	att := res.Attendance
@@ -251,97 +311,80 @@ func (v *checkInView) checkIn(i int) {
 		d.Marks[se.ID] = map[uuid.UUID]store.Mark{}
 	}
 	d.Marks[se.ID][p.ID] = store.Mark{Status: att.Status, RecordedAt: att.RecordedAt}
-	v.last = &checkedIn{session: se.ID, participant: p.ID, name: p.FullName()}
-	v.undo.Enable()
 	at := att.RecordedAt.In(loc).Format("15:04")
 	switch {
 	case !p.JoinedAt.IsZero() && p.JoinedAt.After(se.StartsAt(loc)):
 		// Recorded, but it cannot count: the register says they join later.
-		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Checked in at %s, but registered as joining on %s: this session does not count for them. If they came earlier, change “Joined at” in Participants."),
-			at, p.JoinedAt.In(loc).Format("2 Jan 15:04")), theme.ColorNameWarning)
-	case v.a.now().Before(se.StartsAt(loc).Add(-earlyCheckIn)):
-		// Doors open a little before; hours before is more likely the
-		// wrong session chosen.
-		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Present – checked in at %s, %s before “%s” starts. If it was meant for another session, undo it and choose that session above."),
-			at, durationText(se.StartsAt(loc).Sub(v.a.now())), se.Title), theme.ColorNameWarning)
+		v.show(outcomeLate, lang.L("CHECK THEIR ARRIVAL"), "✓ "+p.FullName(), fmt.Sprintf(lang.L("Checked in at %s, but registered as joining on %s: this session does not count for them. If they came earlier, change “Joined at” in Participants."),
+			at, p.JoinedAt.In(loc).Format("2 Jan 15:04")))
 	case att.Status == store.Late:
-		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Late – checked in at %s"), at), theme.ColorNameWarning)
+		v.show(outcomeLate, lang.L("LATE"), "✓ "+p.FullName(), fmt.Sprintf(lang.L("Late – checked in at %s"), at))
 	default:
-		v.show("✓ "+p.FullName(), fmt.Sprintf(lang.L("Present – checked in at %s"), at), theme.ColorNameSuccess)
-	}
-	v.history = append([]string{at + "  " + p.FullName() + " – " + lang.L(string(att.Status))}, v.history...)
-	if len(v.history) > 12 {
-		v.history = v.history[:12]
-	}
-	v.recent.SetText(strings.Join(v.history, "\n"))
-	v.refreshCounts()
-}
-
-// earlyCheckIn is how long before a session's start a check-in is taken
-// without a word.
-const earlyCheckIn = 30 * time.Minute
-
-// durationText writes a duration for people, to the minute: "2 h 40 min",
-// "45 min".
-func durationText(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case m < 60:
-		return fmt.Sprintf(lang.L("%d min"), m)
-	case m%60 == 0:
-		return fmt.Sprintf(lang.L("%d h"), m/60)
-	}
-	return fmt.Sprintf(lang.L("%d h %d min"), m/60, m%60)
-}
-
-// undoLast takes back the last check-in.
-func (v *checkInView) undoLast() {
-	if v.last == nil {
-		return
-	}
-	last := v.last
-	prev, err := v.a.ws.u.st.UndoCheckIn(last.session, last.participant)
-	if err != nil && !errors.Is(err, store.ErrNoCheckIn) {
-		v.show(lang.L("Not undone"), err.Error(), theme.ColorNameError)
-		return
-	}
-	marks := v.a.ws.data.Marks[last.session]
-	if prev.DeletedAt != nil || prev.Status == "" {
-		delete(marks, last.participant)
-	} else {
-		marks[last.participant] = store.Mark{Status: prev.Status, RecordedAt: prev.RecordedAt}
-	}
-	v.last = nil
-	v.undo.Disable()
-	v.show(lang.L("Undone"), fmt.Sprintf(lang.L("The check-in of %s was taken back."), last.name), theme.ColorNameForeground)
-	if len(v.history) > 0 {
-		v.history = v.history[1:]
-		v.recent.SetText(strings.Join(v.history, "\n"))
+		v.show(outcomeIn, lang.L("CHECKED IN"), "✓ "+p.FullName(), fmt.Sprintf(lang.L("Present – checked in at %s"), at))
 	}
 	v.refreshCounts()
-	v.focus()
 }
 
-// show puts a big message in the confirmation banner.
-func (v *checkInView) show(title, detail string, colour fyne.ThemeColorName) {
-	v.message.Text = title
-	v.message.Color = theme.Color(colour)
-	if colour == theme.ColorNameForeground {
-		v.banner.FillColor = theme.Color(theme.ColorNameInputBackground)
-	} else {
-		c := theme.Color(colour)
-		r, g, b, _ := c.RGBA()
-		v.banner.FillColor = rgba(r, g, b, 0x30)
+// sessionQuestion asks which session an early check-in is meant for.
+type sessionQuestion struct {
+	dialog dialog.Dialog
+	meant  *widget.Button // check in at the session now or next today; nil when there is none
+	anyway *widget.Button // check in at the chosen session all the same
+	cancel *widget.Button
+}
+
+// askSession asks, for a check-in more than the window before the chosen
+// session, whether the session running now or next today is meant; it
+// records nothing until told.
+func (v *checkInView) askSession(i int, early *store.TooEarlyError) {
+	p := v.a.ws.data.Participants[i]
+	v.show(outcomeLate, lang.L("WHICH SESSION?"), p.FullName(), fmt.Sprintf(lang.L("Not recorded yet: “%s” starts in %s."), early.Session.Title, durationText(early.Before)))
+	q := &sessionQuestion{}
+	text := widget.NewLabel(fmt.Sprintf(lang.L("“%s” starts in %s, more than %d minutes from now. Which session is %s arriving for?"),
+		early.Session.Title, durationText(early.Before), early.Window, p.FullName()))
+	text.Wrapping = fyne.TextWrapWord
+	var buttons []fyne.CanvasObject
+	done := func(f func()) func() {
+		return func() {
+			q.dialog.Hide()
+			if f != nil {
+				f()
+			}
+		}
 	}
-	v.detail.SetText(detail)
-	v.message.Refresh()
-	v.banner.Refresh()
-	if v.side != nil {
-		v.side.Refresh() // a detail of two or three lines pushes Undo down
+	if m := early.Meant; m != nil {
+		q.meant = widget.NewButton(fmt.Sprintf(lang.L("“%s” at %s (now or next)"), m.Title, m.Start), done(func() {
+			for k, se := range v.sessions {
+				if se.ID == m.ID {
+					v.pick.SetSelectedIndex(k)
+				}
+			}
+			v.record(i)
+		}))
+		q.meant.Importance = widget.HighImportance
+		buttons = append(buttons, q.meant)
+	}
+	q.anyway = widget.NewButton(fmt.Sprintf(lang.L("“%s” all the same"), early.Session.Title), done(func() { v.record(i) }))
+	q.cancel = widget.NewButton(lang.L("Cancel: record nothing"), done(nil))
+	buttons = append(buttons, q.anyway, q.cancel)
+	q.dialog = dialog.NewCustomWithoutButtons(lang.L("Which session?"), container.NewVBox(append([]fyne.CanvasObject{text}, buttons...)...), v.a.ws.u.win)
+	q.dialog.SetOnClosed(func() {
+		v.ask = nil
+		v.focus()
+		// After Cancel the box still holds what was typed: selected, so
+		// that the next scan replaces it.
+		v.search.TypedShortcut(&fyne.ShortcutSelectAll{})
+	})
+	q.dialog.Resize(fyne.NewSize(520, 0))
+	v.ask = q
+	q.dialog.Show()
+	if q.meant != nil {
+		v.a.ws.u.win.Canvas().Focus(q.meant) // Enter or Space takes the likelier session
 	}
 }
 
-// refreshCounts shows how many of those expected have checked in.
+// refreshCounts shows how many of those expected have checked in, and the
+// session's recent check-ins.
 func (v *checkInView) refreshCounts() {
 	se, ok := v.current()
 	if !ok {
@@ -349,6 +392,10 @@ func (v *checkInView) refreshCounts() {
 	}
 	in, late, expected := sessionCounts(v.a.ws.data, se)
 	v.counts.SetText(fmt.Sprintf(lang.L("Checked in %d of %d · %d late"), in, expected, late))
+	if v.waiting && strings.TrimSpace(v.search.Text) == "" {
+		v.filter("")
+	}
+	v.recent.refresh()
 	v.matches.Refresh()
 }
 
@@ -373,7 +420,8 @@ func sessionCounts(d *store.WorkshopData, se store.Session) (in, late, expected 
 	return in, late, expected
 }
 
-// checkInEntry is the check-in search box: Escape clears it.
+// checkInEntry is the check-in search box: ↑ and ↓ choose among the
+// matches, Escape clears it.
 type checkInEntry struct {
 	widget.Entry
 	v *checkInView
@@ -385,11 +433,19 @@ func newCheckInEntry(v *checkInView) *checkInEntry {
 	return e
 }
 
-// TypedKey handles Escape (clear) and otherwise types as usual.
+// TypedKey handles ↑/↓ (choose), Escape (clear) and otherwise types as
+// usual.
 func (e *checkInEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	switch ev.Name {
+	case fyne.KeyUp:
+		e.v.move(-1)
+	case fyne.KeyDown:
+		e.v.move(1)
+	case fyne.KeyEscape:
+		e.v.waiting = false
 		e.SetText("")
-		return
+		e.v.filter("")
+	default:
+		e.Entry.TypedKey(ev)
 	}
-	e.Entry.TypedKey(ev)
 }

@@ -166,35 +166,6 @@ func TestCheckInBeforeJoining(t *testing.T) {
 	}
 }
 
-// TestCheckInRanksThoseNotInFirst checks that among several matches the
-// people not yet checked in come first, so that Enter takes the person at
-// the desk; an early check-in, hours before the session, says so.
-func TestCheckInRanksThoseNotInFirst(t *testing.T) {
-	u, _, _ := startSampleAt(t, addisMorning)
-	v := setClock(u, addisMorning.Add(-150*time.Minute)) // 06:35, the panel begins at 09:00
-	se, _ := v.current()
-	test.Type(v.search, "amin")
-	if len(v.found) < 2 {
-		t.Fatalf("“amin” matches %d people, want several", len(v.found))
-	}
-	first := v.a.ws.data.Participants[v.found[0]]
-	v.enter()
-	if !strings.Contains(v.detail.Text, "before “"+se.Title+"” starts") || !strings.Contains(v.detail.Text, "2 h 25 min") {
-		t.Errorf("an early check-in says %q", v.detail.Text)
-	}
-	test.Type(v.search, "amin")
-	second := v.a.ws.data.Participants[v.found[0]]
-	if second.ID == first.ID {
-		t.Errorf("%s, just checked in, is still the top match", first.FullName())
-	}
-	v.enter()
-	for _, p := range []store.Participant{first, second} {
-		if _, err := u.st.Attendance(se.ID, p.ID); err != nil {
-			t.Errorf("%s not checked in after two Enters on “amin”: %v", p.FullName(), err)
-		}
-	}
-}
-
 // TestCheckInAfterAMiss scans a code that matches nobody, then a good
 // one: the second scan replaces the first in the box and checks in.
 func TestCheckInAfterAMiss(t *testing.T) {

@@ -139,6 +139,15 @@ func (k *formKeys) dateEntry() *formDateEntry {
 	return e
 }
 
+// country makes a country box that suggests while typing (see
+// countryInput); Enter with no suggestion showing saves.
+func (k *formKeys) country(onChange func(string)) *countryInput {
+	c := newCountryInput(onChange)
+	c.keys = k
+	c.OnSubmitted = func(string) { k.submit() }
+	return c
+}
+
 // choice makes a drop-down list of options.
 func (k *formKeys) choice(options []string, changed func(string)) *formSelect {
 	s := &formSelect{keys: k}

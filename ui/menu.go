@@ -36,11 +36,23 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Back up now"), func() { u.backupNow(nil) }, shortcutBackup),
 		fyne.NewMenuItem(lang.L("Restore a backup…"), u.restoreBackup),
 	)
+	sections := []string{lang.L("Overview"), lang.L("Agenda"), lang.L("Participants"), lang.L("Attendance"), lang.L("Certificates"), lang.L("Reports")}
+	var goItems []*fyne.MenuItem
+	for i, name := range sections {
+		goItems = append(goItems, item(name, func() { u.showSection(i) }, shortcutSections[i]))
+	}
+	goItems = append(goItems, fyne.NewMenuItemSeparator(),
+		item(lang.L("Next tab"), func() { u.stepTab(1) }, shortcutNextTab),
+		item(lang.L("Previous tab"), func() { u.stepTab(-1) }, shortcutPrevTab),
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Check-in box"), func() { u.checkInBox() }, shortcutCheckIn),
+		item(lang.L("Not yet arrived"), u.notYetArrived, shortcutNotArrived))
+	goMenu := fyne.NewMenu(lang.L("Go"), goItems...)
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Verify a certificate…"), u.showVerify),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("About Workshop Desk"), u.showAbout))
-	return fyne.NewMainMenu(file, help)
+	return fyne.NewMainMenu(file, goMenu, help)
 }
 
 // showSection switches the open workshop to one of its sections and
@@ -51,6 +63,37 @@ func (u *App) showSection(i int) bool {
 	}
 	u.workshop.tabs.SelectIndex(i)
 	return true
+}
+
+// stepTab shows the next (+1) or previous (-1) tab of the open section,
+// for sections with tabs (Attendance), wrapping round.
+func (u *App) stepTab(step int) {
+	if u.workshop == nil || u.workshop.tabs.SelectedIndex() != sectionAttendance {
+		return
+	}
+	tabs := u.workshop.attendance.tabs
+	n := len(tabs.Items)
+	tabs.SelectIndex((tabs.SelectedIndex() + step + n) % n)
+}
+
+// checkInBox shows the check-in screen with the cursor in its search box,
+// from anywhere in the open workshop.
+func (u *App) checkInBox() *checkInView {
+	if !u.showSection(sectionAttendance) {
+		return nil
+	}
+	a := u.workshop.attendance
+	a.tabs.SelectIndex(0)
+	a.checkIn.focus()
+	return a.checkIn
+}
+
+// notYetArrived shows (or hides again) who is expected at the check-in
+// session and has not arrived.
+func (u *App) notYetArrived() {
+	if v := u.checkInBox(); v != nil {
+		v.toggleWaiting()
+	}
 }
 
 // newParticipant opens the participant form of the open workshop.

@@ -29,7 +29,7 @@ type participantForm struct {
 	honorific                                                 *formSelectEntry
 	given, family, native, org, position, email, phone, notes *formEntry
 	badge, joined                                             *formEntry
-	country                                                   *formSelectEntry
+	country                                                   *countryInput
 	orgType, gender, role, certLang                           *formSelect
 
 	errs    map[string]*widget.Label
@@ -51,8 +51,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	}
 	f.notes = k.multiLine()
 	f.notes.SetMinRowsVisible(2)
-	f.country = k.selectEntry(countryOptions(""))
-	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
+	f.country = k.country(nil)
 	f.country.SetPlaceHolder(lang.L("Type to search, e.g. Senegal or SN"))
 	f.orgType = enumSelect(k, store.OrgTypes, true)
 	f.gender = enumSelect(k, store.Genders, true)
@@ -60,10 +59,10 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f.role.SetSelectedIndex(0)
 	f.certLang = k.choice(certLanguageOptions(), nil)
 	f.certLang.SetSelectedIndex(0)
-	f.email.SetPlaceHolder("name@example.org")
+	f.email.SetPlaceHolder(lang.L("e.g. name@example.org"))
 	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
 	f.joined.SetPlaceHolder(fmt.Sprintf(lang.L("Empty: from the start; else %s"), store.DateTimeHint))
-	f.native.SetPlaceHolder(lang.L("e.g. አበበ በቀለ, محمد الأمين, 李伟"))
+	f.native.SetPlaceHolder(lang.L("e.g. አበበ በቀለ or محمد الأمين"))
 	if p != nil {
 		f.fill(p)
 	}
@@ -76,7 +75,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 		widget.NewFormItem(lang.L("Organisation"), field("organisation", f.org)),
 		widget.NewFormItem(lang.L("Organisation type"), f.orgType),
 		widget.NewFormItem(lang.L("Position"), field("position", f.position)),
-		widget.NewFormItem(lang.L("Country"), field("country", f.country)),
+		widget.NewFormItem(lang.L("Country"), field("country", f.country.field)),
 		widget.NewFormItem(lang.L("Gender"), f.gender),
 		widget.NewFormItem(lang.L("Email"), field("email", f.email)),
 		widget.NewFormItem(lang.L("Phone"), field("phone", f.phone)),

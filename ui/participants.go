@@ -87,7 +87,7 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 	v.dupes = store.Duplicates(v.people)
 
 	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder(lang.L("Search by name, own script, organisation, country, email or badge code"))
+	v.search.SetPlaceHolder(lang.L("Search names, organisations, countries, badges…"))
 	v.search.OnChanged = v.filter
 	v.search.OnSubmitted = func(string) {
 		if len(v.shown) > 0 {
@@ -115,7 +115,11 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 		v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, empty)
 		return v
 	}
-	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, v.table)
+	widths, shrink := make([]float32, len(participantColumns)), make([]bool, len(participantColumns))
+	for i, c := range participantColumns {
+		widths[i], shrink[i] = c.width, c.width > 150 // names, organisation, email
+	}
+	v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, newFitColumns(v.table, widths, shrink))
 	return v
 }
 

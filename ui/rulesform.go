@@ -29,6 +29,8 @@ type rulesForm struct {
 	minPercent, lateAfter          *formEntry
 	lateCounts, excusedCounts, mnd *formCheck
 	preview                        *widget.Label
+	// early is how many minutes before a session check-in opens.
+	early *formEntry
 
 	errs    map[string]*widget.Label
 	problem *widget.Label
@@ -54,6 +56,8 @@ func showRulesForm(ws *workshopScreen) *rulesForm {
 	for _, e := range []*formEntry{f.minPercent, f.lateAfter} {
 		e.OnChanged = func(string) { f.update() }
 	}
+	f.early = k.entry()
+	f.early.OnChanged = func(string) { f.update() }
 	f.lateCounts = k.check(lang.L("A late arrival counts as attended"), func(bool) { f.update() })
 	f.excusedCounts = k.check(lang.L("An excused absence counts as attended"), func(bool) { f.update() })
 	f.mnd = k.check(lang.L("Every mandatory session must be attended"), func(bool) { f.update() })
@@ -62,6 +66,7 @@ func showRulesForm(ws *workshopScreen) *rulesForm {
 	f.basis.SetSelectedIndex(max(0, slices.Index(store.Bases, r.Basis)))
 	f.minPercent.SetText(strconv.Itoa(r.MinPercent))
 	f.lateAfter.SetText(strconv.Itoa(r.LateAfterMinutes))
+	f.early.SetText(strconv.Itoa(r.EarlyCheckInMinutes))
 	f.lateCounts.SetChecked(r.LateCounts)
 	f.excusedCounts.SetChecked(r.ExcusedCounts)
 	f.mnd.SetChecked(r.MandatoryRequired)
@@ -74,7 +79,9 @@ func showRulesForm(ws *workshopScreen) *rulesForm {
 		widget.NewFormItem("", f.excusedCounts),
 		widget.NewFormItem("", f.mnd),
 		widget.NewFormItem(lang.L("Late after (minutes)"), field("rule.late_after_minutes", f.lateAfter)),
+		widget.NewFormItem(lang.L("Check-in opens (minutes before)"), field("rule.early_checkin_minutes", f.early)),
 	)
+	form.Items[6].HintText = lang.L("An earlier check-in asks which session is meant")
 	form.Items[1].HintText = lang.L("1 to 100: the least share to attend for a certificate")
 	form.Items[5].HintText = lang.L("A check-in more than this many minutes after the start is late")
 	f.dialog, f.saveBtn = k.dialog(lang.L("Certificate rule"), lang.L("Save"),
@@ -100,12 +107,17 @@ func (f *rulesForm) rule() (store.AttendanceRule, error) {
 	if err != nil {
 		verr = append(verr, store.FieldError{Field: "rule.late_after_minutes", Message: lang.L("Enter a number of minutes, e.g. 10.")})
 	}
+	early, err := strconv.Atoi(strings.TrimSpace(f.early.Text))
+	if err != nil {
+		verr = append(verr, store.FieldError{Field: "rule.early_checkin_minutes", Message: lang.L("Enter a number of minutes, e.g. 60.")})
+	}
 	basis := store.BasisSessions
 	if i := f.basis.SelectedIndex(); i >= 0 && i < len(store.Bases) {
 		basis = store.Bases[i]
 	}
 	r := store.EffectiveRule{Basis: basis, MinPercent: minPct, LateCounts: f.lateCounts.Checked,
-		ExcusedCounts: f.excusedCounts.Checked, MandatoryRequired: f.mnd.Checked, LateAfterMinutes: late}.Rule()
+		ExcusedCounts: f.excusedCounts.Checked, MandatoryRequired: f.mnd.Checked, LateAfterMinutes: late,
+		EarlyCheckInMinutes: early}.Rule()
 	if len(verr) > 0 {
 		return r, verr
 	}
@@ -116,7 +128,7 @@ func (f *rulesForm) rule() (store.AttendanceRule, error) {
 // update shows the rule in words and what it would mean for the
 // participants now, while the form is being filled in.
 func (f *rulesForm) update() {
-	if f.preview == nil || f.minPercent == nil || f.lateAfter == nil || f.mnd == nil {
+	if f.preview == nil || f.minPercent == nil || f.lateAfter == nil || f.mnd == nil || f.early == nil {
 		return // still being built
 	}
 	r, err := f.rule()

@@ -37,6 +37,26 @@ func (t appTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return ethiopicRegular
 }
 
+// Placeholder colours, further from the text colour than Fyne's (#b2b2b2
+// on #f3f3f3 text in the dark theme, #888 on #565656 in the light one),
+// so that an example in an empty box does not pass for a value typed.
+var (
+	placeholderDark  = color.NRGBA{R: 0x80, G: 0x80, B: 0x84, A: 0xff}
+	placeholderLight = color.NRGBA{R: 0xa2, G: 0xa2, B: 0xa2, A: 0xff}
+)
+
+// Color returns the placeholder colours above, and otherwise the default
+// theme's.
+func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNamePlaceHolder {
+		if v == theme.VariantDark {
+			return placeholderDark
+		}
+		return placeholderLight
+	}
+	return t.Theme.Color(n, v)
+}
+
 // rgba makes a colour from 16-bit channels (as color.Color.RGBA returns)
 // and an 8-bit alpha.
 func rgba(r, g, b uint32, a uint8) color.NRGBA {

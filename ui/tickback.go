@@ -36,7 +36,7 @@ type tickBackView struct {
 	selected int // the selected row, -1 for none
 	armed    int // a row ticked before this sheet, whose next Enter marks it absent; -1 for none
 
-	pick    *widget.Select
+	pick    *stepSelect
 	number  *tickEntry
 	list    *widget.List
 	count   *widget.Label
@@ -56,7 +56,7 @@ func newTickBackView(a *attendanceSection) *tickBackView {
 		v.sessions = append(v.sessions, se)
 		labels = append(labels, sessionLabel(d.Workshop, se))
 	}
-	v.pick = widget.NewSelect(labels, func(string) { v.choose(v.pick.SelectedIndex()) })
+	v.pick = newStepSelect(labels, func(string) { v.choose(v.pick.SelectedIndex()) })
 	v.number = newTickEntry(v)
 	v.number.SetPlaceHolder(lang.L("Row number, then Enter"))
 	v.list = widget.NewList(func() int { return len(v.people) }, newTickRow, v.updateRow)

@@ -19,7 +19,7 @@ type walkInForm struct {
 	v                         *checkInView
 	keys                      formKeys
 	given, family, org, email *formEntry
-	country                   *formSelectEntry
+	country                   *countryInput
 	errs                      map[string]*widget.Label
 	problem                   *widget.Label
 	dialog                    *dialog.CustomDialog
@@ -32,14 +32,13 @@ func showWalkIn(v *checkInView) *walkInForm {
 	f.problem.Wrapping = fyne.TextWrapWord
 	k := &f.keys
 	f.given, f.family, f.org, f.email = k.entry(), k.entry(), k.entry(), k.entry()
-	f.country = k.selectEntry(countryOptions(""))
-	f.country.OnChanged = func(s string) { f.country.SetOptions(countryOptions(s)) }
+	f.country = k.country(nil)
 	field := func(name string, o fyne.CanvasObject) fyne.CanvasObject { return withProblem(o, name, f.errs) }
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Given names")+" *", field("given_names", f.given)),
 		widget.NewFormItem(lang.L("Family names")+" *", field("family_name", f.family)),
 		widget.NewFormItem(lang.L("Organisation"), f.org),
-		widget.NewFormItem(lang.L("Country"), field("country", f.country)),
+		widget.NewFormItem(lang.L("Country"), field("country", f.country.field)),
 		widget.NewFormItem(lang.L("Email"), field("email", f.email)),
 	)
 	title := lang.L("Walk-in")

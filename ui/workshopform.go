@@ -31,7 +31,7 @@ type workshopForm struct {
 	code     *formEntry
 	series   *formEntry
 	city     *formEntry
-	country  *formSelectEntry
+	country  *countryInput
 	timeZone *formSelectEntry
 	start    *formDateEntry
 	end      *formDateEntry
@@ -52,17 +52,16 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 	f := &workshopForm{u: u, edit: w, problem: widget.NewLabel("")}
 	k := &f.keys
 	f.title, f.code, f.series, f.city = k.entry(), k.entry(), k.entry(), k.entry()
-	f.country, f.timeZone = k.selectEntry(nil), k.selectEntry(nil)
+	f.country, f.timeZone = k.country(nil), k.selectEntry(nil)
 	f.start, f.end = k.dateEntry(), k.dateEntry()
 	f.organ, f.partners, f.notes = k.entry(), k.entry(), k.multiLine()
+	f.country.onChange = f.countryChanged
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
-	f.title.SetPlaceHolder(lang.L("Migration and sustainable rural development"))
-	f.code.SetPlaceHolder("addis-2027")
-	f.city.SetPlaceHolder("Addis Ababa")
+	f.title.SetPlaceHolder(lang.L("e.g. Migration and sustainable rural development"))
+	f.code.SetPlaceHolder(lang.L("e.g. addis-2027"))
+	f.city.SetPlaceHolder(lang.L("e.g. Addis Ababa"))
 	f.country.SetPlaceHolder(lang.L("Type to search, e.g. Ethiopia or ET"))
-	f.country.SetOptions(countryOptions(""))
-	f.country.OnChanged = f.countryChanged
 	f.timeZone.SetOptions(zoneOptions())
 	f.timeZone.OnChanged = func(string) { f.zoneSet = true }
 	f.code.OnChanged = func(string) { f.codeSet = true }
@@ -85,7 +84,7 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 		widget.NewFormItem(lang.L("Short code")+" *", field("code", f.code)),
 		widget.NewFormItem(lang.L("Series or programme"), field("series", f.series)),
 		widget.NewFormItem(lang.L("Venue city")+" *", field("city", f.city)),
-		widget.NewFormItem(lang.L("Country")+" *", field("country", f.country)),
+		widget.NewFormItem(lang.L("Country")+" *", field("country", f.country.field)),
 		widget.NewFormItem(lang.L("Time zone"), field("time_zone", f.timeZone)),
 		widget.NewFormItem(lang.L("First day")+" *", field("start_date", f.start)),
 		widget.NewFormItem(lang.L("Last day")+" *", field("end_date", f.end)),
@@ -135,7 +134,6 @@ func (f *workshopForm) fill(w *store.Workshop) {
 // countryChanged narrows the country choices as the user types and follows
 // the country's main time zone until the user picks one.
 func (f *workshopForm) countryChanged(s string) {
-	f.country.SetOptions(countryOptions(s))
 	if code, ok := store.CountryCode(s); ok && !f.zoneSet {
 		f.timeZone.OnChanged = nil
 		f.timeZone.SetText(store.DefaultTimeZone(code))
@@ -210,19 +208,25 @@ func (f *workshopForm) save() bool {
 	return false
 }
 
-// countryOptions lists "Name (CC)" for the countries matching the typed text.
+// countryOptions lists at most 12 countries matching the typed text (in
+// the name, or the code): the names that begin with it first.
 func countryOptions(typed string) []string {
 	q := store.Fold(strings.TrimSpace(typed))
-	var out []string
+	var first, then []string // names that begin with what was typed, then the rest
 	for _, c := range store.Countries() {
-		if q == "" || strings.Contains(store.Fold(c.Name), q) || strings.EqualFold(c.Code, q) {
-			out = append(out, c.Name)
+		name := store.Fold(c.Name)
+		switch {
+		case q == "" || strings.HasPrefix(name, q) || strings.EqualFold(c.Code, q):
+			first = append(first, c.Name)
+		case strings.Contains(name, q):
+			then = append(then, c.Name)
 		}
-		if len(out) == 12 {
+		if len(first) == 12 {
 			break
 		}
 	}
-	return out
+	out := append(first, then...)
+	return out[:min(len(out), 12)]
 }
 
 // zoneOptions lists the main time zone of every country, sorted.

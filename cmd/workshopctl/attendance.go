@@ -182,7 +182,10 @@ desk). Someone already present or late is left as they are: the command says
 when they checked in and records nothing, so a badge scanned twice never counts
 twice. An excused or absent mark is replaced, since the person is here. A check-in
 at a session held on another day than today (in the workshop's time zone) is
-refused as a likely slip unless --any-day is given.
+refused as a likely slip unless --any-day is given. So is a check-in more than
+the workshop's early check-in window (60 minutes by default) before the
+session starts: the message names the session running now or next today;
+--early checks in anyway.
 
 With --status, records that status (and --note) whatever was there before;
 the earlier status stays in the attendance history. The same status and note
@@ -207,6 +210,7 @@ title and "recorded": false when nothing was written.`,
 		fs.Var(&f.status, "status", "record this `STATUS` (present, late, excused or absent) instead of\nchecking in now")
 		fs.StringVar(&f.note, "note", "", "a `TEXT` to keep with --status, e.g. why someone is excused")
 		fs.BoolVar(&f.anyDay, "any-day", false, "check in even when the session is not held today")
+		fs.BoolVar(&f.early, "early", false, "check in even more than the early check-in window before the\nsession starts")
 		return func([]string) error { return c.checkin(f) }
 	},
 }
@@ -215,7 +219,7 @@ title and "recorded": false when nothing was written.`,
 type checkinFlags struct {
 	workshop, session, participant, code, note string
 	status                                     statusFlag
-	anyDay                                     bool
+	anyDay, early                              bool
 }
 
 // checkinJSON is what checkin prints with --json.
@@ -271,6 +275,11 @@ func (c *cli) checkin(f checkinFlags) (err error) {
 	if today := store.DateOf(time.Now().In(w.Location())); f.status == "" && se.Date != today && !f.anyDay {
 		return fmt.Errorf("“%s” is held on %s, not today (%s): a check-in records an arrival now; "+
 			"to record another day's attendance give --status, or give --any-day to check in anyway", se.Title, se.Date, today)
+	}
+	if today := store.DateOf(time.Now().In(w.Location())); f.status == "" && !f.early && (se.Date == today || !f.anyDay) {
+		if err := store.CheckInWindow(&w, sessions, se, time.Now()); err != nil {
+			return fmt.Errorf("%s not checked in: %w; give --early to check in anyway", p.FullName(), err)
+		}
 	}
 	if f.status == "" {
 		res, err := st.CheckIn(se.ID, p.ID, time.Time{})

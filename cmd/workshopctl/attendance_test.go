@@ -136,7 +136,11 @@ func TestCheckinToday(t *testing.T) {
 			continue
 		}
 		p := d.Participants[0]
-		out := mustRun(t, "--data", path, "checkin", "--workshop", "demo", "--session", fmt.Sprint(i+1), "--code", p.BadgeCode)
+		args := []string{"--data", path, "checkin", "--workshop", "demo", "--session", fmt.Sprint(i + 1), "--code", p.BadgeCode}
+		if store.CheckInWindow(&d.Workshop, d.Sessions, se, time.Now()) != nil {
+			args = append(args, "--early") // before 08:00 in Addis Ababa; see TestCheckinTooEarly
+		}
+		out := mustRun(t, args...)
 		// Checked in now, or already, if the sample marked them present.
 		if !checkedIn(p.FullName(), se.Title).MatchString(out) && !strings.HasPrefix(out, p.FullName()+": already checked in at ") {
 			t.Errorf("checkin at today's session %d printed %q", i+1, out)
@@ -452,5 +456,49 @@ func TestAttendanceHuman(t *testing.T) {
 	}
 	if !strings.Contains(out, summary(before)) && !strings.Contains(out, summary(after)) {
 		t.Errorf("no summary %q:\n%s", summary(after), out)
+	}
+}
+
+// TestCheckinTooEarly refuses a check-in more than an hour before its
+// session, naming the session running now, unless --early. The workshop's
+// time zone puts the local time at about 10:00, whatever the hour of the
+// test.
+func TestCheckinTooEarly(t *testing.T) {
+	path := newDataFile(t)
+	offset := (10-time.Now().UTC().Hour()+12+24)%24 - 12 // local 10:xx, -12..+11 hours
+	zone := fmt.Sprintf("Etc/GMT%+d", -offset)           // Etc/GMT signs are reversed
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := store.DateOf(time.Now().In(loc))
+	var p store.Participant
+	withStore(t, path, func(st *store.Store) {
+		w := store.Workshop{Code: "early", Title: "Early", City: "Dakar", Country: "SN", TimeZone: zone, StartDate: today, EndDate: today}
+		if err := st.SaveWorkshop(&w); err != nil {
+			t.Fatal(err)
+		}
+		for _, se := range []store.Session{
+			{WorkshopID: w.ID, Date: today, Start: 9 * 60, End: 12*60 + 30, Title: "Morning", Counts: true},
+			{WorkshopID: w.ID, Date: today, Start: 15 * 60, End: 17 * 60, Title: "Afternoon", Counts: true},
+		} {
+			if err := st.SaveSession(&se); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p = store.Participant{WorkshopID: w.ID, GivenNames: "Awa", FamilyNames: "Ndiaye"}
+		if err := st.SaveParticipant(&p); err != nil {
+			t.Fatal(err)
+		}
+	})
+	msg := wantFailure(t, runCLI(t, "--data", path, "checkin", "--workshop", "early", "--session", "Afternoon", "--code", p.BadgeCode))
+	for _, want := range []string{"Awa Ndiaye not checked in", "“Afternoon”", "“Morning” (09:00)", "--early"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the refusal %q does not say %q", msg, want)
+		}
+	}
+	out := mustRun(t, "--data", path, "checkin", "--early", "--workshop", "early", "--session", "Afternoon", "--code", p.BadgeCode)
+	if !checkedIn("Awa Ndiaye", "Afternoon").MatchString(out) {
+		t.Errorf("with --early: %q", out)
 	}
 }
