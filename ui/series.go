@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -18,7 +17,7 @@ import (
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/report"
-	"github.com/workshopdesk/workshopdesk/store/sheet"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
@@ -229,7 +228,7 @@ func (v *seriesView) chooseFormat() {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("PDF…"), func() {
 			st, size := v.stats, v.pageSize()
-			savePDF(v.u, v.fileName(formatPDF), func(w io.Writer) error { return pdf.SeriesReport(st, w, size) }, nil)
+			savePDF(v.u, v.fileName(formatPDF), func(path string) error { return writeSeries(st, size, formatPDF, path) }, nil)
 		}),
 		fyne.NewMenuItem(lang.L("Excel workbook (.xlsx)…"), v.saveXLSX),
 	)
@@ -274,19 +273,8 @@ func (v *seriesView) exportTo(f exportFormat, path string) error {
 }
 
 // writeSeries writes the series report st to path in format f, a PDF on
-// paper size; it may run in the background.
+// paper size (ops.WriteReport); it may run in the background.
 func writeSeries(st *store.SeriesStats, size pdf.PageSize, f exportFormat, path string) error {
-	var err error
-	switch f {
-	case formatPDF:
-		err = store.WriteFileAtomic(path, func(w io.Writer) error { return pdf.SeriesReport(st, w, size) })
-	case formatXLSX:
-		err = sheet.WriteFile(path, report.SeriesTables(st)...)
-	default:
-		err = fmt.Errorf("unknown format %q", f)
-	}
-	if err != nil {
-		return fmt.Errorf("export %s: %w", filepath.Base(path), err)
-	}
-	return nil
+	_, err := ops.WriteReport(ops.ReportRequest{Kind: ops.ReportSeries, Series: st, Format: string(f), Out: path, Paper: size})
+	return err
 }
