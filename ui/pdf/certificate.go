@@ -934,12 +934,14 @@ func (cd *certDoc) certificate(in *CertificateInput, sym *qrSymbol) error {
 	return cd.Err()
 }
 
-// previewMark writes PreviewMark in red across the middle of the page,
-// slanted, and in the number's corner.
+// previewMark writes PreviewMark in red along the top edge, faintly and
+// slanted across the middle of the page, and "PREVIEW" in the number's
+// corner.
 func (cd *certDoc) previewMark(cx, numX float64) {
 	des := cd.des
 	cd.SetTextColor(0xC6, 0x28, 0x28)
 	cd.TextFit(numX, des.footBase-4.2, des.sideW, "PREVIEW", 9.5, 7, "B", AlignCentre)
+	cd.TextFit(cx-des.w*0.3, des.margin+4, des.w*0.6, PreviewMark, 11, 8, "B", AlignCentre)
 	p := cd.pdf
 	p.SetAlpha(0.35, "Normal")
 	p.TransformBegin()
