@@ -223,26 +223,15 @@ func (s *certificatesSection) reload() {
 	} else {
 		s.problem.Hide()
 	}
-	standings, issued, appreciation := map[store.Standing]int{}, 0, 0
+	issued := 0
 	for _, r := range s.rows {
-		standings[r.Standing()]++
-		if r.Eligible && r.Kind == store.KindAppreciation {
-			appreciation++
-		}
 		if c, ok := s.current[r.ParticipantID]; ok && !c.Voided() {
 			issued++
 		}
 	}
-	eligible := standings[store.StandingEligible]
-	counts := fmt.Sprintf(lang.L("%d eligible"), eligible)
-	if appreciation > 0 {
-		// The attendance grid counts only those eligible by attendance.
-		counts += " " + fmt.Sprintf(lang.L("(%d for appreciation)"), appreciation)
-	}
-	if open := standings[store.StandingOnTrack] + standings[store.StandingAtRisk]; open > 0 {
-		counts += " · " + fmt.Sprintf(lang.L("%d on track · %d at risk"), standings[store.StandingOnTrack], standings[store.StandingAtRisk])
-	}
-	counts += " · " + fmt.Sprintf(lang.L("%d not eligible · %d issued"), standings[store.StandingNotEligible], issued)
+	standings := store.CountStandings(s.rows)
+	eligible := standings.Eligible
+	counts := standings.String() + " · " + fmt.Sprintf(lang.L("%d issued"), issued)
 	s.counts.SetText(counts)
 	s.rule.SetText(lang.L("Rule:") + " " + s.ws.data.Workshop.Rule.Effective().String())
 	s.print.SetText(fmt.Sprintf(lang.L("Print %d eligible…"), eligible))

@@ -163,7 +163,7 @@ func TestCertificatesListEveryoneWithReasons(t *testing.T) {
 		t.Fatalf("%d eligible: the sample should have some of each", eligible)
 	}
 	// After the last session everyone is decided: eligible or not.
-	want := fmt.Sprintf("%d eligible (%d for appreciation) · %d not eligible · 0 issued", eligible, appreciationDue(s), 40-eligible)
+	want := fmt.Sprintf("%d eligible (%d for appreciation) · 0 on track · 0 at risk · %d not eligible · 0 issued", eligible, appreciationDue(s), 40-eligible)
 	if s.counts.Text != want {
 		t.Errorf("counts = %q, want %q", s.counts.Text, want)
 	}

@@ -92,10 +92,13 @@ func defaultPaper(country string) pdf.PageSize {
 // attendance report, the statistics and the printed agenda as PDF, Excel
 // or CSV.
 type reportsSection struct {
-	ws       *workshopScreen
-	stats    *store.ParticipationStats
-	attend   *store.AttendanceStats
-	sessions sheet.Table // the attendance report's table of sessions
+	ws     *workshopScreen
+	stats  *store.ParticipationStats
+	attend *store.AttendanceStats
+	// standings are the counts of the cards, as the grid and Certificates
+	// count them.
+	standings store.StandingCounts
+	sessions  sheet.Table // the attendance report's table of sessions
 
 	basis      *widget.RadioGroup
 	basisNote  *widget.Label
@@ -177,17 +180,16 @@ func (r *reportsSection) reload() {
 
 	r.sessionTab = r.sessionTable()
 	st := r.attend
-	onTrack := 0
-	for _, ps := range st.Participants {
-		if !ps.Eligible && !ps.AtRisk && !ps.CannotReach && ps.Applicable > 0 {
-			onTrack++
-		}
+	ov, err := r.ws.u.st.Overrides(d.Workshop.ID)
+	if err != nil {
+		fyne.LogError("read the certificate decisions", err)
 	}
+	r.standings = store.CountStandings(store.EligibilityOf(d, st, ov))
 	counts := container.NewGridWithColumns(4,
-		statCard(lang.L("Eligible by attendance"), fmt.Sprint(st.Eligible)),
-		statCard(lang.L("On track"), fmt.Sprint(onTrack)),
-		statCard(lang.L("At risk"), fmt.Sprint(st.AtRisk)),
-		statCard(lang.L("Cannot reach the minimum"), fmt.Sprint(st.CannotReach)),
+		statCard(lang.L("Eligible"), fmt.Sprint(r.standings.Eligible)),
+		statCard(lang.L("On track"), fmt.Sprint(r.standings.OnTrack)),
+		statCard(lang.L("At risk"), fmt.Sprint(r.standings.AtRisk)),
+		statCard(lang.L("Not eligible"), fmt.Sprint(r.standings.NotEligible)),
 	)
 	rule := widget.NewLabel(lang.L("Certificate rule:") + " " + st.Rule.String())
 	rule.Wrapping = fyne.TextWrapWord

@@ -160,7 +160,7 @@ func (v *seriesView) show() {
 		return widget.NewCard("", "", container.NewVBox(figure, widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{})))
 	}
 	cards := container.NewGridWithColumns(6,
-		card(lang.L("Workshops held"), fmt.Sprint(len(st.Workshops))),
+		card(lang.L("Workshops held"), heldText(st)),
 		card(lang.L("Registrations"), fmt.Sprint(st.Participants)),
 		card(lang.L("Distinct persons"), fmt.Sprint(st.Persons)),
 		card(lang.L("Sessions"), fmt.Sprint(st.Sessions)),
@@ -196,7 +196,7 @@ func (v *seriesView) show() {
 	people.TextStyle.Italic = true
 	v.body.Objects = []fyne.CanvasObject{
 		cards,
-		chartCard(lang.L("Workshops held"), v.list.content),
+		chartCard(lang.L("Workshops"), v.list.content),
 		heading(lang.L("People")), people,
 		container.New(cardGrid{cols: 2}, chartCards...),
 	}
@@ -277,4 +277,13 @@ func (v *seriesView) exportTo(f exportFormat, path string) error {
 func writeSeries(st *store.SeriesStats, size pdf.PageSize, f exportFormat, path string) error {
 	_, err := ops.WriteReport(ops.ReportRequest{Kind: ops.ReportSeries, Series: st, Format: string(f), Out: path, Paper: size})
 	return err
+}
+
+// heldText is the number of workshops held, with those still to begin:
+// "1 + 1 planned".
+func heldText(st *store.SeriesStats) string {
+	if planned := len(st.Workshops) - st.Held; planned > 0 {
+		return fmt.Sprintf(lang.L("%d + %d planned"), st.Held, planned)
+	}
+	return fmt.Sprint(st.Held)
 }

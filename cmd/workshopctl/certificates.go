@@ -621,10 +621,8 @@ func (c *cli) eligibility(ref string) (err error) {
 	}
 	rows := store.Eligibility(d, ov, time.Now())
 	list := make([]eligibilityJSON, len(rows))
-	counts := map[store.Standing]int{}
 	for i, r := range rows {
 		p := d.Participants[i]
-		counts[r.Standing()]++
 		e := eligibilityJSON{ParticipantID: p.ID.String(), Name: p.FullName(), NativeName: p.NativeName, BadgeCode: p.BadgeCode,
 			Role: string(p.Role), Kind: string(r.Kind), Eligible: r.Eligible, Standing: string(r.Standing()), Reason: r.Reason,
 			RuleEligible: r.RuleEligible, RuleReason: r.RuleReason, Attended: r.Attended}
@@ -654,7 +652,6 @@ func (c *cli) eligibility(ref string) (err error) {
 	if err := t.write(c.stdout); err != nil {
 		return err
 	}
-	c.printf("%d eligible, %d on track, %d at risk, %d not eligible; rule: %s\n", counts[store.StandingEligible],
-		counts[store.StandingOnTrack], counts[store.StandingAtRisk], counts[store.StandingNotEligible], d.Workshop.Rule.Effective().String())
+	c.printf("%s; rule: %s\n", store.CountStandings(rows), d.Workshop.Rule.Effective().String())
 	return nil
 }
