@@ -40,7 +40,7 @@ const (
 	gridMenuWidth    = 28 // the session menu button in the heading
 )
 
-var gridSummaryWidths = [gridFirstSession]float32{gridNameWidth, 124, 56, 76, 96}
+var gridSummaryWidths = [gridFirstSession]float32{gridNameWidth, 124, 56, 92, 96}
 
 // The filters of the grid, in the order of its filter select.
 const (
@@ -611,8 +611,8 @@ var gridSummaryTitles = [gridFirstSession][2]string{
 	{"Participant", "family name, given names"},
 	{"Standing", "for a certificate"},
 	{"%", "so far"},
-	{"Sessions", "attended"},
-	{"Hours", "attended"},
+	{"Sessions", "so far +to come"},
+	{"Hours", "so far +to come"},
 }
 
 func (g *gridView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
