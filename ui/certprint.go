@@ -92,16 +92,7 @@ func (s *certificatesSection) checkFirst(rows []int, then func()) {
 // for a letter lost to an 8-bit export, and runs then if the user prints
 // anyway.
 func (s *certificatesSection) askLostLetters(list []ops.LostLetterName, then func()) {
-	s.lostLetters = dialog.NewConfirm(lang.L("Names with a lost letter"),
-		fmt.Sprintf(lang.L("These names still hold a \"?\" where a letter was lost when the list was saved: %s.\nCorrect them in Participants, or print anyway."),
-			ops.LostLetterList(list)), func(ok bool) {
-			if ok {
-				then()
-			}
-		}, s.ws.u.win)
-	s.lostLetters.SetConfirmText(lang.L("Print anyway"))
-	s.lostLetters.SetDismissText(lang.L("Fix names"))
-	s.lostLetters.Show()
+	s.lostLetters = askLostLetters(s.ws.u, list, then)
 }
 
 // glyphDialog lists the names some characters of which no font can draw.

@@ -115,3 +115,21 @@ func TestCertificatesRefuseLostLetters(t *testing.T) {
 		t.Errorf("%d certificates issued after Fix names", len(reg))
 	}
 }
+
+// TestBadgesRefuseLostLetters checks that badges name the people whose
+// names still hold a lost letter before asking where to save, and that
+// "Fix names" writes nothing.
+func TestBadgesRefuseLostLetters(t *testing.T) {
+	u, w := openSampleParticipants(t)
+	people := append([]store.Participant(nil), u.workshop.data.Participants[:3]...)
+	people[1].GivenNames, people[1].FamilyNames = "?ule", "Ça?lar"
+	printBadges(u.workshop, people)
+	test.Tap(button(t, w, "Save PDF…"))
+	if u.lastLostLetters == nil || !containsText(w, "?ule Ça?lar") {
+		t.Fatal("no question names the name with a lost letter")
+	}
+	test.Tap(button(t, w, "Fix names"))
+	if containsText(w, "?ule Ça?lar") {
+		t.Error("the question is still open after Fix names")
+	}
+}

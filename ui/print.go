@@ -126,17 +126,10 @@ func printBadges(ws *workshopScreen, people []store.Participant) {
 			}, nil)
 		}
 		if lost := ops.LostLetterNames(people); len(lost) > 0 {
-			ws.u.lastLostLetters = dialog.NewConfirm(lang.L("Names with a lost letter"),
-				fmt.Sprintf(lang.L("These names still hold a \"?\" where a letter was lost when the list was saved: %s.\nCorrect them in Participants, or print anyway."),
-					ops.LostLetterList(lost)), func(ok bool) {
-					if ok {
-						req.AllowLostLetters = true
-						save()
-					}
-				}, ws.u.win)
-			ws.u.lastLostLetters.SetConfirmText(lang.L("Print anyway"))
-			ws.u.lastLostLetters.SetDismissText(lang.L("Fix names"))
-			ws.u.lastLostLetters.Show()
+			ws.u.lastLostLetters = askLostLetters(ws.u, lost, func() {
+				req.AllowLostLetters = true
+				save()
+			})
 			return
 		}
 		save()
@@ -153,4 +146,21 @@ func printSignInSheet(ws *workshopScreen, se store.Session) {
 		_, err := ops.SignInSheet(d, se, path)
 		return err
 	}, nil)
+}
+
+// askLostLetters names the people whose names still hold a "?" standing
+// for a letter lost to an 8-bit export (badges and certificates refuse
+// them), and runs then if the user prints anyway.
+func askLostLetters(u *App, list []ops.LostLetterName, then func()) *dialog.ConfirmDialog {
+	d := dialog.NewConfirm(lang.L("Names with a lost letter"),
+		fmt.Sprintf(lang.L("These names still hold a \"?\" where a letter was lost when the list was saved: %s.\nCorrect them in Participants, or print anyway."),
+			ops.LostLetterList(list)), func(ok bool) {
+			if ok {
+				then()
+			}
+		}, u.win)
+	d.SetConfirmText(lang.L("Print anyway"))
+	d.SetDismissText(lang.L("Fix names"))
+	d.Show()
+	return d
 }
