@@ -3,15 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/google/uuid"
@@ -163,30 +160,13 @@ func (s *certificatesSection) chooseOutput(rows []int, output int) {
 		askFolder("")
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.ws.u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-			os.Remove(path) // the dialog created it empty
-			path += ".pdf"
-		}
+	askSavePath(s.ws.u, name, ".pdf", func(path string) {
 		if output == outputBoth {
 			askFolder(path)
 			return
 		}
 		s.printTo(rows, path, "", nil)
-	}, s.ws.u.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // printRun is what one print run did.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +23,15 @@ import (
 // operation of ui/ops that writes the file at path) in the background with
 // a progress bar, then offers to open it in the system's PDF viewer.
 func savePDF(u *App, name string, write func(path string) error, done func(path string)) {
+	askSavePath(u, name, ".pdf", func(path string) { writePDF(u, path, write, done) })
+}
+
+// askSavePath asks where to save a file (suggesting name, with the
+// extension ext such as ".pdf") and runs then with the path, ext added if
+// the name typed lacks it. The save dialog creates the file empty: that
+// empty file is removed, so that the file written is new (private, 0600)
+// and nothing empty is left behind when writing fails.
+func askSavePath(u *App, name, ext string, then func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -32,13 +42,16 @@ func savePDF(u *App, name string, write func(path string) error, done func(path 
 		}
 		path := wc.URI().Path()
 		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-			path += ".pdf"
+		if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+			os.Remove(path)
 		}
-		writePDF(u, path, write, done)
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
+		}
+		then(path)
 	}, u.win)
 	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -368,19 +366,7 @@ func (r *reportsSection) export(kind reportKind, f exportFormat) {
 		}, nil)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), "."+string(f)) {
-			path += "." + string(f)
-		}
+	askSavePath(u, r.fileName(kind, f), "."+string(f), func(path string) {
 		var written []string
 		job := r.job()
 		runInBackground(u, lang.L("Writing the report…"), func() (err error) {
@@ -389,11 +375,7 @@ func (r *reportsSection) export(kind reportKind, f exportFormat) {
 		}, func() {
 			dialog.ShowInformation(lang.L("Report saved"), strings.Join(written, "\n"), u.win)
 		})
-	}, u.win)
-	d.SetFileName(r.fileName(kind, f))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(f)}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // reportJob is what writing a report needs, taken on the UI goroutine:

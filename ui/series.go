@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -242,28 +240,12 @@ func (v *seriesView) chooseFormat() {
 
 // saveXLSX asks where to save the workbook, then writes it.
 func (v *seriesView) saveXLSX() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			path += ".xlsx"
-		}
+	askSavePath(v.u, v.fileName(formatXLSX), ".xlsx", func(path string) {
 		st, size := v.stats, v.pageSize() // the view may recompute its figures meanwhile
 		runInBackground(v.u, lang.L("Writing the report…"), func() error { return writeSeries(st, size, formatXLSX, path) }, func() {
 			dialog.ShowInformation(lang.L("Report saved"), path, v.u.win)
 		})
-	}, v.u.win)
-	d.SetFileName(v.fileName(formatXLSX))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // exportTo writes the report to path: a PDF on the paper chosen, or an
