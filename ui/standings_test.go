@@ -250,3 +250,16 @@ func eligibleInCSV(t *testing.T, path string) int {
 	}
 	return n
 }
+
+// TestRulesFormCountsAsTheGrid checks that the rule form's "Now:" line
+// counts and words the standings as the grid does (it counted the rule
+// alone, as "N eligible, N at risk, N cannot reach").
+func TestRulesFormCountsAsTheGrid(t *testing.T) {
+	u, _ := openAttendanceAt(t, day2Afternoon, tabGrid)
+	g := u.workshop.attendance.grid
+	test.Tap(g.changeRule)
+	want := "Now: " + store.CountStandings(g.elig).String() + "."
+	if !strings.HasSuffix(g.rules.preview.Text, want) || !strings.HasPrefix(g.summary.Text, store.CountStandings(g.elig).String()) {
+		t.Errorf("the rule form says %q, the grid %q; want %q", g.rules.preview.Text, g.summary.Text, want)
+	}
+}
