@@ -119,23 +119,11 @@ func (c *cli) certificates(f certFlags) (err error) {
 			}
 		}
 	}
-	st, err := c.open(false)
-	if err != nil {
-		return err
+	w, issued, err := c.issueCertificates(f)
+	run := ops.CertificateRun{}
+	if err == nil {
+		run, err = issued.Write() // the data file is closed again
 	}
-	defer closeStore(st, &err)
-	w, err := findWorkshop(st, f.workshop)
-	if err != nil {
-		return err
-	}
-	req := ops.CertificateRequest{Workshop: w.ID, Sort: f.sort, Out: f.out, Dir: f.split,
-		AllowMissingGlyphs: f.allowGlyphs, AllowLostLetters: f.allowLost, Now: time.Now()}
-	if len(f.only) > 0 {
-		if req.People, err = findCertified(st, w, f.only); err != nil {
-			return err
-		}
-	}
-	run, err := ops.IssueCertificates(st, req)
 	var failed *ops.CheckFailed
 	switch {
 	case errors.As(err, &failed):
@@ -179,6 +167,28 @@ func (c *cli) certificates(f certFlags) (err error) {
 		c.printf("note: %s runs until %s; those still on track or at risk are not eligible yet (\"workshopctl eligibility\" lists them)\n", w.Code, w.EndDate)
 	}
 	return nil
+}
+
+// issueCertificates checks, issues and signs the certificates the flags
+// ask for, and closes the data file again before they are written.
+func (c *cli) issueCertificates(f certFlags) (w store.Workshop, issued *ops.IssuedRun, err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return w, nil, err
+	}
+	defer closeStore(st, &err)
+	if w, err = findWorkshop(st, f.workshop); err != nil {
+		return w, nil, err
+	}
+	req := ops.CertificateRequest{Workshop: w.ID, Sort: f.sort, Out: f.out, Dir: f.split,
+		AllowMissingGlyphs: f.allowGlyphs, AllowLostLetters: f.allowLost, Now: time.Now()}
+	if len(f.only) > 0 {
+		if req.People, err = findCertified(st, w, f.only); err != nil {
+			return w, nil, err
+		}
+	}
+	issued, err = ops.PrepareCertificates(st, req)
+	return w, issued, err
 }
 
 // certificateChecks presents the checks that stopped a run, nothing

@@ -302,18 +302,40 @@ func CheckCertificates(st *store.Store, req CertificateRequest) error {
 // req.Now, chooses whom to print for, checks every certificate, and only
 // then issues (a new number to each one without a live certificate, a
 // reprint to the others), signs, renders and writes them. When a check
-// fails, nothing is issued and the error is a *CheckFailed.
+// fails, nothing is issued and the error is a *CheckFailed. It is
+// PrepareCertificates, then Write.
 func IssueCertificates(st *store.Store, req CertificateRequest) (CertificateRun, error) {
+	issued, err := PrepareCertificates(st, req)
+	if err != nil {
+		return issued.run, err
+	}
+	return issued.Write()
+}
+
+// IssuedRun is a certificate run issued and signed, not yet written.
+type IssuedRun struct {
+	req CertificateRequest
+	job pdf.CertificateJob
+	run CertificateRun
+}
+
+// PrepareCertificates is the part of IssueCertificates that needs the
+// data file: the checks, then issuing and signing. The command line
+// closes the file before the PDFs are written, so that it is not held
+// while they are made.
+func PrepareCertificates(st *store.Store, req CertificateRequest) (*IssuedRun, error) {
+	issued := &IssuedRun{req: req}
 	p, err := planCertificates(st, req)
 	if err != nil {
-		return CertificateRun{}, err
+		return issued, err
 	}
-	run := CertificateRun{Workshop: p.d.Workshop}
+	run := &issued.run
+	run.Workshop = p.d.Workshop
 	if req.Out == "" && req.Dir == "" {
-		return run, errors.New("certificates: give a PDF file, a folder or both")
+		return issued, errors.New("certificates: give a PDF file, a folder or both")
 	}
-	if err := p.check(req, &run); err != nil {
-		return run, err
+	if err := p.check(req, run); err != nil {
+		return issued, err
 	}
 	ids := make([]uuid.UUID, len(p.people))
 	for k, person := range p.people {
@@ -321,7 +343,7 @@ func IssueCertificates(st *store.Store, req CertificateRequest) (CertificateRun,
 	}
 	recs, err := st.Issue(ids, p.now)
 	if err != nil {
-		return run, fmt.Errorf("certificates not issued: %w", err)
+		return issued, fmt.Errorf("certificates not issued: %w", err)
 	}
 	w := p.d.Workshop
 	job := certificateJob(w, p.now, p.images)
@@ -329,10 +351,9 @@ func IssueCertificates(st *store.Store, req CertificateRequest) (CertificateRun,
 		fields := store.NewCertificateFields(&w, &p.people[k], &rec, attendedText(p.rows[k], rec))
 		qr, code, err := st.Sign(rec, fields)
 		if err != nil {
-			return run, fmt.Errorf("%s: %w", p.people[k].FullName(), err)
+			return issued, fmt.Errorf("%s: %w", p.people[k].FullName(), err)
 		}
-		in := certificateInput(p.people[k], p.rows[k], rec, qr, code)
-		job.Certificates = append(job.Certificates, in)
+		job.Certificates = append(job.Certificates, certificateInput(p.people[k], p.rows[k], rec, qr, code))
 		fresh := p.live[k] == nil
 		run.Certificates = append(run.Certificates, IssuedCertificate{Participant: p.people[k], Number: rec.Number,
 			Code: code, QR: qr, Kind: kindOf(p.rows[k], rec), New: fresh})
@@ -352,6 +373,14 @@ func IssueCertificates(st *store.Store, req CertificateRequest) (CertificateRun,
 		sorted[order[c.Number]] = c
 	}
 	run.Certificates = sorted
+	issued.job = job
+	return issued, nil
+}
+
+// Write renders and writes the certificates issued: the combined PDF and
+// the folder of single ones the request asked for. It needs no data file.
+func (issued *IssuedRun) Write() (CertificateRun, error) {
+	run, req, job := issued.run, issued.req, issued.job
 	if req.Out != "" {
 		if err := writeRendered(req.Out, func(b *bytes.Buffer) error { return pdf.Certificates(job, b) }); err != nil {
 			return run, fmt.Errorf("the certificates were issued but the PDF was not written: %w", err)
@@ -360,6 +389,7 @@ func IssueCertificates(st *store.Store, req CertificateRequest) (CertificateRun,
 	}
 	if req.Dir != "" {
 		run.Dir = req.Dir
+		var err error
 		if run.Files, err = pdf.CertificateFiles(job, req.Dir); err != nil {
 			return run, fmt.Errorf("the certificates were issued but not every file was written: %w", err)
 		}

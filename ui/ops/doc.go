@@ -23,9 +23,11 @@
 //   - WriteReport: a report (attendance, statistics, agenda, series) as
 //     PDF, XLSX or CSV files.
 //
-// Operations that are already one call of the store, which both front ends
-// make directly: voiding a certificate (store.Store.Void), exporting
-// (store.Store.ExportFile), checking in (store.Store.CheckIn), importing
-// (store/importer), standings (store.Eligibility, store.CountStandings).
-// Every file is written by store.WriteFileAtomic.
+// Operations that are already one call below both front ends, which they
+// make directly: voiding a certificate (store.Store.Void), checking in
+// (store.Store.CheckIn), importing (importer.Commit), exporting the
+// participants (sheet.WriteFile of importer.ExportTable) or everything
+// (store.Store.ExportFile), and the standings (store.Eligibility,
+// store.CountStandings and StandingCounts.String, the one wording). Every
+// file is written by store.WriteFileAtomic.
 package ops
