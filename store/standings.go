@@ -59,15 +59,6 @@ func (c StandingCounts) String() string {
 	return s + fmt.Sprintf(" · %d on track · %d at risk · %d not eligible", c.OnTrack, c.AtRisk, c.NotEligible)
 }
 
-// StandingLabels are the words of the standings, capitalised, for list
-// headings and filters, in the order best to worst.
-var StandingLabels = []struct {
-	Standing Standing
-	Label    string
-}{
-	{StandingEligible, "Eligible"}, {StandingOnTrack, "On track"}, {StandingAtRisk, "At risk"}, {StandingNotEligible, "Not eligible"},
-}
-
 // Decided is the number of applicable counted sessions decided so far: the
 // basis of Percent.
 func (ps *ParticipantStats) Decided() int { return ps.Applicable - ps.Pending }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -127,12 +126,4 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 	}
 	lang := strings.ToLower(req.Language)
 	return []sheet.Table{report.Agenda(d)}, report.AgendaTable, func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, lang) }
-}
-
-// ReportFileName suggests the name of a workshop report's file.
-func ReportFileName(w *store.Workshop, kind, format string) string {
-	if !slices.Contains(ReportKinds, kind) {
-		kind = ReportSeries
-	}
-	return w.Code + "-" + kind + "." + format
 }
