@@ -81,6 +81,8 @@ func (r EligibilityRow) Standing() Standing {
 	switch {
 	case r.Eligible:
 		return StandingEligible
+	case r.Override == nil && r.Kind == KindAppreciation:
+		return StandingOnTrack // due once a session has been held
 	case r.Override != nil || r.Stats.CannotReach || r.Stats.Pending == 0:
 		return StandingNotEligible
 	case r.Stats.AtRisk:
@@ -97,17 +99,27 @@ func (r EligibilityRow) Standing() Standing {
 //     session decided, the minimum share met, no required mandatory
 //     session missed);
 //   - speakers, facilitators and organisers get a certificate of
-//     appreciation whatever their attendance: they are eligible by role;
+//     appreciation whatever their attendance, once a session of the
+//     workshop has been held (before, nobody has contributed yet: they
+//     are on track);
 //   - a current override (overrides, keyed by participant ID; see
 //     SetOverride) decides over both, in either direction.
 func Eligibility(d *WorkshopData, overrides map[uuid.UUID]EligibilityOverride, now time.Time) []EligibilityRow {
-	st := Compute(d, now)
+	return EligibilityOf(d, Compute(d, now), overrides)
+}
+
+// EligibilityOf is Eligibility from statistics already computed by
+// Compute(d, now).
+func EligibilityOf(d *WorkshopData, st *AttendanceStats, overrides map[uuid.UUID]EligibilityOverride) []EligibilityRow {
+	held := sessionHeld(d, st.Now)
 	rows := make([]EligibilityRow, len(d.Participants))
 	for i := range d.Participants {
 		p, ps := &d.Participants[i], st.Participants[i]
 		r := EligibilityRow{ParticipantID: p.ID, Role: p.Role, Kind: KindFor(p.Role), Stats: ps,
 			Attended: attendedText(ps, st.Rule.Basis)}
-		if r.Kind == KindAppreciation {
+		if r.Kind == KindAppreciation && !held {
+			r.RuleReason = fmt.Sprintf("%s: certificate of appreciation once a session has been held (none yet)", Label(p.Role))
+		} else if r.Kind == KindAppreciation {
 			r.RuleEligible = true
 			r.RuleReason = fmt.Sprintf("%s: certificate of appreciation whatever the attendance (%s)", Label(p.Role), ps.Reason)
 		} else {
@@ -126,6 +138,18 @@ func Eligibility(d *WorkshopData, overrides map[uuid.UUID]EligibilityOverride, n
 		rows[i] = r
 	}
 	return rows
+}
+
+// sessionHeld reports whether a session of d other than a break has
+// ended at instant now.
+func sessionHeld(d *WorkshopData, now time.Time) bool {
+	loc := d.Workshop.Location()
+	for i := range d.Sessions {
+		if se := &d.Sessions[i]; se.Type != Break && !now.Before(se.EndsAt(loc)) {
+			return true
+		}
+	}
+	return false
 }
 
 // attendedText gives "7 of 9 sessions" or "10.5 of 14 hours".

@@ -44,8 +44,11 @@ type SeriesStats struct {
 	Series string
 	Year   int
 	// Workshops are the workshops counted, by start date, oldest first
-	// (then by code). Their number is the number of workshops held.
+	// (then by code), those still to begin included.
 	Workshops []SeriesWorkshop
+	// Held is the number of Workshops that have begun: their first day
+	// has come in their time zone.
+	Held int
 	// Participants is the sum of the workshops' registrations: a person
 	// at three workshops counts three times.
 	Participants int
@@ -220,6 +223,7 @@ func (s *Store) Series(series string, year int) (*SeriesStats, error) {
 		return cmp.Or(a.w.StartDate.Compare(b.w.StartDate), strings.Compare(a.w.Code, b.w.Code))
 	})
 	st.Workshops = make([]SeriesWorkshop, 0, len(list))
+	now := s.now()
 	var chrono []*registration
 	for _, l := range list {
 		sw := SeriesWorkshop{
@@ -239,6 +243,9 @@ func (s *Store) Series(series string, year int) (*SeriesStats, error) {
 			chrono = append(chrono, &l.regs[j])
 		}
 		st.Workshops = append(st.Workshops, sw)
+		if !DateOf(now.In(l.w.Location())).Before(l.w.StartDate) {
+			st.Held++
+		}
 		st.Participants += sw.Participants
 		st.Sessions += sw.Sessions
 		st.Hours += sw.Hours

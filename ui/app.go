@@ -51,6 +51,10 @@ type App struct {
 	form     *workshopForm  // the workshop form while it is open
 
 	lastPicker *backupPicker // the backup list last shown
+	// The preview message and the lost-letter question last shown, for
+	// tests.
+	lastPreview     *dialog.CustomDialog
+	lastLostLetters *dialog.ConfirmDialog
 }
 
 // Start opens the data file in window w and shows the first

@@ -48,9 +48,16 @@ func (a *attendanceSection) shown() {
 	}
 }
 
-// stats computes everyone's attendance against the workshop's rule now.
-func (a *attendanceSection) stats() *store.AttendanceStats {
-	return store.Compute(a.ws.data, a.now())
+// standings computes everyone's attendance against the workshop's rule
+// now, and their standing for a certificate with the decisions taken by
+// hand (none when they cannot be read: the Certificates section says so).
+func (a *attendanceSection) standings() (*store.AttendanceStats, []store.EligibilityRow) {
+	st := store.Compute(a.ws.data, a.now())
+	ov, err := a.ws.u.st.Overrides(a.ws.data.Workshop.ID)
+	if err != nil {
+		fyne.LogError("read the certificate decisions", err)
+	}
+	return st, store.EligibilityOf(a.ws.data, st, ov)
 }
 
 // currentSession returns the position of the session happening now in the

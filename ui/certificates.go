@@ -3,17 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,10 +65,14 @@ type certificatesSection struct {
 	rowViews map[*fyne.Container]*certRowView
 	content  fyne.CanvasObject
 
+	// What the user allowed for the print run under way.
+	allowGlyphs, allowLost bool
+
 	// The dialogs last shown, for tests.
 	override    *overrideForm
 	voidForm    *voidForm
 	glyphs      *glyphDialog
+	lostLetters *dialog.ConfirmDialog
 	designForm  *certDesignForm
 	verifyForm  *verifyDialog
 	lastSummary string
@@ -224,26 +223,15 @@ func (s *certificatesSection) reload() {
 	} else {
 		s.problem.Hide()
 	}
-	standings, issued, appreciation := map[store.Standing]int{}, 0, 0
+	issued := 0
 	for _, r := range s.rows {
-		standings[r.Standing()]++
-		if r.Eligible && r.Kind == store.KindAppreciation {
-			appreciation++
-		}
 		if c, ok := s.current[r.ParticipantID]; ok && !c.Voided() {
 			issued++
 		}
 	}
-	eligible := standings[store.StandingEligible]
-	counts := fmt.Sprintf(lang.L("%d eligible"), eligible)
-	if appreciation > 0 {
-		// The attendance grid counts only those eligible by attendance.
-		counts += " " + fmt.Sprintf(lang.L("(%d for appreciation)"), appreciation)
-	}
-	if open := standings[store.StandingOnTrack] + standings[store.StandingAtRisk]; open > 0 {
-		counts += " · " + fmt.Sprintf(lang.L("%d on track · %d at risk"), standings[store.StandingOnTrack], standings[store.StandingAtRisk])
-	}
-	counts += " · " + fmt.Sprintf(lang.L("%d not eligible · %d issued"), standings[store.StandingNotEligible], issued)
+	standings := store.CountStandings(s.rows)
+	eligible := standings.Eligible
+	counts := standings.String() + " · " + fmt.Sprintf(lang.L("%d issued"), issued)
 	s.counts.SetText(counts)
 	s.rule.SetText(lang.L("Rule:") + " " + s.ws.data.Workshop.Rule.Effective().String())
 	s.print.SetText(fmt.Sprintf(lang.L("Print %d eligible…"), eligible))
@@ -539,422 +527,4 @@ func (f *voidForm) next() bool {
 	f.confirm.SetDismissText(lang.L("Cancel"))
 	f.confirm.Show()
 	return false // already hidden
-}
-
-// eligiblePeople returns the rows of everyone eligible, in print order.
-func (s *certificatesSection) eligiblePeople() []int {
-	var out []int
-	for _, i := range s.order {
-		if s.rows[i].Eligible {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// printEligible checks that every name can be printed, asks where to, and
-// prints the certificates of everyone eligible.
-func (s *certificatesSection) printEligible() {
-	s.reload() // decide at this moment
-	people := s.eligiblePeople()
-	if len(people) == 0 {
-		dialog.ShowInformation(lang.L("No certificates to print"), lang.L("Nobody is eligible yet."), s.ws.u.win)
-		return
-	}
-	s.checkGlyphs(people, func() { s.chooseOutput(people, s.outputChoice()) })
-}
-
-// reprint prints row i's certificate again, under the same number.
-func (s *certificatesSection) reprint(i int) {
-	s.checkGlyphs([]int{i}, func() { s.chooseOutput([]int{i}, outputCombined) })
-}
-
-// draftJob is the job of rows without numbers nor codes, as the glyph
-// check and the preview need it.
-func (s *certificatesSection) draftJob(rows []int) pdf.CertificateJob {
-	job := pdf.CertificateJob{Workshop: s.ws.data.Workshop, Template: s.ws.data.Workshop.Certificate, Created: s.ws.u.now()}
-	for _, i := range rows {
-		job.Certificates = append(job.Certificates, certificateInput(s.participant(i), s.rows[i], store.CertificateIssue{Kind: s.rows[i].Kind}, "", ""))
-	}
-	return job
-}
-
-// glyphDialog lists the names some characters of which no font can draw.
-type glyphDialog struct {
-	dialog   *dialog.CustomDialog
-	lines    []string
-	fix, any *widget.Button
-}
-
-// checkGlyphs runs then when every character of the certificates of rows
-// can be printed, or when the user prints anyway.
-func (s *certificatesSection) checkGlyphs(rows []int, then func()) {
-	problems := pdf.CertificateGlyphProblems(s.draftJob(rows))
-	if len(problems) == 0 {
-		then()
-		return
-	}
-	g := &glyphDialog{}
-	list := container.NewVBox()
-	for _, p := range problems {
-		line := glyphProblemText(p)
-		g.lines = append(g.lines, line)
-		l := widget.NewLabel(line)
-		l.Wrapping = fyne.TextWrapWord
-		list.Add(l)
-	}
-	intro := widget.NewLabel(lang.L("No font of Workshop Desk can draw these characters: they would print as empty boxes. Correct the names (or their spelling in Latin letters), or print anyway."))
-	intro.Wrapping = fyne.TextWrapWord
-	g.dialog = dialog.NewCustomWithoutButtons(lang.L("Characters that cannot be printed"),
-		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), s.ws.u.win)
-	g.fix = widget.NewButton(lang.L("Fix names"), g.dialog.Hide)
-	g.any = widget.NewButton(lang.L("Print anyway"), func() {
-		g.dialog.Hide()
-		then()
-	})
-	g.any.Importance = widget.DangerImportance
-	g.dialog.SetButtons([]fyne.CanvasObject{g.fix, g.any})
-	g.dialog.Resize(fyne.NewSize(640, 420))
-	g.dialog.Show()
-	s.glyphs = g
-}
-
-// runeList shows characters as "ส U+0E2A, ม U+0E21".
-func runeList(rs []rune) string {
-	parts := make([]string, len(rs))
-	for i, r := range rs {
-		parts[i] = fmt.Sprintf("%c %U", r, r)
-	}
-	return strings.Join(parts, ", ")
-}
-
-// chooseOutput asks where to write the certificates of rows, then prints.
-func (s *certificatesSection) chooseOutput(rows []int, output int) {
-	name := s.ws.data.Workshop.Code + "-certificates.pdf"
-	if len(rows) == 1 {
-		p := s.participant(rows[0])
-		name = pdf.SafeFileName(s.ws.data.Workshop.Code+" certificate "+p.FamilyNames+" "+p.GivenNames) + ".pdf"
-	}
-	askFolder := func(path string) {
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil {
-				s.ws.u.showError(err)
-				return
-			}
-			if dir != nil {
-				s.printTo(rows, path, dir.Path(), nil)
-			}
-		}, s.ws.u.win)
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
-	}
-	if output == outputFolder {
-		askFolder("")
-		return
-	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.ws.u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-			os.Remove(path) // the dialog created it empty
-			path += ".pdf"
-		}
-		if output == outputBoth {
-			askFolder(path)
-			return
-		}
-		s.printTo(rows, path, "", nil)
-	}, s.ws.u.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// printRun is what one print run did.
-type printRun struct {
-	issued, fresh, reprints int
-	path                    string   // the combined PDF, if written
-	dir                     string   // the folder of single PDFs, if written
-	files                   []string // the single PDFs
-}
-
-// summary says what was issued and where the files are.
-func (r printRun) summary() string {
-	var b strings.Builder
-	b.WriteString(fmt.Sprintf(lang.L("Issued %d certificates: %d new numbers, %d reprints."), r.issued, r.fresh, r.reprints))
-	if r.path != "" {
-		b.WriteString("\n" + lang.L("For the printer:") + " " + r.path)
-	}
-	if r.dir != "" {
-		b.WriteString("\n" + fmt.Sprintf(lang.L("One PDF per participant (%d files) in:"), len(r.files)) + " " + r.dir)
-	}
-	return b.String()
-}
-
-// printTo issues the certificates of rows (new numbers for those without
-// one, reprints for the others), signs them and writes them in the
-// background: the combined PDF at path and the single ones in dir (either
-// may be empty). Then it shows what was done; done, if set, is called
-// with it last, once the screen is up to date.
-func (s *certificatesSection) printTo(rows []int, path, dir string, done func(printRun, error)) {
-	bar := widget.NewProgressBarInfinite()
-	msg := widget.NewLabel(fmt.Sprintf(lang.L("Issuing and writing %d certificates…"), len(rows)))
-	wait := dialog.NewCustomWithoutButtons(lang.L("Printing certificates"), container.NewVBox(msg, bar), s.ws.u.win)
-	wait.Show()
-	people := make([]store.Participant, len(rows))
-	elig := make([]store.EligibilityRow, len(rows))
-	for k, i := range rows {
-		people[k], elig[k] = s.participant(i), s.rows[i]
-	}
-	st, w, now, sortBy := s.ws.u.st, s.ws.data.Workshop, s.ws.u.now(), s.sortBy
-	go func() {
-		run, err := issueAndWrite(st, w, people, elig, now, sortBy, path, dir)
-		fyne.Do(func() {
-			wait.Hide()
-			s.reload()
-			if err != nil {
-				s.ws.u.showError(err)
-			} else {
-				s.showSummary(run)
-			}
-			if done != nil {
-				done(run, err)
-			}
-		})
-	}()
-}
-
-// issueAndWrite issues, signs and writes the certificates; it is safe to
-// call off the UI goroutine.
-func issueAndWrite(st *store.Store, w store.Workshop, people []store.Participant, rows []store.EligibilityRow,
-	now time.Time, sortBy, path, dir string) (printRun, error) {
-	run := printRun{path: path, dir: dir}
-	// New numbers are given in the order the pages come out.
-	order := pdf.CertificateOrder(people, sortBy)
-	sortedPeople, sortedRows := make([]store.Participant, len(order)), make([]store.EligibilityRow, len(order))
-	for k, i := range order {
-		sortedPeople[k], sortedRows[k] = people[i], rows[i]
-	}
-	people, rows = sortedPeople, sortedRows
-	job, fresh, err := issueJob(st, w, people, rows, now)
-	if err != nil {
-		return run, err
-	}
-	pdf.SortCertificates(job.Certificates, sortBy)
-	run.issued, run.fresh, run.reprints = len(people), fresh, len(people)-fresh
-	if path != "" {
-		if err := store.WriteFileAtomic(path, func(out io.Writer) error { return pdf.Certificates(job, out) }); err != nil {
-			return run, fmt.Errorf(lang.L("the certificates were issued but the PDF was not written: %w"), err)
-		}
-	}
-	if dir != "" {
-		run.files, err = pdf.CertificateFiles(job, dir)
-		if err != nil {
-			return run, fmt.Errorf(lang.L("the certificates were issued but not every file was written: %w"), err)
-		}
-	}
-	return run, nil
-}
-
-// issueJob issues the certificates of people (rows are their standings,
-// in the same order), signs each one and returns the print job with the
-// template's images, and how many numbers are new.
-func issueJob(st *store.Store, w store.Workshop, people []store.Participant, rows []store.EligibilityRow, now time.Time) (pdf.CertificateJob, int, error) {
-	job := pdf.CertificateJob{Workshop: w, Template: w.Certificate, Created: now}
-	ids := make([]uuid.UUID, len(people))
-	fresh := 0
-	for i, p := range people {
-		ids[i] = p.ID
-		if c, err := st.CertificateOf(p.ID); err != nil || c.Voided() {
-			fresh++
-		}
-	}
-	recs, err := st.Issue(ids, now)
-	if err != nil {
-		return job, 0, err
-	}
-	for i, rec := range recs {
-		fields := store.NewCertificateFields(&w, &people[i], &rec, attendedText(rows[i], rec))
-		qr, code, err := st.Sign(rec, fields)
-		if err != nil {
-			return job, 0, fmt.Errorf("%s: %w", people[i].FullName(), err)
-		}
-		job.Certificates = append(job.Certificates, certificateInput(people[i], rows[i], rec, qr, code))
-	}
-	job.Images, err = templateImages(st, w.Certificate)
-	return job, fresh, err
-}
-
-// attendedText is what a certificate states about attendance: the numbers
-// for attendance, the role for appreciation.
-func attendedText(r store.EligibilityRow, c store.CertificateIssue) string {
-	if c.Kind == store.KindAppreciation || (c.Kind == "" && r.Kind == store.KindAppreciation) {
-		return strings.ToLower(store.Label(r.Role))
-	}
-	return r.Attended
-}
-
-// certificateInput is one certificate of the print job.
-func certificateInput(p store.Participant, r store.EligibilityRow, c store.CertificateIssue, qr, code string) pdf.CertificateInput {
-	kind := c.Kind
-	if kind == "" {
-		kind = r.Kind
-	}
-	return pdf.CertificateInput{Participant: p, Number: c.Number, QR: qr, Code: code,
-		SessionsAttended: r.Stats.Attended, SessionsTotal: r.Stats.Applicable, Hours: r.Stats.AttendedTime.Hours(),
-		Appreciation: kind == store.KindAppreciation}
-}
-
-// templateImages reads the logos and signatures of a template.
-func templateImages(st *store.Store, t store.CertificateTemplate) (map[string][]byte, error) {
-	ids := append([]string(nil), t.Logos...)
-	for _, sg := range t.Signatories {
-		if sg.Signature != "" {
-			ids = append(ids, sg.Signature)
-		}
-	}
-	if len(ids) == 0 {
-		return map[string][]byte{}, nil
-	}
-	return st.Images(ids...)
-}
-
-// showSummary says what a print run did and offers to open the files.
-func (s *certificatesSection) showSummary(run printRun) {
-	s.lastSummary = run.summary()
-	text := widget.NewLabel(s.lastSummary)
-	text.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustomWithoutButtons(lang.L("Certificates printed"), text, s.ws.u.win)
-	open := func(path string) func() {
-		return func() {
-			openFile(s.ws.u, path)
-		}
-	}
-	var buttons []fyne.CanvasObject
-	if run.path != "" {
-		buttons = append(buttons, widget.NewButton(lang.L("Open"), open(run.path)))
-	}
-	if run.dir != "" {
-		buttons = append(buttons, widget.NewButton(lang.L("Open folder"), open(run.dir)))
-	}
-	closeBtn := widget.NewButton(lang.L("Close"), d.Hide)
-	closeBtn.Importance = widget.HighImportance
-	d.SetButtons(append(buttons, closeBtn))
-	d.Resize(fyne.NewSize(620, 260))
-	d.Show()
-}
-
-// previewRow is the row Preview shows: the one selected, else the first
-// eligible, else the first.
-func (s *certificatesSection) previewRow() int {
-	if s.selected >= 0 && s.selected < len(s.order) {
-		return s.order[s.selected]
-	}
-	if e := s.eligiblePeople(); len(e) > 0 {
-		return e[0]
-	}
-	if len(s.order) > 0 {
-		return s.order[0]
-	}
-	return -1
-}
-
-// showPreview writes one certificate to a temporary file, with the
-// current design, and opens it in the PDF viewer. Nothing is issued: a
-// participant without a certificate gets a sample number.
-func (s *certificatesSection) showPreview() {
-	i := s.previewRow()
-	if i < 0 {
-		return
-	}
-	path, err := s.writePreview(i)
-	if err != nil {
-		s.ws.u.showError(err)
-		return
-	}
-	openFile(s.ws.u, path)
-}
-
-// writePreview writes the preview of row i to a temporary file.
-func (s *certificatesSection) writePreview(i int) (string, error) {
-	p, r := s.participant(i), s.rows[i]
-	w := s.ws.data.Workshop
-	rec := store.CertificateIssue{Kind: r.Kind, Number: store.CertificateNumber(w.Code, 0), IssuedAt: s.ws.u.now()}
-	qr, code := "PREVIEW", "PREV-IEW0-0000"
-	if c, ok := s.current[p.ID]; ok && !c.Voided() {
-		rec = c
-		var err error
-		if qr, code, err = s.ws.u.st.Sign(c, store.NewCertificateFields(&w, &p, &c, attendedText(r, c))); err != nil {
-			return "", err
-		}
-	}
-	job := pdf.CertificateJob{Workshop: w, Template: w.Certificate, Created: s.ws.u.now(),
-		Certificates: []pdf.CertificateInput{certificateInput(p, r, rec, qr, code)}}
-	var err error
-	if job.Images, err = templateImages(s.ws.u.st, w.Certificate); err != nil {
-		return "", err
-	}
-	f, err := os.CreateTemp(previewDir(), previewPrefix+pdf.SafeFileName(w.Code)+"-*.pdf")
-	if err != nil {
-		return "", err
-	}
-	path := f.Name()
-	f.Close()
-	if err := store.WriteFileAtomic(path, func(out io.Writer) error { return pdf.Certificates(job, out) }); err != nil {
-		return "", err
-	}
-	return path, nil
-}
-
-// previewPrefix begins the name of every preview PDF.
-const previewPrefix = "certificate-preview-"
-
-// previewDir returns the folder for preview PDFs: WorkshopDesk/previews in
-// the user's cache folder, made if need be, after removing the previews
-// there more than an hour old (a viewer may still hold a recent one open),
-// so that they do not pile up. Only files named like previews are
-// removed, and a folder that is a symbolic link is not used. If the folder
-// cannot be used, "": the system's temporary folder.
-func previewDir() string {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	dir := filepath.Join(cache, "WorkshopDesk", "previews")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return ""
-	}
-	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
-		return ""
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, previewPrefix) || filepath.Ext(name) != ".pdf" {
-			continue
-		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
-			os.Remove(filepath.Join(dir, name))
-		}
-	}
-	return dir
-}
-
-// glyphProblemText is one line of the glyph check: whose text (or the
-// text every certificate shares), which field, and which characters, each
-// with its code point.
-func glyphProblemText(p pdf.GlyphProblem) string {
-	who := p.Name
-	if p.Index < 0 || who == "" {
-		who = lang.L("Every certificate")
-	}
-	return fmt.Sprintf("%s – %s “%s”: %s", who, lang.L(p.Field), p.Text, runeList(p.Runes))
 }

@@ -17,7 +17,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 )
 
 // afterLastSession is 20:00 in Addis Ababa on the last day of the sample
@@ -161,7 +163,7 @@ func TestCertificatesListEveryoneWithReasons(t *testing.T) {
 		t.Fatalf("%d eligible: the sample should have some of each", eligible)
 	}
 	// After the last session everyone is decided: eligible or not.
-	want := fmt.Sprintf("%d eligible (%d for appreciation) · %d not eligible · 0 issued", eligible, appreciationDue(s), 40-eligible)
+	want := fmt.Sprintf("%d eligible (%d for appreciation) · 0 on track · 0 at risk · %d not eligible · 0 issued", eligible, appreciationDue(s), 40-eligible)
 	if s.counts.Text != want {
 		t.Errorf("counts = %q, want %q", s.counts.Text, want)
 	}
@@ -528,16 +530,17 @@ func TestCertDesignFormSavesAndRejectsBadColour(t *testing.T) {
 func TestVerifyDialog(t *testing.T) {
 	u, w, s := startCertificates(t)
 	i := rowNamed(t, s, "Bekele")
-	job, _, err := issueJob(u.st, s.ws.data.Workshop, []store.Participant{s.participant(i)}, []store.EligibilityRow{s.rows[i]}, u.now())
+	run, err := ops.IssueCertificates(u.st, ops.CertificateRequest{Workshop: s.ws.data.Workshop.ID,
+		People: []uuid.UUID{s.participant(i).ID}, Out: filepath.Join(t.TempDir(), "c.pdf"), Now: u.now()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	qr, code := job.Certificates[0].QR, job.Certificates[0].Code
+	qr, code := run.Certificates[0].QR, run.Certificates[0].Code
 	v := showVerifyDialog(u)
 
 	v.input.SetText(qr)
 	v.verify()
-	if v.status.Text != "✓ Genuine" || !containsText(w, "Abebe Bekele") || !containsText(w, job.Certificates[0].Number) {
+	if v.status.Text != "✓ Genuine" || !containsText(w, "Abebe Bekele") || !containsText(w, run.Certificates[0].Number) {
 		t.Errorf("genuine QR: %q", v.status.Text)
 	}
 	if v.values["Attended"] == nil || v.values["Attended"].Text != "speaker" {

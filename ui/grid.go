@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -42,18 +40,18 @@ const (
 	gridMenuWidth    = 28 // the session menu button in the heading
 )
 
-var gridSummaryWidths = [gridFirstSession]float32{gridNameWidth, 124, 56, 64, 84}
+var gridSummaryWidths = [gridFirstSession]float32{gridNameWidth, 124, 56, 92, 96}
 
 // The filters of the grid, in the order of its filter select.
 const (
 	filterEveryone = iota
 	filterAtRisk
-	filterCannotReach
+	filterNotEligible
 	filterEligible
 	filterOnTrack
 )
 
-var gridFilterLabels = []string{"Everyone", "At risk", "Cannot reach", "Eligible", "On track"}
+var gridFilterLabels = []string{"Everyone", "At risk", "Not eligible", "Eligible", "On track"}
 
 // The icons of present and absent cells; the other statuses are letters.
 var (
@@ -62,18 +60,20 @@ var (
 )
 
 // gridView shows every participant by every session, with each one's
-// standing against the workshop's certificate rule: who is eligible, on
-// track, at risk or can no longer reach the minimum. It is a virtualised
+// standing for a certificate (store.EligibilityRow.Standing, as in
+// Certificates and the reports): who is eligible, on track, at risk or not
+// eligible. It is a virtualised
 // table, so only the visible cells exist, and a change of one mark
 // recomputes the statistics in place, keeping the scroll position.
 type gridView struct {
 	a      *attendanceSection
 	data   *store.WorkshopData
 	stats  *store.AttendanceStats
-	order  []int     // positions in data.Participants by family, then given names
-	names  []string  // per position: "Family, Given"
-	widths []float32 // per session column
-	rows   []int     // the shown rows: order, filtered
+	elig   []store.EligibilityRow // everyone's standing, from stats and the decisions taken by hand
+	order  []int                  // positions in data.Participants by family, then given names
+	names  []string               // per position: "Family, Given"
+	widths []float32              // per session column
+	rows   []int                  // the shown rows: order, filtered
 	index  *store.ParticipantIndex
 	focus  int // the position whose standing the detail line explains; -1 for none
 
@@ -92,7 +92,7 @@ type gridView struct {
 func newGridView(a *attendanceSection) *gridView {
 	g := &gridView{a: a, data: a.ws.data, focus: -1}
 	d := g.data
-	g.stats = a.stats()
+	g.stats, g.elig = a.standings()
 	g.names = make([]string, len(d.Participants))
 	family := make([]string, len(d.Participants))
 	given := make([]string, len(d.Participants))
@@ -233,7 +233,7 @@ func (g *gridView) sync() {
 // recompute measures everyone again after marks changed and redraws the
 // visible cells, keeping the scroll position and the filter.
 func (g *gridView) recompute() {
-	g.stats = g.a.stats()
+	g.stats, g.elig = g.a.standings()
 	g.sizeColumns()
 	g.apply(false)
 	g.showDetail()
@@ -257,18 +257,12 @@ func (g *gridView) apply(toTop bool) {
 	filter := g.filter.SelectedIndex()
 	g.rows = g.rows[:0]
 	for _, i := range g.order {
-		if (match == nil || match[i]) && g.wants(filter, &g.stats.Participants[i]) {
+		if (match == nil || match[i]) && g.wants(filter, i) {
 			g.rows = append(g.rows, i)
 		}
 	}
 	st := g.stats
-	onTrack := 0
-	for i := range st.Participants {
-		if g.wants(filterOnTrack, &st.Participants[i]) {
-			onTrack++
-		}
-	}
-	text := fmt.Sprintf(lang.L("%d eligible · %d on track · %d at risk · %d cannot reach"), st.Eligible, onTrack, st.AtRisk, st.CannotReach)
+	text := store.CountStandings(g.elig).String()
 	if len(g.rows) != len(g.data.Participants) {
 		text += " · " + fmt.Sprintf(lang.L("showing %d of %d"), len(g.rows), len(g.data.Participants))
 	}
@@ -280,35 +274,34 @@ func (g *gridView) apply(toTop bool) {
 	}
 }
 
-// wants reports whether a participant's standing passes a filter.
-func (g *gridView) wants(filter int, ps *store.ParticipantStats) bool {
+// wants reports whether participant i's standing passes a filter.
+func (g *gridView) wants(filter, i int) bool {
 	switch filter {
 	case filterAtRisk:
-		return ps.AtRisk
-	case filterCannotReach:
-		return ps.CannotReach
+		return g.elig[i].Standing() == store.StandingAtRisk
+	case filterNotEligible:
+		return g.elig[i].Standing() == store.StandingNotEligible
 	case filterEligible:
-		return ps.Eligible
+		return g.elig[i].Standing() == store.StandingEligible
 	case filterOnTrack:
-		return !ps.Eligible && !ps.AtRisk && !ps.CannotReach && ps.Applicable > 0
+		return g.elig[i].Standing() == store.StandingOnTrack
 	}
 	return true
 }
 
 // standing returns the word for a participant's standing and how to
 // colour it.
-func standing(ps *store.ParticipantStats) (string, widget.Importance) {
-	switch {
-	case ps.Eligible:
-		return lang.L("eligible"), widget.SuccessImportance
-	case ps.CannotReach:
-		return lang.L("cannot reach"), widget.DangerImportance
-	case ps.AtRisk:
-		return lang.L("at risk"), widget.WarningImportance
-	case ps.Applicable == 0:
-		return lang.L("no sessions"), widget.LowImportance
+func standing(r *store.EligibilityRow) (string, widget.Importance) {
+	switch s := r.Standing(); s {
+	case store.StandingEligible:
+		return lang.L(string(s)), widget.SuccessImportance
+	case store.StandingNotEligible:
+		return lang.L(string(s)), widget.DangerImportance
+	case store.StandingAtRisk:
+		return lang.L(string(s)), widget.WarningImportance
+	default:
+		return lang.L(string(s)), widget.MediumImportance
 	}
-	return lang.L("on track"), widget.MediumImportance
 }
 
 // gridCell is one cell of the grid, which takes its own taps. The table
@@ -432,25 +425,23 @@ func (g *gridView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = g.names[pi]
 	case gridColStatus:
 		align = fyne.TextAlignLeading
-		text, imp = standing(ps)
-		switch {
-		case ps.CannotReach:
+		text, imp = standing(&g.elig[pi])
+		switch g.elig[pi].Standing() {
+		case store.StandingNotEligible:
 			fill = tint(theme.ColorNameError, 0x38)
-		case ps.AtRisk:
+			bold = true
+		case store.StandingAtRisk:
 			fill = tint(theme.ColorNameWarning, 0x38)
-		case ps.Eligible:
+			bold = true
+		case store.StandingEligible:
 			fill = tint(theme.ColorNameSuccess, 0x26)
 		}
-		bold = ps.CannotReach || ps.AtRisk
 	case gridColPercent:
-		text = "–"
-		if ps.Applicable > ps.Pending {
-			text = fmt.Sprintf("%.0f%%", ps.Percent)
-		}
+		text = ps.PercentText(g.stats.Rule.MinPercent)
 	case gridColSessions:
-		text = fmt.Sprintf("%d/%d", ps.Attended, ps.Applicable)
+		text = ps.SessionsText()
 	case gridColHours:
-		text = hours(ps.AttendedTime) + "/" + hours(ps.ApplicableTime)
+		text = ps.HoursText()
 	}
 	if bg.FillColor != fill {
 		bg.FillColor = fill
@@ -477,12 +468,6 @@ func cellLetter(c store.CellStatus) (string, fyne.ThemeColorName) {
 		return "–", theme.ColorNamePlaceHolder
 	}
 	return "", theme.ColorNameForeground
-}
-
-// hours writes a duration as hours with at most one decimal: "10.5",
-// rounded as everywhere else (store.RoundHours).
-func hours(d time.Duration) string {
-	return strconv.FormatFloat(store.RoundHours(d.Hours()), 'f', -1, 64)
 }
 
 // gridLegend explains the symbols of the session cells.
@@ -626,8 +611,8 @@ var gridSummaryTitles = [gridFirstSession][2]string{
 	{"Participant", "family name, given names"},
 	{"Standing", "for a certificate"},
 	{"%", "so far"},
-	{"Sessions", "attended"},
-	{"Hours", "attended"},
+	{"Sessions", "so far +to come"},
+	{"Hours", "so far +to come"},
 }
 
 func (g *gridView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -829,7 +814,7 @@ func (g *gridView) showDetail() {
 		return
 	}
 	ps := &g.stats.Participants[g.focus]
-	word, _ := standing(ps)
+	word, _ := standing(&g.elig[g.focus])
 	text := g.names[g.focus] + " – " + word + ": " + ps.Reason
 	// The standing is the rule's; a decision taken by hand in Certificates
 	// overrides it there, so say so here too.

@@ -159,8 +159,8 @@ func TestGridShowsEveryoneBySession(t *testing.T) {
 	}
 	// The summary columns agree with the statistics.
 	r := rowOf(t, g, "Habimana") // joins on day 3
-	if got := cellText(g, r, gridColSessions); got != "0/2" {
-		t.Errorf("a day-3 joiner has %q sessions, want 0/2 (the two of day 3)", got)
+	if got := cellText(g, r, gridColSessions); got != "+2" {
+		t.Errorf("a day-3 joiner has %q sessions, want +2 (the two of day 3, to come)", got)
 	}
 	if got := cellText(g, r, gridColPercent); got != "–" {
 		t.Errorf("a day-3 joiner with nothing decided shows %q %%", got)
@@ -169,7 +169,7 @@ func TestGridShowsEveryoneBySession(t *testing.T) {
 		t.Errorf("a day-3 joiner's standing is %q", got)
 	}
 	st := g.stats.Participants[g.rows[0]]
-	if got, want := cellText(g, 0, gridColSessions), fmt.Sprintf("%d/%d", st.Attended, st.Applicable); got != want {
+	if got, want := cellText(g, 0, gridColSessions), st.SessionsText(); got != want {
 		t.Errorf("sessions column %q, want %q", got, want)
 	}
 	// Per-session counts sit under the session heading.
@@ -309,21 +309,21 @@ func TestGridMarkUnmarkedForSession(t *testing.T) {
 func TestGridFilterAndSearch(t *testing.T) {
 	u, _ := openAttendanceAt(t, day2Afternoon, tabGrid)
 	g := u.workshop.attendance.grid
-	g.filter.SetSelected("Cannot reach")
-	if len(g.rows) == 0 || len(g.rows) != g.stats.CannotReach {
-		t.Fatalf("cannot reach shows %d rows, stats say %d", len(g.rows), g.stats.CannotReach)
+	g.filter.SetSelected("Not eligible")
+	if n := store.CountStandings(g.elig).NotEligible; len(g.rows) == 0 || len(g.rows) != n {
+		t.Fatalf("not eligible shows %d rows, the standings say %d", len(g.rows), n)
 	}
 	for r, i := range g.rows {
-		if !g.stats.Participants[i].CannotReach {
-			t.Errorf("%s is listed but can still reach the minimum", g.names[i])
+		if g.elig[i].Standing() != store.StandingNotEligible {
+			t.Errorf("%s is listed but is not \"not eligible\"", g.names[i])
 		}
-		if got := cellText(g, r, gridColStatus); got != "cannot reach" {
+		if got := cellText(g, r, gridColStatus); got != "not eligible" {
 			t.Errorf("status word %q", got)
 		}
 	}
 	g.filter.SetSelected("At risk")
 	for _, i := range g.rows {
-		if !g.stats.Participants[i].AtRisk {
+		if g.elig[i].Standing() != store.StandingAtRisk {
 			t.Errorf("%s is listed as at risk", g.names[i])
 		}
 	}
@@ -378,7 +378,7 @@ func TestRulesFormChangesStanding(t *testing.T) {
 	changed := 0
 	for r, i := range g2.rows {
 		p := g2.data.Participants[i]
-		want, _ := standing(&g2.stats.Participants[i])
+		want, _ := standing(&g2.elig[i])
 		got := cellText(g2, r, gridColStatus)
 		if got != want {
 			t.Errorf("%s shows %q, stats say %q", p.FullName(), got, want)
@@ -390,8 +390,8 @@ func TestRulesFormChangesStanding(t *testing.T) {
 	if changed == 0 {
 		t.Error("raising the minimum to 100% should change someone's standing")
 	}
-	if g2.stats.CannotReach <= g.stats.CannotReach {
-		t.Errorf("cannot reach went from %d to %d", g.stats.CannotReach, g2.stats.CannotReach)
+	if before, after := store.CountStandings(g.elig).NotEligible, store.CountStandings(g2.elig).NotEligible; after <= before {
+		t.Errorf("not eligible went from %d to %d", before, after)
 	}
 }
 

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,13 +15,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
-// savePDF asks where to save a PDF (suggesting name), writes it through
-// write in the background with a progress bar, then offers to open it in
-// the system's PDF viewer.
-func savePDF(u *App, name string, write func(w io.Writer) error, done func(path string)) {
+// savePDF asks where to save a PDF (suggesting name), runs write (an
+// operation of ui/ops that writes the file at path) in the background with
+// a progress bar, then offers to open it in the system's PDF viewer.
+func savePDF(u *App, name string, write func(path string) error, done func(path string)) {
+	askSavePath(u, name, ".pdf", func(path string) { writePDF(u, path, write, done) })
+}
+
+// askSavePath asks where to save a file (suggesting name, with the
+// extension ext such as ".pdf") and runs then with the path, ext added if
+// the name typed lacks it. The save dialog creates the file empty: that
+// empty file is removed, so that the file written is new (private, 0600)
+// and nothing empty is left behind when writing fails.
+func askSavePath(u *App, name, ext string, then func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -32,20 +42,23 @@ func savePDF(u *App, name string, write func(w io.Writer) error, done func(path 
 		}
 		path := wc.URI().Path()
 		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-			path += ".pdf"
+		if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+			os.Remove(path)
 		}
-		writePDF(u, path, write, done)
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
+		}
+		then(path)
 	}, u.win)
 	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
 // writePDF writes the file in the background, then reports.
-func writePDF(u *App, path string, write func(w io.Writer) error, done func(path string)) {
-	runInBackground(u, lang.L("Writing the PDF…"), func() error { return store.WriteFileAtomic(path, write) }, func() {
+func writePDF(u *App, path string, write func(path string) error, done func(path string)) {
+	runInBackground(u, lang.L("Writing the PDF…"), func() error { return write(path) }, func() {
 		showWritten(u, path)
 		if done != nil {
 			done(path) // last, once the screen says where the file went
@@ -57,18 +70,36 @@ func writePDF(u *App, path string, write func(w io.Writer) error, done func(path
 // default PDF viewer, no xdg-open), it says where the file is instead of
 // the system's error.
 func openFile(u *App, path string) {
-	err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path})
-	if err == nil {
-		return
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+		fyne.LogError("open "+path, err)
+		showPath(u, lang.L("The file could not be opened"),
+			lang.L("No program to open it was found on this computer. The file is saved here; open it from your file manager or PDF viewer:"), path)
 	}
-	fyne.LogError("open "+path, err)
-	msg := widget.NewLabel(lang.L("No program to open it was found on this computer. The file is saved here; open it from your file manager or PDF viewer:"))
+}
+
+// showPreviewFile is the one way every preview is shown: it asks the
+// system's viewer to open the file and always says where the file is,
+// for a system that has no PDF viewer may accept the request and show
+// nothing.
+func showPreviewFile(u *App, path string) {
+	msg := lang.L("The preview is marked “PREVIEW — not a certificate”. It opens in your PDF viewer; if nothing opens, open it from your file manager:")
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+		fyne.LogError("open "+path, err)
+		msg = lang.L("No program to open it was found on this computer. The preview is saved here; open it from your file manager or PDF viewer:")
+	}
+	u.lastPreview = showPath(u, lang.L("Preview"), msg, path)
+}
+
+// showPath shows a message and a path that can be selected and copied.
+func showPath(u *App, title, text, path string) *dialog.CustomDialog {
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	where := widget.NewEntry()
 	where.SetText(path) // selectable, to copy
-	d := dialog.NewCustom(lang.L("The file could not be opened"), lang.L("Close"), container.NewVBox(msg, where), u.win)
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewVBox(msg, where), u.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
+	return d
 }
 
 // showWritten says where the PDF went and offers to open it.
@@ -83,7 +114,8 @@ func showWritten(u *App, path string) {
 	d.Show()
 }
 
-// printBadges asks for the layout, then writes the badges of people.
+// printBadges asks for the layout, then writes the badges of people
+// (ops.Badges), asking first about names with a lost letter.
 func printBadges(ws *workshopScreen, people []store.Participant) {
 	layouts := []string{lang.L("A4 sheets of 8 badges (90 × 55 mm, with cutting marks)"), lang.L("A6, one badge per page")}
 	choice := widget.NewRadioGroup(layouts, nil)
@@ -98,16 +130,50 @@ func printBadges(ws *workshopScreen, people []store.Participant) {
 		if choice.Selected == layouts[1] {
 			layout, suffix = pdf.BadgeA6, "badges-a6"
 		}
-		savePDF(ws.u, ws.data.Workshop.Code+"-"+suffix+".pdf", func(w io.Writer) error {
-			return pdf.Badges(ws.data, people, layout, w)
-		}, nil)
+		req := ops.BadgeRequest{Data: ws.data.Clone(), People: people, Layout: layout}
+		save := func() {
+			savePDF(ws.u, ws.data.Workshop.Code+"-"+suffix+".pdf", func(path string) error {
+				req.Out = path
+				_, err := ops.Badges(req)
+				return err
+			}, nil)
+		}
+		if lost := ops.LostLetterNames(people); len(lost) > 0 {
+			ws.u.lastLostLetters = askLostLetters(ws.u, lost, func() {
+				req.AllowLostLetters = true
+				save()
+			})
+			return
+		}
+		save()
 	}, ws.u.win)
 	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
 }
 
-// printSignInSheet writes the paper sign-in sheet of a session.
+// printSignInSheet writes the paper sign-in sheet of a session
+// (ops.SignInSheet).
 func printSignInSheet(ws *workshopScreen, se store.Session) {
-	name := fmt.Sprintf("%s-sign-in-%s-%s.pdf", ws.data.Workshop.Code, se.Date, strings.ReplaceAll(se.Start.String(), ":", ""))
-	savePDF(ws.u, name, func(w io.Writer) error { return pdf.SignInSheet(ws.data, se, w) }, nil)
+	d := ws.data.Clone()
+	savePDF(ws.u, ops.SignInFileName(&d.Workshop, se), func(path string) error {
+		_, err := ops.SignInSheet(d, se, path)
+		return err
+	}, nil)
+}
+
+// askLostLetters names the people whose names still hold a "?" standing
+// for a letter lost to an 8-bit export (badges and certificates refuse
+// them), and runs then if the user prints anyway.
+func askLostLetters(u *App, list []ops.LostLetterName, then func()) *dialog.ConfirmDialog {
+	d := dialog.NewConfirm(lang.L("Names with a lost letter"),
+		fmt.Sprintf(lang.L("These names still hold a \"?\" where a letter was lost when the list was saved: %s.\nCorrect them in Participants, or print anyway."),
+			ops.LostLetterList(list)), func(ok bool) {
+			if ok {
+				then()
+			}
+		}, u.win)
+	d.SetConfirmText(lang.L("Print anyway"))
+	d.SetDismissText(lang.L("Fix names"))
+	d.Show()
+	return d
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,11 +12,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
 // waitForPDF writes through writePDF and waits for it to finish.
-func waitForPDF(t *testing.T, u *App, path string, write func(io.Writer) error) {
+func waitForPDF(t *testing.T, u *App, path string, write func(path string) error) {
 	t.Helper()
 	done := make(chan string, 1)
 	writePDF(u, path, write, func(p string) { done <- p })
@@ -41,7 +41,10 @@ func TestPrintBadgesOfShownParticipants(t *testing.T) {
 		t.Fatalf("search for ethiopia shows %d people, want 4", len(people))
 	}
 	path := filepath.Join(t.TempDir(), "badges.pdf")
-	waitForPDF(t, u, path, func(out io.Writer) error { return pdf.Badges(u.workshop.data, people, pdf.BadgeA6, out) })
+	waitForPDF(t, u, path, func(path string) error {
+		_, err := ops.Badges(ops.BadgeRequest{Data: u.workshop.data, People: people, Layout: pdf.BadgeA6, Out: path})
+		return err
+	})
 	if !hasText(w, path) {
 		t.Error("the app should say where the PDF went and offer to open it")
 	}
@@ -55,7 +58,10 @@ func TestPrintSignInSheetOfCurrentSession(t *testing.T) {
 		t.Fatal("the check-in screen should offer the sign-in sheet")
 	}
 	path := filepath.Join(t.TempDir(), "sheet.pdf")
-	waitForPDF(t, u, path, func(out io.Writer) error { return pdf.SignInSheet(u.workshop.data, se, out) })
+	waitForPDF(t, u, path, func(path string) error {
+		_, err := ops.SignInSheet(u.workshop.data, se, path)
+		return err
+	})
 	if _, err := os.Stat(path + ".tmp"); err == nil {
 		t.Error("a temporary file was left behind")
 	}

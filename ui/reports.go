@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -12,14 +10,13 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/report"
 	"github.com/workshopdesk/workshopdesk/store/sheet"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
@@ -93,10 +90,13 @@ func defaultPaper(country string) pdf.PageSize {
 // attendance report, the statistics and the printed agenda as PDF, Excel
 // or CSV.
 type reportsSection struct {
-	ws       *workshopScreen
-	stats    *store.ParticipationStats
-	attend   *store.AttendanceStats
-	sessions sheet.Table // the attendance report's table of sessions
+	ws     *workshopScreen
+	stats  *store.ParticipationStats
+	attend *store.AttendanceStats
+	// standings are the counts of the cards, as the grid and Certificates
+	// count them.
+	standings store.StandingCounts
+	sessions  sheet.Table // the attendance report's table of sessions
 
 	basis      *widget.RadioGroup
 	basisNote  *widget.Label
@@ -178,17 +178,16 @@ func (r *reportsSection) reload() {
 
 	r.sessionTab = r.sessionTable()
 	st := r.attend
-	onTrack := 0
-	for _, ps := range st.Participants {
-		if !ps.Eligible && !ps.AtRisk && !ps.CannotReach && ps.Applicable > 0 {
-			onTrack++
-		}
+	ov, err := r.ws.u.st.Overrides(d.Workshop.ID)
+	if err != nil {
+		fyne.LogError("read the certificate decisions", err)
 	}
+	r.standings = store.CountStandings(store.EligibilityOf(d, st, ov))
 	counts := container.NewGridWithColumns(4,
-		statCard(lang.L("Eligible by attendance"), fmt.Sprint(st.Eligible)),
-		statCard(lang.L("On track"), fmt.Sprint(onTrack)),
-		statCard(lang.L("At risk"), fmt.Sprint(st.AtRisk)),
-		statCard(lang.L("Cannot reach the minimum"), fmt.Sprint(st.CannotReach)),
+		statCard(lang.L("Eligible"), fmt.Sprint(r.standings.Eligible)),
+		statCard(lang.L("On track"), fmt.Sprint(r.standings.OnTrack)),
+		statCard(lang.L("At risk"), fmt.Sprint(r.standings.AtRisk)),
+		statCard(lang.L("Not eligible"), fmt.Sprint(r.standings.NotEligible)),
 	)
 	rule := widget.NewLabel(lang.L("Certificate rule:") + " " + st.Rule.String())
 	rule.Wrapping = fyne.TextWrapWord
@@ -360,22 +359,14 @@ func (r *reportsSection) fileName(kind reportKind, f exportFormat) string {
 func (r *reportsSection) export(kind reportKind, f exportFormat) {
 	u := r.ws.u
 	if f == formatPDF {
-		savePDF(u, r.fileName(kind, f), r.job().pdfWriter(kind), nil)
+		job := r.job()
+		savePDF(u, r.fileName(kind, f), func(path string) error {
+			_, err := job.exportTo(kind, f, path)
+			return err
+		}, nil)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), "."+string(f)) {
-			path += "." + string(f)
-		}
+	askSavePath(u, r.fileName(kind, f), "."+string(f), func(path string) {
 		var written []string
 		job := r.job()
 		runInBackground(u, lang.L("Writing the report…"), func() (err error) {
@@ -384,11 +375,7 @@ func (r *reportsSection) export(kind reportKind, f exportFormat) {
 		}, func() {
 			dialog.ShowInformation(lang.L("Report saved"), strings.Join(written, "\n"), u.win)
 		})
-	}, u.win)
-	d.SetFileName(r.fileName(kind, f))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(f)}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // reportJob is what writing a report needs, taken on the UI goroutine:
@@ -406,94 +393,36 @@ func (r *reportsSection) job() reportJob {
 	return reportJob{st: r.ws.u.st, d: r.ws.data.Clone(), now: r.ws.u.now(), size: r.pageSize()}
 }
 
-// overrides returns the certificate decisions taken by hand, which the
-// attendance report shows as the Certificates section does.
-func (j reportJob) overrides() (map[uuid.UUID]store.EligibilityOverride, error) {
-	ov, err := j.st.Overrides(j.d.Workshop.ID)
-	if err != nil {
-		return nil, fmt.Errorf("read the certificate decisions: %w", err)
-	}
-	return ov, nil
-}
-
-// pdfWriter returns what writes a report as PDF.
-func (j reportJob) pdfWriter(kind reportKind) func(w io.Writer) error {
-	switch kind {
-	case reportAttendance:
-		return func(w io.Writer) error {
-			ov, err := j.overrides()
-			if err != nil {
-				return err
-			}
-			return pdf.AttendanceReportWithOverrides(j.d, ov, j.now, w, j.size)
-		}
-	case reportStatistics:
-		return func(w io.Writer) error { return pdf.StatisticsReport(j.d, w, j.size) }
-	}
-	// The agenda in the workshop's working language.
-	return func(w io.Writer) error { return pdf.AgendaPDF(j.d, w, j.size, "") }
-}
-
-// tables returns a report's tables, for Excel and CSV.
-func (j reportJob) tables(kind reportKind) ([]sheet.Table, error) {
-	switch kind {
-	case reportAttendance:
-		ov, err := j.overrides()
+// request is the ops.WriteReport request of a report in format f at path.
+func (j reportJob) request(kind reportKind, f exportFormat, path string) (ops.ReportRequest, error) {
+	req := ops.ReportRequest{Kind: ops.ReportKinds[kind], Data: j.d, Format: string(f), Out: path, Paper: j.size, Now: j.now}
+	if kind == reportAttendance {
+		// The decisions taken by hand, which the attendance report shows
+		// as the Certificates section does.
+		ov, err := j.st.Overrides(j.d.Workshop.ID)
 		if err != nil {
-			return nil, err
+			return req, fmt.Errorf("read the certificate decisions: %w", err)
 		}
-		perSession, perParticipant := report.AttendanceWithOverrides(j.d, ov, j.now)
-		return []sheet.Table{perSession, perParticipant}, nil
-	case reportStatistics:
-		return report.Statistics(j.d), nil
+		req.Overrides = ov
 	}
-	return []sheet.Table{report.Agenda(j.d)}, nil
+	return req, nil
 }
 
 // exportTo writes a report to path in format f and returns the files
-// written: one, except for a CSV export of several tables (see writeCSVs).
-// The PDF is on the job's paper.
+// written: one, except for a CSV export of several tables (report.CSVFiles
+// names them). The PDF is on the job's paper.
 func (j reportJob) exportTo(kind reportKind, f exportFormat, path string) ([]string, error) {
-	var err error
-	var tables []sheet.Table
-	if f != formatPDF {
-		if tables, err = j.tables(kind); err != nil {
-			return nil, err
-		}
-	}
-	written := []string{path}
-	switch f {
-	case formatPDF:
-		err = store.WriteFileAtomic(path, j.pdfWriter(kind))
-	case formatXLSX:
-		err = sheet.WriteFile(path, tables...)
-	case formatCSV:
-		written, err = writeCSVs(path, tables, mainTables[kind])
-	default:
-		err = fmt.Errorf("unknown format %q", f)
-	}
+	req, err := j.request(kind, f, path)
 	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", filepath.Base(path), err)
+		return nil, err
+	}
+	run, err := ops.WriteReport(req)
+	if err != nil {
+		return nil, err
+	}
+	written := make([]string, len(run.Files))
+	for i, file := range run.Files {
+		written[i] = file.Path
 	}
 	return written, nil
-}
-
-// mainTables name the table of each report that a CSV export writes to
-// the file chosen; the others go beside it (see csvPaths).
-var mainTables = [...]string{
-	reportAttendance: report.ParticipantsTable,
-	reportStatistics: report.GenderTable,
-	reportAgenda:     report.AgendaTable,
-}
-
-// writeCSVs writes tables as CSV, one file each, named as workshopctl
-// names them (report.CSVFiles). It returns the files, the main one first.
-func writeCSVs(path string, tables []sheet.Table, main string) ([]string, error) {
-	tables, paths := report.CSVFiles(path, tables, main)
-	for i, t := range tables {
-		if err := sheet.WriteFile(paths[i], t); err != nil {
-			return nil, err
-		}
-	}
-	return paths, nil
 }

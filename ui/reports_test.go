@@ -196,14 +196,14 @@ func TestReportsAttendanceTable(t *testing.T) {
 	if got := r.sessionTab.text(sessions-1, len(r.sessionTab.header)-1); got != "–" {
 		t.Errorf("the last session shows %q of expected, want –", got)
 	}
-	for _, text := range []string{"Eligible by attendance", "On track", "At risk", "Cannot reach the minimum", "Present", "% of expected"} {
+	for _, text := range []string{"Eligible", "On track", "At risk", "Not eligible", "Present", "% of expected"} {
 		if !hasText(w, text) {
 			t.Errorf("no %q", text)
 		}
 	}
-	st := r.attend
-	if !hasText(w, strconv.Itoa(st.Eligible)) || !hasText(w, strconv.Itoa(st.AtRisk)) || !hasText(w, strconv.Itoa(st.CannotReach)) {
-		t.Errorf("counts %d / %d / %d not on screen", st.Eligible, st.AtRisk, st.CannotReach)
+	st := r.standings
+	if !hasText(w, strconv.Itoa(st.Eligible)) || !hasText(w, strconv.Itoa(st.AtRisk)) || !hasText(w, strconv.Itoa(st.NotEligible)) {
+		t.Errorf("counts %d / %d / %d not on screen", st.Eligible, st.AtRisk, st.NotEligible)
 	}
 }
 

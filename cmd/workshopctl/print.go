@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
@@ -52,7 +51,7 @@ func (c *codesFlag) Set(v string) error {
 // badgesCommand prints name badges.
 var badgesCommand = &command{
 	name:     "badges",
-	synopsis: "--workshop W --out FILE.pdf [--layout a4-8|a6] [--only CODE,...]",
+	synopsis: "--workshop W --out FILE.pdf [--layout a4-8|a6] [--only CODE,...] [--allow-lost-letters]",
 	summary:  "print name badges to a PDF",
 	details: `Writes a badge for every participant, in registration order, or for those
 whose badge codes --only lists, in that order (to reprint a lost badge, or
@@ -62,7 +61,9 @@ role and the badge code as text and as a QR code for "workshopctl checkin
 --code".
 
 Layouts: a4-8 puts eight 90 × 55 mm badges on an A4 sheet with cutting marks;
-a6 prints one badge per A6 page, for badge holders. The file is replaced
+a6 prints one badge per A6 page, for badge holders. A name that still holds a
+"?" standing for a letter lost to an 8-bit export stops the run, naming the
+people, unless --allow-lost-letters is given. The file is replaced
 atomically. Prints how many badges and pages were written.`,
 	required: []string{"workshop", "out"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
@@ -72,6 +73,7 @@ atomically. Prints how many badges and pages were written.`,
 		fs.StringVar(&f.out, "out", "", "the PDF `FILE` to write (replaced if it exists)")
 		fs.Var(&f.layout, "layout", "the `LAYOUT`: a4-8 (eight per A4 sheet) or a6 (one per A6 page)")
 		fs.Var(&f.only, "only", "print only the badges of these `CODES`, separated by commas")
+		fs.BoolVar(&f.allowLost, "allow-lost-letters", false, "print even names that still hold a \"?\" standing for a letter lost to an 8-bit export")
 		return func([]string) error { return c.badges(f) }
 	},
 }
@@ -81,15 +83,7 @@ type badgesFlags struct {
 	workshop, out string
 	layout        layoutFlag
 	only          codesFlag
-}
-
-// badgePages returns the number of pages of n badges in layout: eight to
-// an A4 sheet, one to an A6 page, and at least one page.
-func badgePages(n int, layout pdf.BadgeLayout) int {
-	if layout == pdf.BadgeA4x8 {
-		n = (n + 7) / 8
-	}
-	return max(n, 1)
+	allowLost     bool
 }
 
 // badges writes the badges PDF and says how many badges and pages it has.
@@ -107,18 +101,14 @@ func (c *cli) badges(f badgesFlags) error {
 			return err
 		}
 	}
-	if len(people) == 0 {
-		return fmt.Errorf("%s has no participants yet: no badges to print", d.Workshop.Code)
+	run, err := ops.Badges(ops.BadgeRequest{Data: d, People: people, Layout: pdf.BadgeLayout(f.layout), Out: f.out, AllowLostLetters: f.allowLost})
+	var failed *ops.CheckFailed
+	if errors.As(err, &failed) {
+		return fmt.Errorf("names still hold a lost letter (\"?\"): %s; correct them, or give --allow-lost-letters to print anyway; no badges written",
+			ops.LostLetterList(failed.LostLetters))
+	} else if err != nil {
+		return err
 	}
-	layout := pdf.BadgeLayout(f.layout)
-	var buf bytes.Buffer
-	if err := pdf.Badges(d, people, layout, &buf); err != nil {
-		return fmt.Errorf("badges not written: %w", err)
-	}
-	if err := writeFileAtomic(f.out, buf.Bytes()); err != nil {
-		return fmt.Errorf("badges not written: %w", err)
-	}
-	pages := badgePages(len(people), layout)
 	if c.json {
 		return c.printJSON(struct {
 			Path     string `json:"path"`
@@ -126,9 +116,9 @@ func (c *cli) badges(f badgesFlags) error {
 			Layout   string `json:"layout"`
 			Badges   int    `json:"badges"`
 			Pages    int    `json:"pages"`
-		}{f.out, d.Workshop.Code, string(layout), len(people), pages})
+		}{f.out, d.Workshop.Code, string(f.layout), run.Badges, run.Pages})
 	}
-	c.printf("wrote %s (%s) to %s\n", plural(len(people), "badge"), plural(pages, "page"), f.out)
+	c.printf("wrote %s (%s) to %s\n", plural(run.Badges, "badge"), plural(run.Pages, "page"), f.out)
 	return nil
 }
 
@@ -162,15 +152,6 @@ func byBadgeCodes(w *store.Workshop, people []store.Participant, codes []string)
 	}
 	return nil, fmt.Errorf("no participant of %s has the badge codes %s; no badges written", w.Code, strings.Join(unknown, ", "))
 }
-
-// signInRowsPerPage is the number of participants on a page of the
-// sign-in sheet. It mirrors the fixed rows per page of ui/pdf (siRowsPage,
-// not exported); TestSignInPages checks it against the PDFs.
-const signInRowsPerPage = 24
-
-// signInPages returns the number of pages of a sign-in sheet of n people;
-// a sheet has at least one page.
-func signInPages(n int) int { return max(1, (n+signInRowsPerPage-1)/signInRowsPerPage) }
 
 // signInSheetCommand prints the paper sign-in sheet of a session.
 var signInSheetCommand = &command{
@@ -208,18 +189,10 @@ func (c *cli) signInSheet(ref, session, out string) error {
 	if err != nil {
 		return err
 	}
-	if se.Type == store.Break {
-		return fmt.Errorf("“%s” is a break: no attendance is taken there, so it has no sign-in sheet", se.Title)
+	run, err := ops.SignInSheet(d, se, out)
+	if err != nil {
+		return err
 	}
-	people := len(pdf.SignInOrder(d, se))
-	var buf bytes.Buffer
-	if err := pdf.SignInSheet(d, se, &buf); err != nil {
-		return fmt.Errorf("sign-in sheet not written: %w", err)
-	}
-	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-		return fmt.Errorf("sign-in sheet not written: %w", err)
-	}
-	pages := signInPages(people)
 	if c.json {
 		return c.printJSON(struct {
 			Path      string `json:"path"`
@@ -229,9 +202,9 @@ func (c *cli) signInSheet(ref, session, out string) error {
 			Session   string `json:"session"`
 			People    int    `json:"people"`
 			Pages     int    `json:"pages"`
-		}{out, d.Workshop.Code, se.ID.String(), n, se.Title, people, pages})
+		}{out, d.Workshop.Code, se.ID.String(), n, se.Title, run.People, run.Pages})
 	}
-	c.printf("wrote the sign-in sheet of “%s” (%s, %s) to %s\n", se.Title, peopleCount(people), plural(pages, "page"), out)
+	c.printf("wrote the sign-in sheet of “%s” (%s, %s) to %s\n", se.Title, peopleCount(run.People), plural(run.Pages, "page"), out)
 	return nil
 }
 
@@ -241,16 +214,4 @@ func peopleCount(n int) string {
 		return "1 person"
 	}
 	return fmt.Sprintf("%d people", n)
-}
-
-// writeFileAtomic replaces the file at path by data through
-// store.WriteFileAtomic: a temporary file in the same folder, synced, then
-// renamed over path, so that a failure leaves the old file as it was. The
-// PDF is made in memory first, so that a failed rendering never touches
-// the file at all.
-func writeFileAtomic(path string, data []byte) error {
-	return store.WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
 }

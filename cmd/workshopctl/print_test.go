@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
@@ -171,8 +172,8 @@ func TestBadgePages(t *testing.T) {
 		want   int
 	}{{0, pdf.BadgeA4x8, 1}, {1, pdf.BadgeA4x8, 1}, {8, pdf.BadgeA4x8, 1}, {9, pdf.BadgeA4x8, 2}, {40, pdf.BadgeA4x8, 5},
 		{0, pdf.BadgeA6, 1}, {1, pdf.BadgeA6, 1}, {40, pdf.BadgeA6, 40}} {
-		if got := badgePages(tt.n, tt.layout); got != tt.want {
-			t.Errorf("badgePages(%d, %s) = %d, want %d", tt.n, tt.layout, got, tt.want)
+		if got := ops.BadgePages(tt.n, tt.layout); got != tt.want {
+			t.Errorf("ops.BadgePages(%d, %s) = %d, want %d", tt.n, tt.layout, got, tt.want)
 		}
 	}
 }
@@ -256,7 +257,7 @@ func TestSignInSheet(t *testing.T) {
 			if got != want {
 				t.Errorf("signin-sheet printed %q, want %q", got, want)
 			}
-			if wantPages := signInPages(len(order)); pages != wantPages {
+			if wantPages := ops.SignInPages(len(order)); pages != wantPages {
 				t.Errorf("%d pages for %d people, want %d", pages, len(order), wantPages)
 			}
 			wantPDF(t, out)
@@ -307,7 +308,7 @@ func TestSignInPages(t *testing.T) {
 	d := loadDemo(t, demoFile(t))
 	se := d.Sessions[0]
 	base := d.Participants
-	for _, n := range []int{0, 1, signInRowsPerPage, signInRowsPerPage + 1, 2 * signInRowsPerPage, 2*signInRowsPerPage + 1} {
+	for _, n := range []int{0, 1, ops.SignInRowsPerPage, ops.SignInRowsPerPage + 1, 2 * ops.SignInRowsPerPage, 2*ops.SignInRowsPerPage + 1} {
 		people := make([]store.Participant, n)
 		for i := range people {
 			people[i] = base[i%len(base)]
@@ -325,7 +326,7 @@ func TestSignInPages(t *testing.T) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if got, want := pdfPages(t, path), signInPages(n); got != want {
+		if got, want := pdfPages(t, path), ops.SignInPages(n); got != want {
 			t.Errorf("%d people: the sheet has %d pages, signin-sheet would report %d", n, got, want)
 		}
 	}

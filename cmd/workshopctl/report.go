@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,16 +13,9 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/workshopdesk/workshopdesk/store"
-	"github.com/workshopdesk/workshopdesk/store/report"
-	"github.com/workshopdesk/workshopdesk/store/sheet"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
-
-// The report kinds of a workshop.
-var reportKinds = []string{"attendance", "statistics", "agenda"}
-
-// The report formats.
-var reportFormats = []string{"pdf", "csv", "xlsx"}
 
 // reportCommand writes a report of a workshop or of a series of workshops.
 var reportCommand = &command{
@@ -101,7 +92,7 @@ func (f *reportFlags) check() error {
 		return fail("--year %d is not a year", f.year)
 	}
 	f.kind = strings.ToLower(strings.TrimSpace(f.kind))
-	if ws && !slices.Contains(reportKinds, f.kind) {
+	if ws && !slices.Contains(ops.ReportKinds, f.kind) {
 		return fail("--kind %q is not one of attendance, statistics, agenda", f.kind)
 	}
 	if f.language != "" && f.kind != "agenda" {
@@ -113,11 +104,11 @@ func (f *reportFlags) check() error {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(f.out)), ".")
 	f.format = strings.ToLower(strings.TrimSpace(f.format))
 	switch {
-	case f.format == "" && slices.Contains(reportFormats, ext):
+	case f.format == "" && slices.Contains(ops.ReportFormats, ext):
 		f.format = ext
 	case f.format == "":
 		return fail("--format is required when --out does not end in .pdf, .csv or .xlsx")
-	case !slices.Contains(reportFormats, f.format):
+	case !slices.Contains(ops.ReportFormats, f.format):
 		return fail("--format %q is not one of pdf, csv, xlsx", f.format)
 	case ext != f.format:
 		return fail("--out must end in .%s for --format %s", f.format, f.format)
@@ -133,26 +124,14 @@ func (f *reportFlags) check() error {
 	return nil
 }
 
-// reportFile is one file a report was written to.
-type reportFile struct {
-	Path  string `json:"path"`
-	Table string `json:"table,omitempty"` // the table a CSV file holds
-	Rows  int    `json:"rows,omitempty"`
-}
-
 // writeReport writes the report the flags ask for and lists the files written.
 func (c *cli) writeReport(f reportFlags) error {
 	if err := f.check(); err != nil {
 		return err
 	}
-	var (
-		tables  []sheet.Table
-		main    string // the table a CSV FILE gets
-		what    string // "the attendance report of demo"
-		subject string // workshop code or series
-		render  func(io.Writer) error
-	)
-	size := pdf.PageSize(f.paper)
+	req := ops.ReportRequest{Kind: f.kind, Format: f.format, Out: f.out, Paper: pdf.PageSize(f.paper), Language: f.language,
+		CheckPath: func(path string) error { return c.notDataFile(path, "--out") }}
+	var what, subject string // "the attendance report of demo", and its workshop code or series
 	if f.seriesSet {
 		name := strings.TrimSpace(f.series)
 		if strings.EqualFold(name, "all") {
@@ -165,84 +144,28 @@ func (c *cli) writeReport(f reportFlags) error {
 		if len(st.Workshops) == 0 {
 			return errors.New(noMatch(name, f.year) + "; \"workshopctl workshops\" lists the workshops and their series")
 		}
-		tables, main = report.SeriesTables(st), report.WorkshopsTable
+		req.Kind, req.Series = ops.ReportSeries, st
 		subject = seriesText(name, f.year)
 		what = "the report of " + subject
-		render = func(w io.Writer) error { return pdf.SeriesReport(st, w, size) }
 	} else {
 		d, overrides, err := c.loadWithOverrides(f.workshop)
 		if err != nil {
 			return err
 		}
+		req.Data, req.Overrides, req.Now = d, overrides, time.Now()
 		subject = d.Workshop.Code
 		what = "the " + f.kind + " report of " + subject
-		switch f.kind {
-		case "attendance":
-			now := time.Now()
-			perSession, perParticipant := report.AttendanceWithOverrides(d, overrides, now)
-			tables, main = []sheet.Table{perSession, perParticipant}, report.ParticipantsTable
-			render = func(w io.Writer) error { return pdf.AttendanceReportWithOverrides(d, overrides, now, w, size) }
-		case "statistics":
-			tables, main = report.Statistics(d), report.GenderTable
-			render = func(w io.Writer) error { return pdf.StatisticsReport(d, w, size) }
-		case "agenda":
-			tables, main = []sheet.Table{report.Agenda(d)}, report.AgendaTable
-			lang := f.language
-			render = func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, strings.ToLower(lang)) }
-		}
 	}
-
-	var files []reportFile
-	switch f.format {
-	case "pdf":
-		if err := c.notDataFile(f.out, "--out"); err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if err := render(&buf); err != nil {
-			return fmt.Errorf("%s not written: %w", what, err)
-		}
-		if err := writeFileAtomic(f.out, buf.Bytes()); err != nil {
-			return fmt.Errorf("%s not written: %w", what, err)
-		}
-		files = []reportFile{{Path: f.out}}
-	case "xlsx":
-		if err := c.notDataFile(f.out, "--out"); err != nil {
-			return err
-		}
-		if err := sheet.WriteFile(f.out, tables...); err != nil {
-			return fmt.Errorf("%s not written: %w", what, err)
-		}
-		files = []reportFile{{Path: f.out}}
-	case "csv":
-		var err error
-		if files, err = c.writeCSVs(f.out, tables, main); err != nil {
-			return fmt.Errorf("%s not written: %w", what, err)
-		}
+	run, err := ops.WriteReport(req)
+	if err != nil {
+		return fmt.Errorf("%s not written: %w", what, err)
 	}
-	return c.printReport(what, subject, f, tables, files)
+	return c.printReport(what, subject, f, run)
 }
 
-// writeCSVs writes each table to its own CSV file, named by
-// report.CSVFiles. The paths are checked before anything is written.
-func (c *cli) writeCSVs(out string, tables []sheet.Table, main string) ([]reportFile, error) {
-	tables, paths := report.CSVFiles(out, tables, main)
-	files := make([]reportFile, len(tables))
-	for i, t := range tables {
-		if err := c.notDataFile(paths[i], "--out"); err != nil {
-			return nil, err
-		}
-		files[i] = reportFile{Path: paths[i], Table: t.Name, Rows: len(t.Rows)}
-	}
-	for i, t := range tables {
-		if err := sheet.WriteFile(files[i].Path, t); err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
-}
-
-func (c *cli) printReport(what, subject string, f reportFlags, tables []sheet.Table, files []reportFile) error {
+// printReport says what was written.
+func (c *cli) printReport(what, subject string, f reportFlags, run ops.ReportRun) error {
+	files := run.Files
 	if c.json {
 		kind := f.kind
 		if f.seriesSet {
@@ -253,19 +176,19 @@ func (c *cli) printReport(what, subject string, f reportFlags, tables []sheet.Ta
 			paper = strings.ToLower(f.paper)
 		}
 		return c.printJSON(struct {
-			Subject string       `json:"subject"`
-			Kind    string       `json:"kind"`
-			Format  string       `json:"format"`
-			Paper   string       `json:"paper,omitempty"`
-			Tables  int          `json:"tables"`
-			Files   []reportFile `json:"files"`
-		}{subject, kind, f.format, paper, len(tables), files})
+			Subject string           `json:"subject"`
+			Kind    string           `json:"kind"`
+			Format  string           `json:"format"`
+			Paper   string           `json:"paper,omitempty"`
+			Tables  int              `json:"tables"`
+			Files   []ops.ReportFile `json:"files"`
+		}{subject, kind, f.format, paper, run.Tables, files})
 	}
 	switch {
 	case f.format == "pdf":
 		c.printf("wrote %s to %s (%s)\n", what, files[0].Path, f.paper)
 	case f.format == "xlsx":
-		c.printf("wrote %s to %s (%s)\n", what, files[0].Path, plural(len(tables), "sheet"))
+		c.printf("wrote %s to %s (%s)\n", what, files[0].Path, plural(run.Tables, "sheet"))
 	case len(files) == 1:
 		c.printf("wrote %s to %s (%s)\n", what, files[0].Path, plural(files[0].Rows, "row"))
 	default:

@@ -119,6 +119,13 @@ func live(d *store.WorkshopData) *store.WorkshopData {
 	return &c
 }
 
+// Standings counts the live participants of d by their standing for a
+// certificate at instant now (store.CountStandings), as the attendance
+// report shows them.
+func Standings(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride, now time.Time) store.StandingCounts {
+	return store.CountStandings(store.Eligibility(live(d), overrides, now))
+}
+
 // Attendance returns the attendance report of d at instant now, without
 // overrides; see AttendanceWithOverrides.
 func Attendance(d *store.WorkshopData, now time.Time) (perSession, perParticipant sheet.Table) {

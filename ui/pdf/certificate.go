@@ -72,7 +72,14 @@ type CertificateJob struct {
 	// Created is the documents' creation date; fixed, it makes the output
 	// the same byte for byte. Zero means now.
 	Created time.Time
+	// Preview marks every page "PREVIEW — not a certificate" across the
+	// page and in the number's place: a preview is never mistaken for a
+	// certificate, and carries no number, code or QR code of one.
+	Preview bool
 }
+
+// PreviewMark is the mark across every page of a preview.
+const PreviewMark = "PREVIEW — not a certificate"
 
 // GlyphProblem is text on a certificate with characters that no embedded
 // font can draw; they would print as empty boxes. The screens list the
@@ -920,8 +927,28 @@ func (cd *certDoc) certificate(in *CertificateInput, sym *qrSymbol) error {
 		cd.SetTextColor(certMuted.r, certMuted.g, certMuted.b)
 		cd.fit(qrX-4, des.footBase, des.sideW+8, word(pl.lang, wVerify), 6.8, 5.5, "", AlignCentre, rtl)
 	}
+	if des.job.Preview {
+		cd.previewMark(cx, numX)
+	}
 	cd.SetTextColor(0, 0, 0)
 	return cd.Err()
+}
+
+// previewMark writes PreviewMark in red along the top edge, faintly and
+// slanted across the middle of the page, and "PREVIEW" in the number's
+// corner.
+func (cd *certDoc) previewMark(cx, numX float64) {
+	des := cd.des
+	cd.SetTextColor(0xC6, 0x28, 0x28)
+	cd.TextFit(numX, des.footBase-4.2, des.sideW, "PREVIEW", 9.5, 7, "B", AlignCentre)
+	cd.TextFit(cx-des.w*0.3, des.margin+4, des.w*0.6, PreviewMark, 11, 8, "B", AlignCentre)
+	p := cd.pdf
+	p.SetAlpha(0.35, "Normal")
+	p.TransformBegin()
+	p.TransformRotate(18, cx, des.h/2)
+	cd.TextFit(cx-des.w*0.4, des.h/2+6, des.w*0.8, PreviewMark, 44*des.scale, 20, "B", AlignCentre)
+	p.TransformEnd()
+	p.SetAlpha(1, "Normal")
 }
 
 // middleLayout places the middle of a certificate, in millimetres from

@@ -30,14 +30,15 @@ func AttendanceReport(d *store.WorkshopData, now time.Time, w io.Writer, size Pa
 func AttendanceReportWithOverrides(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride,
 	now time.Time, w io.Writer, size PageSize, opts ...Option) error {
 	perSession, perParticipant := report.AttendanceWithOverrides(d, overrides, now)
-	r, err := attendanceDoc(d, now, perSession, perParticipant, size, opts...)
+	r, err := attendanceDoc(d, overrides, now, perSession, perParticipant, size, opts...)
 	if err != nil {
 		return err
 	}
 	return r.finish(w)
 }
 
-func attendanceDoc(d *store.WorkshopData, now time.Time, perSession, perParticipant sheet.Table, size PageSize, opts ...Option) (*reportDoc, error) {
+func attendanceDoc(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride, now time.Time,
+	perSession, perParticipant sheet.Table, size PageSize, opts ...Option) (*reportDoc, error) {
 	ws := &d.Workshop
 	r, err := newReport(size, Landscape, "Attendance report – "+ws.Title, opts...)
 	if err != nil {
@@ -50,16 +51,18 @@ func attendanceDoc(d *store.WorkshopData, now time.Time, perSession, perParticip
 	r.corner = "As of " + at.Format("Mon 2 Jan 2006, 15:04") + " (" + zoneName(at) + ")"
 	r.footLeft = strings.TrimPrefix(ws.Code+" · attendance as of "+at.Format("2 Jan 2006 15:04"), " · ")
 
-	eligible := 0
-	for _, row := range perParticipant.Rows {
-		if row[10] == "yes" {
-			eligible++
-		}
+	// The counts of the Certificates section and the attendance grid.
+	c := report.Standings(d, overrides, now)
+	eligible := "eligible for a certificate"
+	if c.Appreciation > 0 {
+		eligible = fmt.Sprintf("eligible (%d for appreciation)", c.Appreciation)
 	}
 	r.tiles([]tile{
-		{fmt.Sprint(len(perParticipant.Rows)), "participants"},
-		{fmt.Sprint(eligible), "eligible for a certificate"},
-		{fmt.Sprint(len(perParticipant.Rows) - eligible), "not eligible, or not yet"},
+		{fmt.Sprint(c.Participants), "participants"},
+		{fmt.Sprint(c.Eligible), eligible},
+		{fmt.Sprint(c.OnTrack), "on track"},
+		{fmt.Sprint(c.AtRisk), "at risk"},
+		{fmt.Sprint(c.NotEligible), "not eligible"},
 		{fmt.Sprint(len(perSession.Rows)), "sessions (breaks left out)"},
 	})
 
