@@ -328,9 +328,9 @@ func (v *checkInView) record(i int) {
 // sessionQuestion asks which session an early check-in is meant for.
 type sessionQuestion struct {
 	dialog dialog.Dialog
-	meant  *widget.Button // check in at the session now or next today; nil when there is none
-	anyway *widget.Button // check in at the chosen session all the same
-	cancel *widget.Button
+	meant  *dialogButton // check in at the session now or next today; nil when there is none
+	anyway *dialogButton // check in at the chosen session all the same
+	cancel *dialogButton
 }
 
 // askSession asks, for a check-in more than the window before the chosen
@@ -353,19 +353,19 @@ func (v *checkInView) askSession(i int, early *store.TooEarlyError) {
 		}
 	}
 	if m := early.Meant; m != nil {
-		q.meant = widget.NewButton(fmt.Sprintf(lang.L("“%s” at %s (now or next)"), m.Title, m.Start), done(func() {
+		q.meant = newDialogButton(fmt.Sprintf(lang.L("“%s” at %s (now or next)"), m.Title, m.Start), done(func() {
 			for k, se := range v.sessions {
 				if se.ID == m.ID {
 					v.pick.SetSelectedIndex(k)
 				}
 			}
 			v.record(i)
-		}))
+		}), done(nil))
 		q.meant.Importance = widget.HighImportance
 		buttons = append(buttons, q.meant)
 	}
-	q.anyway = widget.NewButton(fmt.Sprintf(lang.L("“%s” all the same"), early.Session.Title), done(func() { v.record(i) }))
-	q.cancel = widget.NewButton(lang.L("Cancel: record nothing"), done(nil))
+	q.anyway = newDialogButton(fmt.Sprintf(lang.L("“%s” all the same"), early.Session.Title), done(func() { v.record(i) }), done(nil))
+	q.cancel = newDialogButton(lang.L("Cancel: record nothing"), done(nil), done(nil))
 	buttons = append(buttons, q.anyway, q.cancel)
 	q.dialog = dialog.NewCustomWithoutButtons(lang.L("Which session?"), container.NewVBox(append([]fyne.CanvasObject{text}, buttons...)...), v.a.ws.u.win)
 	q.dialog.SetOnClosed(func() {
@@ -378,8 +378,12 @@ func (v *checkInView) askSession(i int, early *store.TooEarlyError) {
 	q.dialog.Resize(fyne.NewSize(520, 0))
 	v.ask = q
 	q.dialog.Show()
+	// Enter or Space takes the likelier session, or else records nothing;
+	// Escape on any button records nothing.
 	if q.meant != nil {
-		v.a.ws.u.win.Canvas().Focus(q.meant) // Enter or Space takes the likelier session
+		v.a.ws.u.win.Canvas().Focus(q.meant)
+	} else {
+		v.a.ws.u.win.Canvas().Focus(q.cancel)
 	}
 }
 

@@ -176,6 +176,18 @@ func TestCheckInTooEarlyAsks(t *testing.T) {
 	if v.ask == nil || v.ask.meant != nil {
 		t.Fatalf("258 h ahead, with no session that day: %+v", v.ask)
 	}
+	// The keyboard alone gets out: the focus is on Cancel, and Escape
+	// records nothing either.
+	c := u.win.Canvas()
+	if c.Focused() != v.ask.cancel {
+		t.Fatalf("the question has the focus on %v, want Cancel", c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.ask != nil || recorded(t, u, v.sessions[quiz], wang) {
+		t.Fatal("Escape did not close the question, or recorded the check-in")
+	}
+	test.Type(v.search, wang.BadgeCode)
+	pressEnter(v)
 	test.Tap(v.ask.cancel)
 	if recorded(t, u, v.sessions[quiz], wang) {
 		t.Error("Cancel recorded the check-in")
