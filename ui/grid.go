@@ -73,9 +73,12 @@ type gridView struct {
 	order  []int                  // positions in data.Participants by family, then given names
 	names  []string               // per position: "Family, Given"
 	widths []float32              // per session column
-	rows   []int                  // the shown rows: order, filtered
-	index  *store.ParticipantIndex
-	focus  int // the position whose standing the detail line explains; -1 for none
+	// summaryWidths are the widths of the columns before the sessions;
+	// the figures' columns grow to their widest text.
+	summaryWidths [gridFirstSession]float32
+	rows          []int // the shown rows: order, filtered
+	index         *store.ParticipantIndex
+	focus         int // the position whose standing the detail line explains; -1 for none
 
 	rule       *widget.Label
 	changeRule *widget.Button
@@ -117,7 +120,7 @@ func newGridView(a *attendanceSection) *gridView {
 	}
 	g.filter = widget.NewSelect(labels, func(string) { g.apply(true) })
 	g.search = widget.NewEntry()
-	g.search.SetPlaceHolder(lang.L("Search by name, organisation, country or badge"))
+	g.search.SetPlaceHolder(lang.L("Search: name, organisation, country, badge"))
 	g.search.OnChanged = func(string) { g.apply(true) }
 	g.summary = widget.NewLabel("")
 	g.detail = widget.NewLabel(lang.L("Tap a name for the reason of its standing, a cell to change the mark."))
@@ -192,7 +195,8 @@ func (g *gridView) newTable() *widget.Table {
 	t.CreateHeader = newGridHeader
 	t.UpdateHeader = g.updateHeader
 	t.SetRowHeight(-1, gridHeaderHeight)
-	for c, w := range gridSummaryWidths {
+	g.summaryWidths = gridSummaryWidths
+	for c, w := range g.summaryWidths {
 		t.SetColumnWidth(c, w)
 	}
 	g.table = t
@@ -202,9 +206,16 @@ func (g *gridView) newTable() *widget.Table {
 }
 
 // sizeColumns makes each session column wide enough for its counts, which
-// take more room with thousands of participants; columns only grow, so
-// that they do not jump as marks come in.
+// take more room with thousands of participants, and each figure's column
+// (percent, sessions, hours) wide enough for its longest text; columns only
+// grow, so that they do not jump as marks come in.
 func (g *gridView) sizeColumns() {
+	for _, col := range []int{gridColPercent, gridColSessions, gridColHours} {
+		if w := g.widestFigure(col); w > g.summaryWidths[col] {
+			g.summaryWidths[col] = w
+			g.table.SetColumnWidth(col, w)
+		}
+	}
 	if g.widths == nil {
 		g.widths = make([]float32, len(g.data.Sessions))
 	}
@@ -222,6 +233,37 @@ func (g *gridView) sizeColumns() {
 			g.table.SetColumnWidth(gridFirstSession+i, w)
 		}
 	}
+}
+
+// widestFigure is the width that the longest text of a figure's column
+// needs, padding included. Only the texts with the most characters are
+// measured: the digits have one width.
+func (g *gridView) widestFigure(col int) float32 {
+	var longest []string
+	most := 0
+	for i := range g.stats.Participants {
+		ps := &g.stats.Participants[i]
+		var text string
+		switch col {
+		case gridColPercent:
+			text = ps.PercentText(g.stats.Rule.MinPercent)
+		case gridColSessions:
+			text = ps.SessionsText()
+		default:
+			text = ps.HoursText()
+		}
+		switch n := len(text); {
+		case n > most:
+			most, longest = n, append(longest[:0], text)
+		case n == most && len(longest) < 4:
+			longest = append(longest, text)
+		}
+	}
+	var w float32
+	for _, text := range longest {
+		w = max(w, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 2*theme.InnerPadding()
 }
 
 // sync brings the grid up to date with marks recorded elsewhere (check-in,
