@@ -174,7 +174,7 @@ func (s *statusFlag) Set(v string) error {
 // status there.
 var checkinCommand = &command{
 	name:     "checkin",
-	synopsis: "--workshop W --session S (--participant ID|--code CODE) [--status STATUS] [--note TEXT] [--any-day]",
+	synopsis: "--workshop W --session S (--participant ID|--code CODE) [--status STATUS] [--note TEXT] [--any-day] [--early]",
 	summary:  "check a participant in at a session, or record their attendance there",
 	details: `Without --status, records the arrival now: present, or late when it is more
 than the workshop's grace period after the session's start (as at the check-in

@@ -28,20 +28,28 @@ func issuedCount(t *testing.T, path string) int {
 // workshop.
 func addSpeaker(t *testing.T, path, given, family string) {
 	t.Helper()
+	addSpeakerNative(t, path, given, family, "")
+}
+
+// addSpeakerNative adds a speaker with a name in their own script.
+func addSpeakerNative(t *testing.T, path, given, family, native string) {
+	t.Helper()
 	withDemo(t, path, func(st *store.Store, w store.Workshop) {
-		p := store.Participant{WorkshopID: w.ID, GivenNames: given, FamilyNames: family, Country: "TR", Role: store.RoleSpeaker}
+		p := store.Participant{WorkshopID: w.ID, GivenNames: given, FamilyNames: family, NativeName: native, Country: "ET", Role: store.RoleSpeaker}
 		if err := st.SaveParticipant(&p); err != nil {
 			t.Fatal(err)
 		}
 	})
 }
 
-// TestCertificatesCheckBeforeIssuing checks that a name too long for the
-// QR code (300 characters) stops the run before any number is issued: on
-// main the run failed after issuing every number.
+// TestCertificatesCheckBeforeIssuing checks that names too long for the
+// QR code together (each within its field's limit: 100 Latin letters in
+// each name and 100 Ethiopic ones, three bytes each, in their own script)
+// stop the run before any number is issued: on main the run failed after
+// issuing every number.
 func TestCertificatesCheckBeforeIssuing(t *testing.T) {
 	path := demoFile(t)
-	addSpeaker(t, path, strings.Repeat("Abcdefghij ", 14)+"Abcdefghi", strings.Repeat("Klmnopqrst ", 14)+"Klmnopqrs")
+	addSpeakerNative(t, path, strings.Repeat("Abcdefghij", 10), strings.Repeat("Klmnopqrst", 10), strings.Repeat("አበበ በቀለ ", 11)+"ሀ")
 	out := filepath.Join(t.TempDir(), "all.pdf")
 	msg := wantFailure(t, runCLI(t, "--data", path, "certificates", "--workshop", "demo", "--out", out))
 	if !strings.Contains(msg, "too long for the QR code") || !strings.Contains(msg, "nothing was issued") {
