@@ -1,8 +1,9 @@
 # Workshop Desk: common developer tasks. `make help` lists them.
 #
 # The desktop app (cmd/workshopdesk) needs cgo, a C compiler and the
-# OpenGL/X11 headers; `make deps` installs them on Debian/Ubuntu. The CLI
-# (cmd/workshopctl) is pure Go and builds with CGO_ENABLED=0.
+# OpenGL/X11 and ALSA (check-in sounds) headers; `make deps` installs them
+# on Debian/Ubuntu. The CLI (cmd/workshopctl) is pure Go and builds with
+# CGO_ENABLED=0.
 
 GO ?= go
 
@@ -11,8 +12,9 @@ GO ?= go
 FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 
 # Debian packages needed to build the app and to run its tests headless
-# (Xvfb for the smoke test, xwininfo from x11-utils to find its window).
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth x11-utils poppler-utils qpdf mupdf-tools zbar-tools
+# (libasound2-dev for the check-in sounds, Xvfb for the smoke test,
+# xwininfo from x11-utils to find its window).
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev xvfb xauth x11-utils poppler-utils qpdf mupdf-tools zbar-tools
 
 # apt-get needs root: use sudo when we are not root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -42,7 +44,7 @@ help:
 # nothing when all are there; only prints a note where there is no apt-get).
 deps:
 	@if ! command -v apt-get >/dev/null 2>&1; then \
-		echo "deps: no apt-get here, skipping; you need a C compiler, pkg-config, OpenGL/X11 headers, Xvfb and xwininfo"; \
+		echo "deps: no apt-get here, skipping; you need a C compiler, pkg-config, OpenGL/X11 and ALSA headers, Xvfb and xwininfo"; \
 	else \
 		missing=; \
 		for p in $(DEB_PACKAGES); do \

@@ -20,6 +20,8 @@ type Config struct {
 	Version  string // shown in About
 	// Now returns the current time; nil means time.Now. Tests fix it.
 	Now func() time.Time
+	// Sound plays the check-in sounds; nil means silence.
+	Sound Sound
 }
 
 // Opener opens the data file at path. The desktop app passes store.Open
@@ -43,6 +45,7 @@ type App struct {
 	open    Opener
 	version string
 	st      *store.Store // nil while the data file is not open
+	sound   Sound        // nil: silent
 
 	root     *fyne.Container // holds the current screen
 	home     *homeScreen
@@ -61,7 +64,7 @@ type App struct {
 // screen: the last workshop used, the workshop list, the welcome choices,
 // or, when the file cannot be opened, what to do about it.
 func Start(a fyne.App, w fyne.Window, cfg Config) *App {
-	u := &App{app: a, win: w, path: cfg.DataPath, open: cfg.Open, version: cfg.Version, root: container.NewStack(), now: cfg.Now}
+	u := &App{app: a, win: w, path: cfg.DataPath, open: cfg.Open, version: cfg.Version, root: container.NewStack(), now: cfg.Now, sound: cfg.Sound}
 	if u.now == nil {
 		u.now = time.Now
 	}

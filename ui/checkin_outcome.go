@@ -55,10 +55,11 @@ func outcomeColour(o outcome) (color.NRGBA, bool) {
 }
 
 // show puts a big message in the confirmation banner, in the outcome's
-// colour, with a short flash so that a glance catches the change. (Fyne
-// has no sound; the flash stands in for pretixSCAN's beep.)
+// colour, with a short flash so that a glance catches the change, and
+// plays the outcome's sound unless the sounds are turned off.
 func (v *checkInView) show(o outcome, word, title, detail string) {
 	v.outcome = o
+	v.a.ws.u.playOutcome(o)
 	v.word.Text = word
 	v.message.Text = title
 	c, ok := outcomeColour(o)

@@ -12,7 +12,7 @@ import (
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
-// mainMenu builds the File and Help menus.
+// mainMenu builds the File, Go, View and Help menus.
 func (u *App) mainMenu() *fyne.MainMenu {
 	item := func(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
 		i := fyne.NewMenuItem(label, action)
@@ -48,11 +48,12 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Check-in box"), func() { u.checkInBox() }, shortcutCheckIn),
 		item(lang.L("Not yet arrived"), u.notYetArrived, shortcutNotArrived))
 	goMenu := fyne.NewMenu(lang.L("Go"), goItems...)
+	view := fyne.NewMenu(lang.L("View"), u.soundMenuItem())
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Verify a certificate…"), u.showVerify),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("About Workshop Desk"), u.showAbout))
-	return fyne.NewMainMenu(file, goMenu, help)
+	return fyne.NewMainMenu(file, goMenu, view, help)
 }
 
 // showSection switches the open workshop to one of its sections and

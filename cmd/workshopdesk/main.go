@@ -51,6 +51,7 @@ func main() {
 		DataPath: path,
 		Open:     func(path string) (*store.Store, error) { return store.Open(path, store.Options{}) },
 		Version:  version,
+		Sound:    newOtoSound(),
 	})
 	w.SetMaster()
 	w.ShowAndRun()
