@@ -33,10 +33,14 @@ type boltMetaPage struct {
 	txid     uint64
 }
 
+// notDataFile is the reason given for a file that is no bbolt file at all.
+const notDataFile = "it is not a Workshop Desk data file"
+
 // Page flags and the freelist marker, as bbolt writes them.
 const (
 	branchPage   = 0x01
 	leafPage     = 0x02
+	metaPage     = 0x04
 	freelistPage = 0x10
 	noFreelist   = ^uint64(0)
 )
@@ -57,7 +61,7 @@ func checkLength(path string) error {
 	}
 	first := make([]byte, boltMetaEnd)
 	if _, err := io.ReadFull(f, first); err != nil {
-		return damaged(path, "the file is too short to be a Workshop Desk data file")
+		return damaged(path, notDataFile+" (it is too short)")
 	}
 	var best *boltMetaPage
 	m0, ok0 := parseBoltMetaPage(first)
@@ -77,7 +81,10 @@ func checkLength(path string) error {
 		}
 	}
 	if best == nil {
-		return nil
+		if !hasMagic(first) && !hasMagic(second) {
+			return damaged(path, notDataFile)
+		}
+		return damaged(path, "it is not a Workshop Desk data file, or both of its header pages are damaged")
 	}
 	if need := int64(best.pgid) * int64(best.pageSize); fi.Size() < need {
 		return damaged(path, fmt.Sprintf("the file is cut short (%d bytes of the %d it should have)", fi.Size(), need))
@@ -137,6 +144,53 @@ func pageHas(f *os.File, m *boltMetaPage, id uint64, flags uint16) bool {
 		return false
 	}
 	return binary.LittleEndian.Uint16(hdr[8:])&flags != 0
+}
+
+// hasMagic reports whether a would-be meta page carries bbolt's magic number.
+func hasMagic(page []byte) bool {
+	return len(page) >= boltMetaOffset+4 && binary.LittleEndian.Uint32(page[boltMetaOffset:]) == boltMagic
+}
+
+// headerPagesProblem describes damage to the pages that bbolt's own
+// consistency check (tx.Check) reads in a goroutine of its own, where a
+// panic on a damaged page could not be recovered: both meta pages and the
+// free-page list. It returns "" when they are sound, and skip when
+// tx.Check must not run (a file without a stored free-page list, which
+// tx.Check would rebuild by reading every page in that goroutine).
+func headerPagesProblem(path string) (problem string, skip bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "the file cannot be read: " + err.Error(), true
+	}
+	defer f.Close()
+	var metas [2]boltMetaPage
+	size := int64(4096)
+	for i := range 2 {
+		page := make([]byte, boltMetaEnd)
+		_, err := f.ReadAt(page, int64(i)*size)
+		m, ok := parseBoltMetaPage(page)
+		le := binary.LittleEndian
+		if err != nil || !ok || le.Uint64(page[0:]) != uint64(i) || le.Uint16(page[8:])&metaPage == 0 {
+			return fmt.Sprintf("header page %d of the file is damaged", i), true
+		}
+		if i == 0 {
+			size = int64(m.pageSize)
+		}
+		metas[i] = m
+	}
+	best := &metas[0]
+	if metas[1].txid > best.txid {
+		best = &metas[1]
+	}
+	if best.freelist == noFreelist {
+		return "", true
+	}
+	hdr := make([]byte, 16)
+	if _, err := f.ReadAt(hdr, int64(best.freelist)*int64(best.pageSize)); err != nil ||
+		binary.LittleEndian.Uint64(hdr) != best.freelist || !freelistSound(f, best) {
+		return "the list of free pages is damaged", true
+	}
+	return "", false
 }
 
 func parseBoltMetaPage(page []byte) (boltMetaPage, bool) {

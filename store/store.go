@@ -44,6 +44,12 @@ type Store struct {
 	backupMu   sync.Mutex // serialises automatic backups
 	lastBackup time.Time  // guarded by backupMu
 	backupWG   sync.WaitGroup
+
+	ready     bool       // set once Open has prepared the file; writes are then checked
+	healthMu  sync.Mutex // guards the fields below
+	checked   bool       // the file has been checked before its first write
+	damage    string     // the first problem the check found, or ""
+	clockWarn string     // the latest warning about the clock, or ""
 }
 
 // Open opens the data file at path, creating it (and its folder) when it
@@ -93,6 +99,7 @@ func Open(path string, opts Options) (st *Store, err error) {
 	if err := st.prepare(); err != nil {
 		return nil, err
 	}
+	st.ready = true
 	if !opts.NoAutoBackup {
 		st.backupInBackground()
 	}
@@ -210,11 +217,27 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 }
 
 // update runs fn in a write transaction committed with fsync, then starts
-// an automatic backup if the last one is old enough.
+// an automatic backup if the last one is old enough. Before the first write
+// the whole file is checked: a file that fails the check is not written to
+// (a *DamagedError naming the latest good backup).
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if s.ready {
+		if err := s.refuseIfDamaged(); err != nil {
+			return err
+		}
+	}
 	defer s.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	if err := s.db.Update(fn); err != nil {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if !s.ready {
+			return nil
+		}
+		return s.stampWrite(tx)
+	})
+	if err != nil {
 		return err
 	}
 	if !s.opts.NoAutoBackup {
@@ -225,7 +248,46 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 
 func (s *Store) recoverDamage(err *error) {
 	if r := recover(); r != nil {
-		*err = damaged(s.path, fmt.Sprintf("a damaged page was found (%v)", r))
+		reason := fmt.Sprintf("a damaged page was found (%v)", r)
+		s.setDamaged(reason)
+		*err = damaged(s.path, reason)
+	}
+}
+
+// refuseIfDamaged checks the file once, before its first write, and gives a
+// *DamagedError when the check has found it damaged.
+func (s *Store) refuseIfDamaged() error {
+	s.healthMu.Lock()
+	defer s.healthMu.Unlock()
+	if !s.checked {
+		s.checked = true
+		problems, err := s.Check()
+		var de *DamagedError
+		switch {
+		case errors.As(err, &de):
+			s.damage = de.Reason
+		case err != nil:
+			s.damage = err.Error()
+		case len(problems) == 1:
+			s.damage = problems[0]
+		case len(problems) > 1:
+			s.damage = fmt.Sprintf("%s, and %d more problems", problems[0], len(problems)-1)
+		}
+	}
+	if s.damage == "" {
+		return nil
+	}
+	return damaged(s.path, "it is damaged ("+s.damage+"), so nothing was written to it")
+}
+
+// setDamaged records that the file was found damaged: nothing more is
+// written to it.
+func (s *Store) setDamaged(reason string) {
+	s.healthMu.Lock()
+	defer s.healthMu.Unlock()
+	s.checked = true
+	if s.damage == "" {
+		s.damage = reason
 	}
 }
 
