@@ -61,7 +61,7 @@ func checkLength(path string) error {
 	}
 	first := make([]byte, boltMetaEnd)
 	if _, err := io.ReadFull(f, first); err != nil {
-		return damaged(path, notDataFile+" (it is too short)")
+		return damaged(path, "it is too short to be a Workshop Desk data file")
 	}
 	var best *boltMetaPage
 	m0, ok0 := parseBoltMetaPage(first)

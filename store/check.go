@@ -29,9 +29,14 @@ func (s *Store) Check() (problems []string, err error) {
 // read-only: it writes nothing, works on a read-only file such as a backup
 // kept on a read-only medium, and never migrates an older file. A file in
 // use by another program gives a *LockedError; one that cannot be opened at
-// all a *DamagedError.
+// all a *DamagedError, and one written by a newer version a *TooNewError.
 func CheckFile(path string) (problems []string, err error) {
 	err = viewFile(path, func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			if v := decodeSchema(meta.Get(metaSchema)); v > currentSchema {
+				return &TooNewError{Path: path, Schema: v, Known: currentSchema}
+			}
+		}
 		problems = checkTx(tx, path)
 		return nil
 	})
