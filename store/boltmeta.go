@@ -100,6 +100,34 @@ func checkLength(path string) error {
 	return nil
 }
 
+// freshBolt reports whether the file at path is a bbolt file as bbolt
+// creates it: no page beyond the two meta pages, the free-page list and an
+// empty root page.
+func freshBolt(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var pgid uint64
+	size := int64(4096)
+	for i := range 2 {
+		page := make([]byte, boltMetaEnd)
+		if _, err := f.ReadAt(page, int64(i)*size); err != nil {
+			return false
+		}
+		m, ok := parseBoltMetaPage(page)
+		if !ok {
+			continue
+		}
+		if i == 0 {
+			size = int64(m.pageSize)
+		}
+		pgid = max(pgid, m.pgid)
+	}
+	return pgid > 0 && pgid <= 4
+}
+
 // freelistSound reads the freelist page as bbolt does when it opens a file
 // for writing: its element count (0xFFFF means the count is in the first
 // element) must fit the page and its overflow, and every free page must

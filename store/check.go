@@ -73,25 +73,15 @@ func viewFile(path string, fn func(tx *bolt.Tx) error) (err error) {
 // pages first (a damaged page stops the check there), then bbolt's own
 // check, then, for a file of the current schema, every record and index.
 func checkTx(tx *bolt.Tx, path string) (problems []string) {
-	// bbolt's own check reads pages in another goroutine, where a
-	// damaged page would panic beyond our recover: read every page
-	// here first, and the header pages straight from the file.
-	if p := walkPages(tx); p != "" {
-		return []string{p}
+	if problems = pageProblems(tx, path); len(problems) > 0 {
+		return problems
 	}
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName)) {
 		return []string{notDataFile}
 	}
-	if p, skip := headerPagesProblem(path); p != "" {
-		return []string{p}
-	} else if !skip {
-		for e := range tx.Check() {
-			problems = append(problems, "page: "+e.Error())
-		}
-	}
 	if decodeSchema(meta.Get(metaSchema)) != currentSchema {
-		return problems // an older file's records are checked once migrated
+		return nil // an older file's records are checked once migrated
 	}
 	c := checker{tx: tx}
 	c.workshops()
@@ -100,7 +90,28 @@ func checkTx(tx *bolt.Tx, path string) (problems []string) {
 	c.attendance()
 	c.certificates() // certificates.go
 	c.overrides()    // eligibility.go
-	return append(problems, c.problems...)
+	return c.problems
+}
+
+// pageProblems checks the pages of tx, a transaction on the file at path:
+// every page is read here first (a damaged page stops the check there),
+// then the header pages straight from the file, then bbolt's own check.
+func pageProblems(tx *bolt.Tx, path string) (problems []string) {
+	// bbolt's own check reads pages in another goroutine, where a
+	// damaged page would panic beyond our recover: read every page
+	// here first, and the header pages straight from the file.
+	if p := walkPages(tx); p != "" {
+		return []string{p}
+	}
+	if p, skip := headerPagesProblem(path); p != "" {
+		return []string{p}
+	} else if skip {
+		return nil
+	}
+	for e := range tx.Check() {
+		problems = append(problems, "page: "+e.Error())
+	}
+	return problems
 }
 
 type checker struct {

@@ -105,6 +105,13 @@ func restoreInPlace(path, target, from string) (saved string, err error) {
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 
+	// Damaged pages, or a wrong list of free ones, would live on in the
+	// restored file: such a file is replaced as a whole.
+	var problems []string
+	db.View(func(tx *bolt.Tx) error { problems = pageProblems(tx, target); return nil })
+	if len(problems) > 0 {
+		return "", errNotOpenable
+	}
 	saved, err = backupPath(path, time.Now(), "before-restore")
 	if err != nil {
 		return "", err
@@ -130,7 +137,9 @@ func restoreInPlace(path, target, from string) (saved string, err error) {
 		return db.Update(func(out *bolt.Tx) error { return replaceAll(out, in) })
 	})
 	if err != nil {
-		return saved, fmt.Errorf("restore %s from %s: %w", path, from, err)
+		// Rolled back: the file is as it was, and too damaged to be
+		// restored in place.
+		return saved, fmt.Errorf("%w (%v)", errNotOpenable, err)
 	}
 	return saved, nil
 }

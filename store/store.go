@@ -156,6 +156,10 @@ func (s *Store) prepare() error {
 	switch {
 	case err != nil:
 		return err
+	case empty && !freshBolt(s.path):
+		// A file that once held more than an empty database has lost its
+		// records: initialising it would write over what is left.
+		return damaged(s.path, notDataFile+", or it is damaged (it holds no records)")
 	case empty:
 		if err := s.initialise(); err != nil {
 			return err
@@ -196,6 +200,14 @@ func (s *Store) initialise() error {
 // Close waits for a running backup, then closes the file.
 func (s *Store) Close() error {
 	s.backupWG.Wait()
+	s.healthMu.Lock()
+	sound := s.checked && s.damage == ""
+	s.healthMu.Unlock()
+	if sound {
+		// The note is written while the file is still locked; closing a
+		// bbolt file does not change it.
+		s.noteSound()
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
@@ -259,6 +271,9 @@ func (s *Store) recoverDamage(err *error) {
 func (s *Store) refuseIfDamaged() error {
 	s.healthMu.Lock()
 	defer s.healthMu.Unlock()
+	if !s.checked && s.knownSound() {
+		s.checked = true
+	}
 	if !s.checked {
 		s.checked = true
 		problems, err := s.Check()
