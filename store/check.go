@@ -98,8 +98,12 @@ func checkTx(tx *bolt.Tx, path string) (problems []string) {
 // then the header pages straight from the file, then bbolt's own check.
 func pageProblems(tx *bolt.Tx, path string) (problems []string) {
 	// bbolt's own check reads pages in another goroutine, where a
-	// damaged page would panic beyond our recover: read every page
-	// here first, and the header pages straight from the file.
+	// damaged page would panic beyond our recover: check the structure of
+	// every page straight from the file first, then read them through
+	// bbolt here.
+	if p := rawPagesProblem(path, tx.ID()); p != "" {
+		return []string{p}
+	}
 	if p := walkPages(tx); p != "" {
 		return []string{p}
 	}

@@ -14,7 +14,9 @@ var checkCommand = &command{
 	name:    "check",
 	summary: "verify the data file; exit status 1 if anything is wrong",
 	details: `Checks every page of the data file, decodes every record and verifies every
-index. Prints "ok: no problems found", or each problem and exits with 1.`,
+index. Prints "ok: no problems found", or each problem and exits with 1.
+Opens the file read-only and writes nothing, so it can check a backup, even
+on a read-only medium.`,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		return func([]string) error { return c.check() }
 	},
