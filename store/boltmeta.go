@@ -145,7 +145,11 @@ func freelistSound(f *os.File, m *boltMetaPage) bool {
 	if count == 0xFFFF {
 		count, first = le.Uint64(hdr[16:]), 24
 	}
-	space := (int64(le.Uint32(hdr[12:])) + 1) * int64(m.pageSize) // the page and its overflow pages
+	overflow := uint64(le.Uint32(hdr[12:]))
+	if m.freelist+overflow >= m.pgid {
+		return false // bbolt's checker would count every page up to there
+	}
+	space := int64(overflow+1) * int64(m.pageSize) // the page and its overflow pages
 	if count > uint64(space/8) || first+int64(count)*8 > space {
 		return false
 	}

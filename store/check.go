@@ -102,7 +102,7 @@ func pageProblems(tx *bolt.Tx, path string) (problems []string) {
 	// every page straight from the file first, then read them through
 	// bbolt here.
 	if p := rawPagesProblem(path, tx.ID()); p != "" {
-		return []string{p}
+		return []string{"a damaged page was found, so the rest of the file could not be checked (" + p + ")"}
 	}
 	if p := walkPages(tx); p != "" {
 		return []string{p}

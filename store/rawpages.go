@@ -28,6 +28,15 @@ func rawPagesProblem(path string, txid int) string {
 		return ""
 	}
 	w := rawWalker{f: f, m: m, seen: map[uint64]bool{}}
+	// One read of the whole file is far faster than one per page; a very
+	// big file is read page by page instead.
+	if fi, err := f.Stat(); err == nil && fi.Size() <= 64<<20 {
+		// Only the pages in use: bbolt grows the file well ahead of them.
+		data := make([]byte, min(fi.Size(), int64(m.pgid)*int64(m.pageSize)))
+		if _, err := io.ReadFull(f, data); err == nil {
+			w.data = data
+		}
+	}
 	return w.page(m.root, 0)
 }
 
@@ -55,8 +64,22 @@ func metaOf(f *os.File, txid uint64) (boltMetaPage, bool) {
 
 type rawWalker struct {
 	f    *os.File
+	data []byte // the whole file, when it was read at once
 	m    boltMetaPage
 	seen map[uint64]bool
+}
+
+// read returns n bytes of the file at off, or false.
+func (w *rawWalker) read(off, n int64) ([]byte, bool) {
+	if w.data != nil {
+		if off < 0 || off+n > int64(len(w.data)) {
+			return nil, false
+		}
+		return w.data[off : off+n], true
+	}
+	buf := make([]byte, n)
+	_, err := w.f.ReadAt(buf, off)
+	return buf, err == nil
 }
 
 // maxDepth bounds the nesting of pages and buckets: far beyond any real
@@ -74,8 +97,8 @@ func (w *rawWalker) page(id uint64, depth int) string {
 		return fmt.Sprintf("page %d is reached twice", id)
 	}
 	w.seen[id] = true
-	hdr := make([]byte, 16)
-	if _, err := w.f.ReadAt(hdr, int64(id)*int64(w.m.pageSize)); err != nil {
+	hdr, ok := w.read(int64(id)*int64(w.m.pageSize), 16)
+	if !ok {
 		return fmt.Sprintf("page %d cannot be read", id)
 	}
 	if got := le.Uint64(hdr); got != id {
@@ -85,17 +108,22 @@ func (w *rawWalker) page(id uint64, depth int) string {
 	if id+overflow >= w.m.pgid {
 		return fmt.Sprintf("page %d runs past the end of the file", id)
 	}
-	buf := make([]byte, (overflow+1)*uint64(w.m.pageSize))
-	if _, err := w.f.ReadAt(buf, int64(id)*int64(w.m.pageSize)); err != nil && err != io.EOF {
+	buf, ok := w.read(int64(id)*int64(w.m.pageSize), int64(overflow+1)*int64(w.m.pageSize))
+	if !ok {
 		return fmt.Sprintf("page %d cannot be read", id)
 	}
-	return w.elements(buf, fmt.Sprintf("page %d", id), depth)
+	return w.elements(buf, id, -1, depth)
 }
 
-// elements checks the elements of a branch or leaf page held in buf (a
-// page, or an inline bucket's page) and walks the pages they point to.
-func (w *rawWalker) elements(buf []byte, name string, depth int) string {
+// elements checks the elements of a branch or leaf page held in buf, page
+// id or (bucket >= 0) the inline page of its bucket entry, and walks the
+// pages they point to.
+func (w *rawWalker) elements(buf []byte, id uint64, bucket, depth int) string {
 	le := binary.LittleEndian
+	name := fmt.Sprintf("page %d", id)
+	if bucket >= 0 {
+		name = fmt.Sprintf("page %d: bucket %d", id, bucket)
+	}
 	if len(buf) < 16 {
 		return name + " is cut short"
 	}
@@ -130,7 +158,7 @@ func (w *rawWalker) elements(buf []byte, name string, depth int) string {
 			}
 			var p string
 			if root := le.Uint64(v); root == 0 {
-				p = w.elements(v[16:], fmt.Sprintf("%s: bucket %d", name, i), depth+1)
+				p = w.elements(v[16:], id, i, depth+1)
 			} else {
 				p = w.page(root, depth+1)
 			}
