@@ -101,8 +101,9 @@ func checkLength(path string) error {
 }
 
 // freshBolt reports whether the file at path is a bbolt file as bbolt
-// creates it: no page beyond the two meta pages, the free-page list and an
-// empty root page.
+// creates it: two valid meta pages, and no page beyond them, the free-page
+// list and an empty root page. (A file whose newest meta page is damaged
+// may fall back to the empty first state of the database.)
 func freshBolt(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -118,7 +119,7 @@ func freshBolt(path string) bool {
 		}
 		m, ok := parseBoltMetaPage(page)
 		if !ok {
-			continue
+			return false // bbolt fell back to the other one: not as created
 		}
 		if i == 0 {
 			size = int64(m.pageSize)

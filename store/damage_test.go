@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // damageCases is how many damaged copies TestRandomDamage tries; set
@@ -52,18 +54,37 @@ func TestRandomDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	clean, err := os.ReadFile(base)
+	// Compacted, so that nearly every byte damaged is one in use.
+	compact := filepath.Join(t.TempDir(), "compact.db")
+	src, err := bolt.Open(base, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	dst, err := bolt.Open(compact, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bolt.Compact(dst, src, 0); err != nil {
+		t.Fatal(err)
+	}
+	src.Close()
+	dst.Close()
+	clean, err := os.ReadFile(compact)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readTestBoltMeta(t, compact)
+	clean = clean[:m.pgid*uint64(m.pageSize)] // without the room bbolt grew ahead
+	t.Logf("damaging copies of a %d-byte file", len(clean))
 	backup, err := os.ReadFile(good)
 	if err != nil {
 		t.Fatal(err)
 	}
 
+	root := memTempDir(t)
 	for i := range cases {
 		data, what := damage(rng, clean)
-		dir := filepath.Join(t.TempDir(), strconv.Itoa(i))
+		dir := filepath.Join(root, strconv.Itoa(i))
 		path := filepath.Join(dir, "workshops.db")
 		goodCopy := filepath.Join(BackupDir(path), filepath.Base(good))
 		if err := os.MkdirAll(BackupDir(path), 0o700); err != nil {
@@ -127,6 +148,19 @@ func TestRandomDamage(t *testing.T) {
 			fail("after the restore, check: %v, %v", problems, err)
 		}
 	}
+}
+
+// memTempDir returns a new folder in memory (/dev/shm) where there is one,
+// removed when the test ends, or else t.TempDir(): the cases fsync a few
+// thousand times, which on a real disk is most of their time.
+func memTempDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("/dev/shm", "workshopdesk-damage-")
+	if err != nil {
+		return t.TempDir()
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
 }
 
 // damage returns a damaged copy of data and says what was done.

@@ -341,3 +341,50 @@ func TestCheckFileWhileOpenReadOnly(t *testing.T) {
 		t.Errorf("CheckFile = %v, %v", problems, err)
 	}
 }
+
+// TestOpenAfterHeaderFallbackToEmpty: in a file written in one transaction
+// (as a compacted copy is), the older meta page describes the empty
+// database bbolt created. With the newer one damaged, bbolt falls back to
+// it: Open must say the file is damaged, not start a new, empty one over
+// it.
+func TestOpenAfterHeaderFallbackToEmpty(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.db")
+	s, err := Open(src, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addWorkshop(t, s, "compact-2027", "2027-03-09")
+	s.Close()
+	path := filepath.Join(dir, "workshops.db")
+	from, err := bolt.Open(src, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	to, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bolt.Compact(to, from, 0); err != nil {
+		t.Fatal(err)
+	}
+	from.Close()
+	to.Close()
+	m := readTestBoltMeta(t, path)
+	data, _ := os.ReadFile(path)
+	data[int(m.txid%2)*int(m.pageSize)+40] ^= 0xff // the newest meta page's checksum no longer matches
+	os.WriteFile(path, data, 0o600)
+	before := fileSHA(t, path)
+
+	s, err = Open(path, Options{NoAutoBackup: true})
+	var de *DamagedError
+	if s != nil {
+		s.Close()
+	}
+	if !errors.As(err, &de) {
+		t.Errorf("Open = %v (%T), want *DamagedError", err, err)
+	}
+	if fileSHA(t, path) != before {
+		t.Error("Open wrote to the file")
+	}
+}
