@@ -248,16 +248,17 @@ func rotateBackups(path string, now time.Time, good string) error {
 // Workshop Desk file this version can read and that it passes the check.
 func checkBackupFile(path string) error {
 	return viewFile(path, func(tx *bolt.Tx) error {
+		if problems := pageProblems(tx, path); len(problems) > 0 {
+			return &DamagedError{Path: path, Reason: "the backup is damaged (" + problems[0] + ")"}
+		}
 		meta := tx.Bucket(bucketMeta)
-		if walkPages(tx) == "" && (meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName))) {
+		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName)) {
 			return &DamagedError{Path: path, Reason: "it is not a Workshop Desk backup"}
 		}
-		if meta != nil {
-			if v := decodeSchema(meta.Get(metaSchema)); v > currentSchema {
-				return &TooNewError{Path: path, Schema: v, Known: currentSchema}
-			}
+		if v := decodeSchema(meta.Get(metaSchema)); v > currentSchema {
+			return &TooNewError{Path: path, Schema: v, Known: currentSchema}
 		}
-		if problems := checkTx(tx, path); len(problems) > 0 {
+		if problems := recordProblems(tx); len(problems) > 0 {
 			return &DamagedError{Path: path, Reason: "the backup is damaged (" + problems[0] + ")"}
 		}
 		return nil

@@ -70,18 +70,24 @@ func viewFile(path string, fn func(tx *bolt.Tx) error) (err error) {
 }
 
 // checkTx runs every check on tx, a transaction on the file at path: the
-// pages first (a damaged page stops the check there), then bbolt's own
-// check, then, for a file of the current schema, every record and index.
-func checkTx(tx *bolt.Tx, path string) (problems []string) {
-	if problems = pageProblems(tx, path); len(problems) > 0 {
+// pages first (page damage stops the check there), then, for a Workshop
+// Desk file of the current schema, every record and index.
+func checkTx(tx *bolt.Tx, path string) []string {
+	if problems := pageProblems(tx, path); len(problems) > 0 {
 		return problems
 	}
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName)) {
 		return []string{notDataFile}
 	}
-	if decodeSchema(meta.Get(metaSchema)) != currentSchema {
-		return nil // an older file's records are checked once migrated
+	return recordProblems(tx)
+}
+
+// recordProblems decodes every record of tx and checks every index; an
+// older file's records are checked once migrated.
+func recordProblems(tx *bolt.Tx) []string {
+	if decodeSchema(tx.Bucket(bucketMeta).Get(metaSchema)) != currentSchema {
+		return nil
 	}
 	c := checker{tx: tx}
 	c.workshops()
