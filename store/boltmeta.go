@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"slices"
 )
 
 // bbolt maps the file into memory: a page beyond the end of a truncated
@@ -91,7 +92,7 @@ func checkLength(path string) error {
 	}
 	// bbolt panics while opening when these pages are wrong, after taking
 	// the file lock, which a panic would then never release.
-	if !pageHas(f, best, best.root, branchPage|leafPage) {
+	if !pageHas(f, best, best.root, branchPage, leafPage) {
 		return damaged(path, "its root page is damaged")
 	}
 	if best.freelist != noFreelist && !freelistSound(f, best) {
@@ -166,9 +167,9 @@ func freelistSound(f *os.File, m *boltMetaPage) bool {
 	return true
 }
 
-// pageHas reports whether page id lies inside the file and carries one of
-// the flags.
-func pageHas(f *os.File, m *boltMetaPage, id uint64, flags uint16) bool {
+// pageHas reports whether page id lies inside the file and is of one of the
+// types (bbolt compares a page's flags for equality).
+func pageHas(f *os.File, m *boltMetaPage, id uint64, types ...uint16) bool {
 	if id < 2 || id >= m.pgid {
 		return false
 	}
@@ -176,7 +177,7 @@ func pageHas(f *os.File, m *boltMetaPage, id uint64, flags uint16) bool {
 	if _, err := f.ReadAt(hdr, int64(id)*int64(m.pageSize)); err != nil {
 		return false
 	}
-	return binary.LittleEndian.Uint16(hdr[8:])&flags != 0
+	return slices.Contains(types, binary.LittleEndian.Uint16(hdr[8:]))
 }
 
 // hasMagic reports whether a would-be meta page carries bbolt's magic number.
@@ -203,7 +204,7 @@ func headerPagesProblem(path string) (problem string, skip bool) {
 		_, err := f.ReadAt(page, int64(i)*size)
 		m, ok := parseBoltMetaPage(page)
 		le := binary.LittleEndian
-		if err != nil || !ok || le.Uint64(page[0:]) != uint64(i) || le.Uint16(page[8:])&metaPage == 0 {
+		if err != nil || !ok || le.Uint64(page[0:]) != uint64(i) || le.Uint16(page[8:]) != metaPage {
 			return fmt.Sprintf("header page %d of the file is damaged", i), true
 		}
 		if i == 0 {

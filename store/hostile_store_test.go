@@ -388,3 +388,58 @@ func TestOpenAfterHeaderFallbackToEmpty(t *testing.T) {
 		t.Error("Open wrote to the file")
 	}
 }
+
+// TestInlineBucketWithoutType zeroes the page header inside an inline
+// bucket (one small enough to be stored in its parent's page): bbolt then
+// takes it for a branch whose child is itself and loops, growing without
+// end. The check must find it before bbolt walks there.
+func TestInlineBucketWithoutType(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "workshops.db")
+	s, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addWorkshop(t, s, "inline-2027", "2027-03-09")
+	s.Close()
+	m := readTestBoltMeta(t, path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := data[int(m.root)*int(m.pageSize):]
+	le := binary.LittleEndian
+	if le.Uint16(root[8:]) != 0x02 {
+		t.Fatalf("the root page is not a leaf")
+	}
+	damaged := false
+	for i := range int(le.Uint16(root[10:])) {
+		e := root[16+16*i:] // flags, pos, key size, value size
+		pos, ks := le.Uint32(e[4:]), le.Uint32(e[8:])
+		v := e[pos+ks:]
+		if le.Uint32(e)&1 == 1 && le.Uint64(v) == 0 { // an inline bucket
+			clear(v[16 : 16+16]) // its page header
+			damaged = true
+			break
+		}
+	}
+	if !damaged {
+		t.Fatal("the demo file has no inline bucket")
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if p := rawPagesProblem(path, int(m.txid)); p == "" {
+		t.Fatal("the page check found nothing (the check itself is not run: it would not end)")
+	}
+	problems, err := CheckFile(path)
+	if err == nil && len(problems) == 0 {
+		t.Error("CheckFile found nothing")
+	}
+	var de *DamagedError
+	if s, err := Open(path, Options{NoAutoBackup: true}); !errors.As(err, &de) {
+		if s != nil {
+			s.Close()
+		}
+		t.Errorf("Open = %v, want *DamagedError before any read loops", err)
+	}
+}

@@ -40,6 +40,46 @@ func rawPagesProblem(path string, txid int) string {
 	return w.page(m.root, 0)
 }
 
+// openPagesProblem is rawPagesProblem for the newest transaction, the one
+// bbolt opens the file at.
+func openPagesProblem(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return "" // bbolt reports the real problem
+	}
+	m, ok := newestMeta(f)
+	f.Close()
+	if !ok {
+		return ""
+	}
+	return rawPagesProblem(path, int(m.txid))
+}
+
+// newestMeta returns the valid meta page of the newest transaction, the one
+// bbolt opens the file at.
+func newestMeta(f *os.File) (boltMetaPage, bool) {
+	var best boltMetaPage
+	found := false
+	size := int64(4096)
+	for i := range 2 {
+		page := make([]byte, boltMetaEnd)
+		if _, err := f.ReadAt(page, int64(i)*size); err != nil {
+			continue
+		}
+		m, ok := parseBoltMetaPage(page)
+		if !ok {
+			continue
+		}
+		if i == 0 {
+			size = int64(m.pageSize)
+		}
+		if !found || m.txid > best.txid {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
 // metaOf returns the valid meta page of transaction txid.
 func metaOf(f *os.File, txid uint64) (boltMetaPage, bool) {
 	size := int64(4096)
@@ -128,7 +168,14 @@ func (w *rawWalker) elements(buf []byte, id uint64, bucket, depth int) string {
 		return name + " is cut short"
 	}
 	flags, count := le.Uint16(buf[8:]), int(le.Uint16(buf[10:]))
-	if 16+16*count > len(buf) {
+	switch {
+	case flags != leafPage && (flags != branchPage || bucket >= 0):
+		// bbolt takes any page that is not a leaf for a branch, and an
+		// inline bucket's page is always a leaf.
+		return fmt.Sprintf("%s has an unexpected type (%#x)", name, flags)
+	case flags == branchPage && count == 0:
+		return name + " is a branch to nowhere"
+	case 16+16*count > len(buf):
 		return name + ": its element count does not fit in it"
 	}
 	for i := range count {
@@ -165,8 +212,6 @@ func (w *rawWalker) elements(buf []byte, id uint64, bucket, depth int) string {
 			if p != "" {
 				return p
 			}
-		default:
-			return fmt.Sprintf("%s has an unexpected type (%#x)", name, flags)
 		}
 	}
 	return ""

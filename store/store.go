@@ -84,6 +84,15 @@ func Open(path string, opts Options) (st *Store, err error) {
 		if err := checkLength(path); err != nil {
 			return nil, err
 		}
+		// bbolt trusts every page: one that points back up its tree makes
+		// it loop without end, and one that points outside the file reads
+		// memory it does not own. Unless the file is as a sound Store left
+		// it, its pages are walked here first.
+		if !knownSound(path) {
+			if p := openPagesProblem(path); p != "" {
+				return nil, damaged(path, "a damaged page was found ("+p+")")
+			}
+		}
 	}
 	db, err := openBolt(path, opts.Timeout)
 	if err != nil {
@@ -271,7 +280,7 @@ func (s *Store) recoverDamage(err *error) {
 func (s *Store) refuseIfDamaged() error {
 	s.healthMu.Lock()
 	defer s.healthMu.Unlock()
-	if !s.checked && s.knownSound() {
+	if !s.checked && knownSound(s.path) {
 		s.checked = true
 	}
 	if !s.checked {

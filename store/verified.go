@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 
-	bolt "go.etcd.io/bbolt"
 )
 
 // The check made before the first write reads every record, which takes
@@ -16,7 +15,8 @@ import (
 // when the file still matches that note; any change made by other means
 // (an edit, a copy, another program) changes the modification time, and the
 // file is checked again. Damage that changes none of them (a failing disk)
-// is found by the next check or backup instead.
+// is found by the next check or backup instead. Open also skips, for such
+// a file, its walk of the structure of every page (rawPagesProblem).
 
 // fileState is what the note records of the data file.
 type fileState struct {
@@ -29,35 +29,41 @@ func notePath(path string) string {
 	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".checked")
 }
 
-// state returns the data file's current state, or false.
-func (s *Store) state() (fileState, bool) {
-	fi, err := os.Stat(s.path)
+// fileStateOf returns the state of the data file at path, or false.
+func fileStateOf(path string) (fileState, bool) {
+	f, err := os.Open(path)
 	if err != nil {
 		return fileState{}, false
 	}
-	var txid int
-	if err := s.view(func(tx *bolt.Tx) error { txid = tx.ID(); return nil }); err != nil {
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
 		return fileState{}, false
 	}
-	return fileState{fi.Size(), fi.ModTime().UnixNano(), txid}, true
+	m, ok := newestMeta(f)
+	if !ok {
+		return fileState{}, false
+	}
+	return fileState{fi.Size(), fi.ModTime().UnixNano(), int(m.txid)}, true
 }
 
 func (f fileState) String() string { return fmt.Sprintf("%d %d %d\n", f.size, f.modTime, f.txid) }
 
-// knownSound reports whether the note beside the file matches its state.
-func (s *Store) knownSound() bool {
-	cur, ok := s.state()
+// knownSound reports whether the note beside the file at path matches its
+// state.
+func knownSound(path string) bool {
+	cur, ok := fileStateOf(path)
 	if !ok {
 		return false
 	}
-	note, err := os.ReadFile(notePath(s.path))
+	note, err := os.ReadFile(notePath(path))
 	return err == nil && string(note) == cur.String()
 }
 
 // noteSound writes the note of the file's current state; failing to is
 // harmless (the next Store checks the file again).
 func (s *Store) noteSound() {
-	if cur, ok := s.state(); ok {
+	if cur, ok := fileStateOf(s.path); ok {
 		os.WriteFile(notePath(s.path), []byte(cur.String()), 0o600)
 	}
 }
