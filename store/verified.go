@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
 )
 
 // The check made before the first write reads every record, which takes
