@@ -8,8 +8,9 @@ import (
 )
 
 // BenchmarkFirstWrite5000x30 measures what a workshopctl write pays on a
-// big file: open, the check made before the first write (every page,
-// record and index of 5,000 participants × 30 sessions), one write, close.
+// big file (5,000 participants × 30 sessions): open, one write, close. The
+// file is as a sound Store left it, so the full check before the first
+// write (seconds on this file) is skipped; each iteration leaves it so.
 func BenchmarkFirstWrite5000x30(b *testing.B) {
 	const nPeople, nSessions = 5000, 30
 	path := filepath.Join(benchDir(b), "workshops.db")
@@ -55,5 +56,7 @@ func BenchmarkFirstWrite5000x30(b *testing.B) {
 		durs = append(durs, time.Since(start))
 		i++
 	}
-	reportMedian(b, durs)
+	if m := reportMedian(b, durs); m > 10*time.Millisecond {
+		b.Logf("median open, write, close %v is over the 10 ms target", m)
+	}
 }
