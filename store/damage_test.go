@@ -142,11 +142,13 @@ func TestRandomDamage(t *testing.T) {
 		}
 		if _, err := Restore(path, goodCopy); err != nil {
 			fail("Restore from the good backup: %v", err)
+			os.RemoveAll(dir)
 			continue
 		}
 		if problems, err := CheckFile(path); err != nil || len(problems) > 0 {
 			fail("after the restore, check: %v, %v", problems, err)
 		}
+		os.RemoveAll(dir) // thousands of cases would fill the memory of /dev/shm
 	}
 }
 
