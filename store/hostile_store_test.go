@@ -240,9 +240,10 @@ func TestClockWarning(t *testing.T) {
 // TestHeaderPageZeroed: a data file with its first or second page zeroed
 // is checked without a panic, and the check reports it.
 func TestHeaderPageZeroed(t *testing.T) {
+	demo := filepath.Join(t.TempDir(), "demo.db")
+	demoFile(t, demo)
 	for page := range 2 {
-		path := filepath.Join(t.TempDir(), "workshops.db")
-		demoFile(t, path)
+		path := copyTo(t, demo)
 		zeroPage(t, path, page)
 		out, ok := runChild(t, childRequest{Mode: "check", Path: path})
 		if !ok {
@@ -329,7 +330,13 @@ func TestNotADataFile(t *testing.T) {
 // without write permission).
 func TestCheckFileWhileOpenReadOnly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "workshops.db")
-	demoFile(t, path)
+	s, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := addWorkshop(t, s, "readonly-2027", "2027-03-09")
+	addParticipant(t, s, w, "Aiko", "Tanaka", "")
+	s.Close()
 	os.Chmod(path, 0o400)
 	db, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true})
 	if err != nil {
