@@ -120,7 +120,7 @@ func (s *Store) replaceAttendance(tx *bolt.Tx, rec *Attendance) error {
 	if err := tx.Bucket(bucketAttendanceMarks).Put(key, encodeMark(Mark{rec.Status, rec.RecordedAt})); err != nil {
 		return err
 	}
-	return putJSON(tx.Bucket(bucketAttendanceHistory), join(rec.SessionID, rec.ParticipantID, NewID()), rec)
+	return putJSON(tx.Bucket(bucketAttendanceHistory), historyKey(tx.Bucket(bucketAttendanceHistory), join(rec.SessionID, rec.ParticipantID)), rec)
 }
 
 // Attendance returns the current attendance record of a participant at a

@@ -7,17 +7,17 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Backup rotation: the newest keepRecent backups are kept, and beyond them
-// the newest backup of each day for keepDays days.
+// the newest backup of each day for keepDays days; the newest backup that
+// passes the check is never deleted.
 const (
 	keepRecent = 10
 	keepDays   = 30
@@ -33,9 +33,14 @@ type BackupInfo struct {
 	Path string    `json:"path"`
 	Time time.Time `json:"time"`
 	Size int64     `json:"size"`
+	// Seq numbers the backups of a data file in the order they were made,
+	// whatever the clock said; 0 for those made before it was kept.
+	Seq int `json:"seq"`
 }
 
-// Backups lists the backups of the data file at path, newest first.
+// Backups lists the backups of the data file at path, newest first: in the
+// order they were made (their sequence number), not by the time in their
+// name, which a wrong clock may have set in the future.
 func Backups(path string) ([]BackupInfo, error) {
 	dir := BackupDir(path)
 	entries, err := os.ReadDir(dir)
@@ -63,14 +68,58 @@ func Backups(path string) ([]BackupInfo, error) {
 		if err != nil {
 			continue
 		}
-		list = append(list, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: info.Size()})
+		list = append(list, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: info.Size(),
+			Seq: parseSeq(rest[len(stampForm):])})
 	}
-	slices.SortFunc(list, func(a, b BackupInfo) int { return b.Time.Compare(a.Time) })
+	slices.SortFunc(list, func(a, b BackupInfo) int {
+		if a.Seq != b.Seq {
+			return b.Seq - a.Seq
+		}
+		return b.Time.Compare(a.Time)
+	})
 	return list, nil
 }
 
-// latestBackup names the newest backup of path that is itself readable and
-// whole, or "" when there is none.
+// parseSeq reads the sequence number that follows the time in a backup's
+// name ("-000042.db", "-000042-before-restore.db"), or returns 0.
+func parseSeq(rest string) int {
+	rest = strings.TrimSuffix(rest, ".db")
+	digits, ok := strings.CutPrefix(rest, "-")
+	if !ok {
+		return 0
+	}
+	if i := strings.IndexByte(digits, '-'); i >= 0 {
+		digits = digits[:i]
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// backupPath returns the path of a new backup of the data file at path,
+// made at now, numbered one past the newest backup: name-TIME-SEQ[-tag].db.
+// The caller holds the data file's lock, so no other program numbers one
+// at the same time.
+func backupPath(path string, now time.Time, tag string) (string, error) {
+	list, err := Backups(path)
+	if err != nil {
+		return "", err
+	}
+	seq := 1
+	if len(list) > 0 {
+		seq = list[0].Seq + 1
+	}
+	name := fmt.Sprintf("%s-%s-%06d", stem(path), now.UTC().Format(stampForm), seq)
+	if tag != "" {
+		name += "-" + tag
+	}
+	return filepath.Join(BackupDir(path), name+".db"), nil
+}
+
+// latestBackup names the newest backup of path that passes the check, or
+// "" when there is none.
 func latestBackup(path string) string {
 	list, _ := Backups(path)
 	for _, b := range list {
@@ -87,29 +136,34 @@ func stem(path string) string {
 }
 
 // Backup writes a consistent copy of the open file into the backups folder
-// while it stays in use, rotates old backups, and returns the new path.
+// while it stays in use, rotates old backups, and returns the new path. A
+// file that fails the check is not backed up (a *DamagedError): its copy
+// would be no better, and it would push good backups out of the rotation.
 func (s *Store) Backup() (string, error) { return s.backup("") }
 
 func (s *Store) backup(tag string) (string, error) {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
 	now := s.now().UTC()
-	name := stem(s.path) + "-" + now.Format(stampForm)
-	if tag != "" {
-		name += "-" + tag
+	dst, err := backupPath(s.path, now, tag)
+	if err != nil {
+		return "", err
 	}
-	dst := filepath.Join(BackupDir(s.path), name+".db")
 	if err := s.BackupTo(dst); err != nil {
 		return "", err
 	}
-	// A copy of a file damaged deep inside is damaged too: keep it out of
-	// the backups, or it would push the good ones out of the rotation.
+	// The copy is checked rather than the file: it is what would be kept.
 	if err := checkBackupFile(dst); err != nil {
 		os.Remove(dst)
-		return "", fmt.Errorf("no backup made, the data file itself is damaged: %w", err)
+		var de *DamagedError
+		if errors.As(err, &de) {
+			s.setDamaged(de.Reason)
+			return "", damaged(s.path, "it is damaged ("+de.Reason+"), so no backup was made")
+		}
+		return "", fmt.Errorf("no backup made: %w", err)
 	}
 	s.lastBackup = now
-	if err := rotateBackups(s.path, now); err != nil {
+	if err := rotateBackups(s.path, now, dst); err != nil {
 		return dst, err
 	}
 	return dst, nil
@@ -138,7 +192,10 @@ func (s *Store) backupInBackground() {
 			s.lastBackup = list[0].Time
 		}
 	}
-	due := s.now().Sub(s.lastBackup) >= s.opts.BackupInterval
+	// A newest backup dated after now was made while the clock was wrong
+	// (or is wrong now): rather back up once too often than never again.
+	elapsed := s.now().Sub(s.lastBackup)
+	due := elapsed >= s.opts.BackupInterval || elapsed < 0
 	if due {
 		s.lastBackup = s.now() // claim this slot so concurrent writes start no second backup
 		s.backupWG.Add(1)
@@ -159,17 +216,24 @@ func (s *Store) backupInBackground() {
 	}()
 }
 
-// rotateBackups deletes the backups that the rotation does not keep.
-func rotateBackups(path string, now time.Time) error {
+// rotateBackups deletes the backups that the rotation does not keep; good
+// is a backup known to pass the check ("" when none is known), else the
+// newest backup that passes is found and kept. A backup dated after now is
+// only kept while among the newest.
+func rotateBackups(path string, now time.Time, good string) error {
 	list, err := Backups(path)
 	if err != nil {
 		return err
+	}
+	if good == "" {
+		good = latestBackup(path)
 	}
 	days := map[string]bool{}
 	var errs []error
 	for i, b := range list {
 		day := b.Time.Format(time.DateOnly)
-		keep := i < keepRecent || (!days[day] && now.Sub(b.Time) < keepDays*24*time.Hour)
+		age := now.Sub(b.Time)
+		keep := i < keepRecent || b.Path == good || (!days[day] && age >= 0 && age < keepDays*24*time.Hour)
 		days[day] = true
 		if !keep {
 			if err := os.Remove(b.Path); err != nil {
@@ -180,55 +244,12 @@ func rotateBackups(path string, now time.Time) error {
 	return errors.Join(errs...)
 }
 
-// Restore replaces the data file at path with the backup at from. The file
-// must not be open: a file in use gives a *LockedError. The backup is checked
-// first; the current file, even a damaged one, is copied into the backups
-// folder before it is replaced, and that copy's path is returned.
-func Restore(path, from string) (saved string, err error) {
-	if err := checkBackupFile(from); err != nil {
-		return "", err
-	}
-	if _, err := os.Stat(path); err == nil {
-		if err := ensureNotInUse(path); err != nil {
-			return "", err
-		}
-		saved = filepath.Join(BackupDir(path), stem(path)+"-"+time.Now().UTC().Format(stampForm)+"-before-restore.db")
-		if err := os.MkdirAll(BackupDir(path), 0o700); err != nil {
-			return "", fmt.Errorf("create the backups folder: %w", err)
-		}
-		if err := copyFile(path, saved); err != nil {
-			return "", fmt.Errorf("keep a copy of the current file before restoring: %w", err)
-		}
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return saved, fmt.Errorf("restore %s: %w", from, err)
-	}
-	if err := copyFile(from, path); err != nil {
-		return saved, fmt.Errorf("restore %s: %w", from, err)
-	}
-	return saved, nil
-}
-
 // checkBackupFile opens a would-be backup read-only and checks that it is a
-// Workshop Desk file this version can read.
-func checkBackupFile(path string) (err error) {
-	if err := checkLength(path); err != nil {
-		return err
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = damaged(path, fmt.Sprint(r))
-		}
-	}()
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		return &DamagedError{Path: path, Reason: "it is not a readable Workshop Desk backup (" + err.Error() + ")"}
-	}
-	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
-		if p := walkPages(tx); p != "" {
-			return &DamagedError{Path: path, Reason: "the backup is damaged: " + p}
+// Workshop Desk file this version can read and that it passes the check.
+func checkBackupFile(path string) error {
+	return viewFile(path, func(tx *bolt.Tx) error {
+		if problems := pageProblems(tx, path); len(problems) > 0 {
+			return &DamagedError{Path: path, Reason: "the backup is damaged (" + problems[0] + ")"}
 		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName)) {
@@ -237,35 +258,11 @@ func checkBackupFile(path string) (err error) {
 		if v := decodeSchema(meta.Get(metaSchema)); v > currentSchema {
 			return &TooNewError{Path: path, Schema: v, Known: currentSchema}
 		}
-		var first error
-		for err := range tx.Check() { // read to the end so that the checker finishes
-			if first == nil {
-				first = &DamagedError{Path: path, Reason: "the backup is damaged (" + err.Error() + ")"}
-			}
+		if problems := recordProblems(tx); len(problems) > 0 {
+			return &DamagedError{Path: path, Reason: "the backup is damaged (" + problems[0] + ")"}
 		}
-		return first
+		return nil
 	})
-}
-
-// ensureNotInUse fails with a *LockedError when another program holds the
-// file. A damaged file is not in use, and may be replaced.
-func ensureNotInUse(path string) (err error) {
-	if checkLength(path) != nil {
-		return nil // a damaged file is not in use, and mapping it could crash
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = nil
-		}
-	}()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if errors.Is(err, berrors.ErrTimeout) {
-		return &LockedError{Path: path}
-	}
-	if err == nil {
-		db.Close()
-	}
-	return nil
 }
 
 // copyFile copies src to dst atomically (temporary file, fsync, rename).

@@ -40,7 +40,7 @@ func TestBackupIsAUsableCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantPath := filepath.Join(BackupDir(s.Path()), "workshops-20270310T090000.000Z.db")
+	wantPath := filepath.Join(BackupDir(s.Path()), "workshops-20270310T090000.000Z-000001.db")
 	if path != wantPath {
 		t.Errorf("Backup() = %q, want %q", path, wantPath)
 	}

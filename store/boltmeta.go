@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"slices"
 )
 
 // bbolt maps the file into memory: a page beyond the end of a truncated
@@ -33,10 +34,14 @@ type boltMetaPage struct {
 	txid     uint64
 }
 
+// notDataFile is the reason given for a file that is no bbolt file at all.
+const notDataFile = "it is not a Workshop Desk data file"
+
 // Page flags and the freelist marker, as bbolt writes them.
 const (
 	branchPage   = 0x01
 	leafPage     = 0x02
+	metaPage     = 0x04
 	freelistPage = 0x10
 	noFreelist   = ^uint64(0)
 )
@@ -57,7 +62,7 @@ func checkLength(path string) error {
 	}
 	first := make([]byte, boltMetaEnd)
 	if _, err := io.ReadFull(f, first); err != nil {
-		return damaged(path, "the file is too short to be a Workshop Desk data file")
+		return damaged(path, "it is too short to be a Workshop Desk data file")
 	}
 	var best *boltMetaPage
 	m0, ok0 := parseBoltMetaPage(first)
@@ -77,20 +82,52 @@ func checkLength(path string) error {
 		}
 	}
 	if best == nil {
-		return nil
+		if !hasMagic(first) && !hasMagic(second) {
+			return damaged(path, notDataFile)
+		}
+		return damaged(path, "it is not a Workshop Desk data file, or both of its header pages are damaged")
 	}
 	if need := int64(best.pgid) * int64(best.pageSize); fi.Size() < need {
 		return damaged(path, fmt.Sprintf("the file is cut short (%d bytes of the %d it should have)", fi.Size(), need))
 	}
 	// bbolt panics while opening when these pages are wrong, after taking
 	// the file lock, which a panic would then never release.
-	if !pageHas(f, best, best.root, branchPage|leafPage) {
+	if !pageHas(f, best, best.root, branchPage, leafPage) {
 		return damaged(path, "its root page is damaged")
 	}
 	if best.freelist != noFreelist && !freelistSound(f, best) {
 		return damaged(path, "its free-page list is damaged")
 	}
 	return nil
+}
+
+// freshBolt reports whether the file at path is a bbolt file as bbolt
+// creates it: two valid meta pages, and no page beyond them, the free-page
+// list and an empty root page. (A file whose newest meta page is damaged
+// may fall back to the empty first state of the database.)
+func freshBolt(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var pgid uint64
+	size := int64(4096)
+	for i := range 2 {
+		page := make([]byte, boltMetaEnd)
+		if _, err := f.ReadAt(page, int64(i)*size); err != nil {
+			return false
+		}
+		m, ok := parseBoltMetaPage(page)
+		if !ok {
+			return false // bbolt fell back to the other one: not as created
+		}
+		if i == 0 {
+			size = int64(m.pageSize)
+		}
+		pgid = max(pgid, m.pgid)
+	}
+	return pgid > 0 && pgid <= 4
 }
 
 // freelistSound reads the freelist page as bbolt does when it opens a file
@@ -110,7 +147,11 @@ func freelistSound(f *os.File, m *boltMetaPage) bool {
 	if count == 0xFFFF {
 		count, first = le.Uint64(hdr[16:]), 24
 	}
-	space := (int64(le.Uint32(hdr[12:])) + 1) * int64(m.pageSize) // the page and its overflow pages
+	overflow := uint64(le.Uint32(hdr[12:]))
+	if m.freelist+overflow >= m.pgid {
+		return false // bbolt's checker would count every page up to there
+	}
+	space := int64(overflow+1) * int64(m.pageSize) // the page and its overflow pages
 	if count > uint64(space/8) || first+int64(count)*8 > space {
 		return false
 	}
@@ -126,9 +167,9 @@ func freelistSound(f *os.File, m *boltMetaPage) bool {
 	return true
 }
 
-// pageHas reports whether page id lies inside the file and carries one of
-// the flags.
-func pageHas(f *os.File, m *boltMetaPage, id uint64, flags uint16) bool {
+// pageHas reports whether page id lies inside the file and is of one of the
+// types (bbolt compares a page's flags for equality).
+func pageHas(f *os.File, m *boltMetaPage, id uint64, types ...uint16) bool {
 	if id < 2 || id >= m.pgid {
 		return false
 	}
@@ -136,7 +177,54 @@ func pageHas(f *os.File, m *boltMetaPage, id uint64, flags uint16) bool {
 	if _, err := f.ReadAt(hdr, int64(id)*int64(m.pageSize)); err != nil {
 		return false
 	}
-	return binary.LittleEndian.Uint16(hdr[8:])&flags != 0
+	return slices.Contains(types, binary.LittleEndian.Uint16(hdr[8:]))
+}
+
+// hasMagic reports whether a would-be meta page carries bbolt's magic number.
+func hasMagic(page []byte) bool {
+	return len(page) >= boltMetaOffset+4 && binary.LittleEndian.Uint32(page[boltMetaOffset:]) == boltMagic
+}
+
+// headerPagesProblem describes damage to the pages that bbolt's own
+// consistency check (tx.Check) reads in a goroutine of its own, where a
+// panic on a damaged page could not be recovered: both meta pages and the
+// free-page list. It returns "" when they are sound, and skip when
+// tx.Check must not run (a file without a stored free-page list, which
+// tx.Check would rebuild by reading every page in that goroutine).
+func headerPagesProblem(path string) (problem string, skip bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "the file cannot be read: " + err.Error(), true
+	}
+	defer f.Close()
+	var metas [2]boltMetaPage
+	size := int64(4096)
+	for i := range 2 {
+		page := make([]byte, boltMetaEnd)
+		_, err := f.ReadAt(page, int64(i)*size)
+		m, ok := parseBoltMetaPage(page)
+		le := binary.LittleEndian
+		if err != nil || !ok || le.Uint64(page[0:]) != uint64(i) || le.Uint16(page[8:]) != metaPage {
+			return fmt.Sprintf("header page %d of the file is damaged", i), true
+		}
+		if i == 0 {
+			size = int64(m.pageSize)
+		}
+		metas[i] = m
+	}
+	best := &metas[0]
+	if metas[1].txid > best.txid {
+		best = &metas[1]
+	}
+	if best.freelist == noFreelist {
+		return "", true
+	}
+	hdr := make([]byte, 16)
+	if _, err := f.ReadAt(hdr, int64(best.freelist)*int64(best.pageSize)); err != nil ||
+		binary.LittleEndian.Uint64(hdr) != best.freelist || !freelistSound(f, best) {
+		return "the list of free pages is damaged", true
+	}
+	return "", false
 }
 
 func parseBoltMetaPage(page []byte) (boltMetaPage, bool) {

@@ -2,11 +2,15 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Check verifies the file: bbolt's own consistency check of every page, a
@@ -15,27 +19,109 @@ import (
 // (none for a healthy file); the error is for a file that cannot be read.
 func (s *Store) Check() (problems []string, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		// bbolt's own check reads pages in another goroutine, where a
-		// damaged page would panic beyond our recover: read every page
-		// here first.
-		if p := walkPages(tx); p != "" {
-			problems = append(problems, p)
-			return nil
-		}
-		for e := range tx.Check() {
-			problems = append(problems, "page: "+e.Error())
-		}
-		c := checker{tx: tx}
-		c.workshops()
-		c.sessions()
-		c.participants()
-		c.attendance()
-		c.certificates() // certificates.go
-		c.overrides()    // eligibility.go
-		problems = append(problems, c.problems...)
+		problems = checkTx(tx, s.path)
 		return nil
 	})
 	return problems, err
+}
+
+// CheckFile checks the data file at path as Check does, opening it
+// read-only: it writes nothing, works on a read-only file such as a backup
+// kept on a read-only medium, and never migrates an older file. A file in
+// use by another program gives a *LockedError; one that cannot be opened at
+// all a *DamagedError, and one written by a newer version a *TooNewError.
+func CheckFile(path string) (problems []string, err error) {
+	err = viewFile(path, func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			if v := decodeSchema(meta.Get(metaSchema)); v > currentSchema {
+				return &TooNewError{Path: path, Schema: v, Known: currentSchema}
+			}
+		}
+		problems = checkTx(tx, path)
+		return nil
+	})
+	return problems, err
+}
+
+// viewFile opens the bbolt file at path read-only and runs fn in a read
+// transaction; damage that makes bbolt panic becomes a *DamagedError.
+func viewFile(path string, fn func(tx *bolt.Tx) error) (err error) {
+	if _, err := os.Stat(path); err != nil {
+		return &DamagedError{Path: path, Reason: "it cannot be read (" + err.Error() + ")"}
+	}
+	if err := checkLength(path); err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(path, fmt.Sprintf("a damaged page was found (%v)", r))
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return &LockedError{Path: path}
+	case err != nil:
+		return damaged(path, notDataFile+", or it is damaged ("+err.Error()+")")
+	}
+	defer db.Close()
+	return db.View(fn)
+}
+
+// checkTx runs every check on tx, a transaction on the file at path: the
+// pages first (page damage stops the check there), then, for a Workshop
+// Desk file of the current schema, every record and index.
+func checkTx(tx *bolt.Tx, path string) []string {
+	if problems := pageProblems(tx, path); len(problems) > 0 {
+		return problems
+	}
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || !bytes.Equal(meta.Get(metaApp), []byte(appName)) {
+		return []string{notDataFile}
+	}
+	return recordProblems(tx)
+}
+
+// recordProblems decodes every record of tx and checks every index; an
+// older file's records are checked once migrated.
+func recordProblems(tx *bolt.Tx) []string {
+	if decodeSchema(tx.Bucket(bucketMeta).Get(metaSchema)) != currentSchema {
+		return nil
+	}
+	c := checker{tx: tx}
+	c.workshops()
+	c.sessions()
+	c.participants()
+	c.attendance()
+	c.certificates() // certificates.go
+	c.overrides()    // eligibility.go
+	return c.problems
+}
+
+// pageProblems checks the pages of tx, a transaction on the file at path:
+// every page is read here first (a damaged page stops the check there),
+// then the header pages straight from the file, then bbolt's own check.
+func pageProblems(tx *bolt.Tx, path string) (problems []string) {
+	// bbolt's own check reads pages in another goroutine, where a
+	// damaged page would panic beyond our recover: check the structure of
+	// every page straight from the file first, then read them through
+	// bbolt here.
+	if p := rawPagesProblem(path, tx.ID()); p != "" {
+		return []string{"a damaged page was found, so the rest of the file could not be checked (" + p + ")"}
+	}
+	if p := walkPages(tx); p != "" {
+		return []string{p}
+	}
+	if p, skip := headerPagesProblem(path); p != "" {
+		return []string{p}
+	} else if skip {
+		return nil
+	}
+	for e := range tx.Check() {
+		problems = append(problems, "page: "+e.Error())
+	}
+	return problems
 }
 
 type checker struct {

@@ -135,7 +135,7 @@ func (s *Store) UndoCheckIn(sessionID, participantID uuid.UUID) (Attendance, err
 		if err := tx.Bucket(bucketAttendanceMarks).Delete(key); err != nil {
 			return err
 		}
-		return putJSON(tx.Bucket(bucketAttendanceHistory), join(sessionID, participantID, NewID()), &out)
+		return putJSON(tx.Bucket(bucketAttendanceHistory), historyKey(tx.Bucket(bucketAttendanceHistory), join(sessionID, participantID)), &out)
 	})
 	if err != nil {
 		return Attendance{}, fmt.Errorf("undo check-in: %w", err)

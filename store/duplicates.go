@@ -181,5 +181,5 @@ func (s *Store) writeAttendance(tx *bolt.Tx, a *Attendance) error {
 	if err := tx.Bucket(bucketAttendanceMarks).Put(key, encodeMark(Mark{a.Status, a.RecordedAt})); err != nil {
 		return err
 	}
-	return putJSON(tx.Bucket(bucketAttendanceHistory), join(a.SessionID, a.ParticipantID, NewID()), a)
+	return putJSON(tx.Bucket(bucketAttendanceHistory), historyKey(tx.Bucket(bucketAttendanceHistory), join(a.SessionID, a.ParticipantID)), a)
 }

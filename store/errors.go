@@ -21,7 +21,7 @@ func (e *LockedError) Error() string {
 
 // DamagedError means the file is not a Workshop Desk database or is damaged.
 // The file has been left exactly as it was. LatestBackup names the newest
-// backup beside it, if there is one.
+// backup beside it that passes the check, if there is one.
 type DamagedError struct {
 	Path         string
 	Reason       string
@@ -31,7 +31,7 @@ type DamagedError struct {
 func (e *DamagedError) Error() string {
 	msg := fmt.Sprintf("%s cannot be used: %s. The file has not been changed", e.Path, e.Reason)
 	if e.LatestBackup != "" {
-		msg += "; the latest backup is " + e.LatestBackup
+		msg += "; the latest good backup is " + e.LatestBackup
 	}
 	return msg
 }

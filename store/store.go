@@ -44,6 +44,12 @@ type Store struct {
 	backupMu   sync.Mutex // serialises automatic backups
 	lastBackup time.Time  // guarded by backupMu
 	backupWG   sync.WaitGroup
+
+	ready     bool       // set once Open has prepared the file; writes are then checked
+	healthMu  sync.Mutex // guards the fields below
+	checked   bool       // the file has been checked before its first write
+	damage    string     // the first problem the check found, or ""
+	clockWarn string     // the latest warning about the clock, or ""
 }
 
 // Open opens the data file at path, creating it (and its folder) when it
@@ -78,6 +84,15 @@ func Open(path string, opts Options) (st *Store, err error) {
 		if err := checkLength(path); err != nil {
 			return nil, err
 		}
+		// bbolt trusts every page: one that points back up its tree makes
+		// it loop without end, and one that points outside the file reads
+		// memory it does not own. Unless the file is as a sound Store left
+		// it, its pages are walked here first.
+		if !knownSound(path) {
+			if p := openPagesProblem(path); p != "" {
+				return nil, damaged(path, "a damaged page was found ("+p+")")
+			}
+		}
 	}
 	db, err := openBolt(path, opts.Timeout)
 	if err != nil {
@@ -93,6 +108,7 @@ func Open(path string, opts Options) (st *Store, err error) {
 	if err := st.prepare(); err != nil {
 		return nil, err
 	}
+	st.ready = true
 	if !opts.NoAutoBackup {
 		st.backupInBackground()
 	}
@@ -149,6 +165,10 @@ func (s *Store) prepare() error {
 	switch {
 	case err != nil:
 		return err
+	case empty && !freshBolt(s.path):
+		// A file that once held more than an empty database has lost its
+		// records: initialising it would write over what is left.
+		return damaged(s.path, notDataFile+", or it is damaged (it holds no records)")
 	case empty:
 		if err := s.initialise(); err != nil {
 			return err
@@ -189,6 +209,14 @@ func (s *Store) initialise() error {
 // Close waits for a running backup, then closes the file.
 func (s *Store) Close() error {
 	s.backupWG.Wait()
+	s.healthMu.Lock()
+	sound := s.checked && s.damage == ""
+	s.healthMu.Unlock()
+	if sound {
+		// The note is written while the file is still locked; closing a
+		// bbolt file does not change it.
+		s.noteSound()
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
@@ -210,11 +238,27 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 }
 
 // update runs fn in a write transaction committed with fsync, then starts
-// an automatic backup if the last one is old enough.
+// an automatic backup if the last one is old enough. Before the first write
+// the whole file is checked: a file that fails the check is not written to
+// (a *DamagedError naming the latest good backup).
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if s.ready {
+		if err := s.refuseIfDamaged(); err != nil {
+			return err
+		}
+	}
 	defer s.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	if err := s.db.Update(fn); err != nil {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if !s.ready {
+			return nil
+		}
+		return s.stampWrite(tx)
+	})
+	if err != nil {
 		return err
 	}
 	if !s.opts.NoAutoBackup {
@@ -225,7 +269,49 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 
 func (s *Store) recoverDamage(err *error) {
 	if r := recover(); r != nil {
-		*err = damaged(s.path, fmt.Sprintf("a damaged page was found (%v)", r))
+		reason := fmt.Sprintf("a damaged page was found (%v)", r)
+		s.setDamaged(reason)
+		*err = damaged(s.path, reason)
+	}
+}
+
+// refuseIfDamaged checks the file once, before its first write, and gives a
+// *DamagedError when the check has found it damaged.
+func (s *Store) refuseIfDamaged() error {
+	s.healthMu.Lock()
+	defer s.healthMu.Unlock()
+	if !s.checked && knownSound(s.path) {
+		s.checked = true
+	}
+	if !s.checked {
+		s.checked = true
+		problems, err := s.Check()
+		var de *DamagedError
+		switch {
+		case errors.As(err, &de):
+			s.damage = de.Reason
+		case err != nil:
+			s.damage = err.Error()
+		case len(problems) == 1:
+			s.damage = problems[0]
+		case len(problems) > 1:
+			s.damage = fmt.Sprintf("%s, and %d more problems", problems[0], len(problems)-1)
+		}
+	}
+	if s.damage == "" {
+		return nil
+	}
+	return damaged(s.path, "it is damaged ("+s.damage+"), so nothing was written to it")
+}
+
+// setDamaged records that the file was found damaged: nothing more is
+// written to it.
+func (s *Store) setDamaged(reason string) {
+	s.healthMu.Lock()
+	defer s.healthMu.Unlock()
+	s.checked = true
+	if s.damage == "" {
+		s.damage = reason
 	}
 }
 

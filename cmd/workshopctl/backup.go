@@ -93,10 +93,12 @@ var restoreCommand = &command{
 	name:     "restore",
 	synopsis: "FILE",
 	summary:  "replace the data file with the backup FILE",
-	details: `Checks the backup FILE, copies the current data file (even a damaged one)
-into the backups folder, then replaces it with FILE and prints where the
-previous file was saved. The data file must not be open in the desktop app;
-it is not opened here, so a damaged file can be restored.`,
+	details: `Checks the backup FILE, then takes the data file's lock as any writer does
+and, while holding it, copies the current data file into the backups folder
+and replaces its data with FILE's; prints where the previous file was saved.
+If another program (the desktop app) keeps the data file open, it says so
+and changes nothing. A damaged data file is copied as it is, then replaced.
+Through a symbolic link, the file it points to is restored.`,
 	positional: 1,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		return func(args []string) error { return c.restore(args[0]) }
@@ -104,7 +106,7 @@ it is not opened here, so a damaged file can be restored.`,
 }
 
 // restore replaces the data file with a backup. It does not open the data
-// file: it may be damaged, which is why it is being restored.
+// file as a store: it may be damaged, which is why it is being restored.
 func (c *cli) restore(from string) error {
 	path, err := c.dataPath()
 	if err != nil {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/workshopdesk/workshopdesk/store"
 )
@@ -12,40 +14,44 @@ var checkCommand = &command{
 	name:    "check",
 	summary: "verify the data file; exit status 1 if anything is wrong",
 	details: `Checks every page of the data file, decodes every record and verifies every
-index. Prints "ok: no problems found", or each problem and exits with 1.`,
+index. Prints "ok: no problems found", or each problem and exits with 1.
+Opens the file read-only and writes nothing, so it can check a backup, even
+on a read-only medium.`,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		return func([]string) error { return c.check() }
 	},
 }
 
 // check runs the store's consistency check and prints each problem found.
-// It writes nothing, not even the backup made on open: it may be pointed
-// at a backup itself.
+// It opens the file read-only and writes nothing, not even the backup made
+// on open: it may be pointed at a backup itself, on a read-only medium.
 func (c *cli) check() (err error) {
-	st, err := c.openWith(false, store.Options{NoAutoBackup: true})
+	path, err := c.dataPath()
 	if err != nil {
 		return err
 	}
-	defer closeStore(st, &err)
-	problems, err := st.Check()
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("there is no data file at %s; name another with --data", path)
+	}
+	problems, err := store.CheckFile(path)
 	if err != nil {
-		return fmt.Errorf("check %s: %w", st.Path(), err)
+		return fmt.Errorf("check %s: %w", path, err)
 	}
 	if c.json {
 		err = c.printJSON(struct {
 			Path     string   `json:"path"`
 			OK       bool     `json:"ok"`
 			Problems []string `json:"problems"`
-		}{st.Path(), len(problems) == 0, orEmpty(problems)})
+		}{path, len(problems) == 0, orEmpty(problems)})
 	} else if len(problems) == 0 {
-		c.printf("ok: no problems found in %s\n", st.Path())
+		c.printf("ok: no problems found in %s\n", path)
 	} else {
 		for _, p := range problems {
 			c.printf("%s\n", cleanCell(p))
 		}
 	}
 	if err == nil && len(problems) > 0 {
-		err = &checkFailed{path: st.Path(), problems: len(problems)}
+		err = &checkFailed{path: path, problems: len(problems)}
 	}
 	return err
 }

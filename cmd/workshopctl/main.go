@@ -37,8 +37,9 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // cli is one invocation: the global options and where output goes.
 type cli struct {
 	stdout, stderr io.Writer
-	data           string // --data; "" means store.DefaultDataPath()
-	json           bool   // --json
+	data           string         // --data; "" means store.DefaultDataPath()
+	json           bool           // --json
+	opened         []*store.Store // every store the command opened, for warnings
 }
 
 // command is one subcommand of workshopctl.
@@ -128,6 +129,7 @@ func (c *cli) exec(cmd *command, args []string) int {
 		}
 	}
 	err = runCmd(pos)
+	c.warnClock()
 	var ue usageError
 	if errors.As(err, &ue) {
 		return usageFailure(c.stderr, ue, cmd)
@@ -215,7 +217,22 @@ func (c *cli) openWith(create bool, opts store.Options) (*store.Store, error) {
 			return nil, fmt.Errorf("there is no data file at %s; create one with \"workshopctl init-demo\" or \"workshopctl add-workshop\", or name another with --data", path)
 		}
 	}
-	return store.Open(path, opts)
+	st, err := store.Open(path, opts)
+	if err == nil {
+		c.opened = append(c.opened, st)
+	}
+	return st, err
+}
+
+// warnClock prints, on standard error, the warning of every store the
+// command opened whose writes were dated by a clock that looks wrong.
+func (c *cli) warnClock() {
+	for _, st := range c.opened {
+		if w := st.ClockWarning(); w != "" {
+			fmt.Fprintf(c.stderr, "workshopctl: warning: %s\n", oneLine(cleanCell(w)))
+		}
+	}
+	c.opened = nil
 }
 
 // closeStore closes st and keeps the first error in *err. Every command

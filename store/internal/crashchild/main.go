@@ -4,6 +4,8 @@
 //
 //	crashchild write PATH   record until killed; print "ready", then one line per commit
 //	crashchild hold PATH    open the file, print "ready" and wait until stdin closes
+//	crashchild load PATH    like separate CLI runs: open, add a participant,
+//	                        close, print "P <ID>", again until killed
 package main
 
 import (
@@ -21,8 +23,12 @@ const Code = "crash-test"
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: crashchild write|hold PATH")
+		fmt.Fprintln(os.Stderr, "usage: crashchild write|hold|load PATH")
 		os.Exit(2)
+	}
+	if os.Args[1] == "load" {
+		load(os.Args[2])
+		return
 	}
 	s, err := store.Open(os.Args[2], store.Options{NoAutoBackup: true, Timeout: 5 * time.Second})
 	if err != nil {
@@ -104,6 +110,35 @@ func write(s *store.Store) {
 			fail(err)
 		}
 		fmt.Printf("A %s\n", status)
+	}
+}
+
+// load opens the file, adds one participant to the workshop Code and
+// closes the file, over and over, the way separate workshopctl runs do; it
+// prints "P <participant ID>" after each close. A file held by another
+// program (a restore) is tried again.
+func load(path string) {
+	fmt.Println("ready")
+	for i := 0; ; i++ {
+		s, err := store.Open(path, store.Options{NoAutoBackup: true, Timeout: 5 * time.Second})
+		var le *store.LockedError
+		if errors.As(err, &le) {
+			continue
+		} else if err != nil {
+			fail(err)
+		}
+		w, err := s.FindWorkshop(Code)
+		if err != nil {
+			fail(err)
+		}
+		p := store.Participant{WorkshopID: w.ID, GivenNames: "Load", FamilyNames: fmt.Sprint(i)}
+		if err := s.SaveParticipant(&p); err != nil {
+			fail(err)
+		}
+		if err := s.Close(); err != nil {
+			fail(err)
+		}
+		fmt.Printf("P %s\n", p.ID)
 	}
 }
 
