@@ -187,17 +187,26 @@ func hasMagic(page []byte) bool {
 
 // headerPagesProblem describes damage to the pages that bbolt's own
 // consistency check (tx.Check) reads in a goroutine of its own, where a
-// panic on a damaged page could not be recovered: both meta pages and the
+// panic on a damaged page could not be recovered: the meta pages and the
 // free-page list. It returns "" when they are sound, and skip when
 // tx.Check must not run (a file without a stored free-page list, which
 // tx.Check would rebuild by reading every page in that goroutine).
+//
+// One damaged meta page is not damage: bbolt keeps two so that a write of
+// one torn by a power cut leaves the other, and the file as of the
+// transaction before (the torn one was never acknowledged). bbolt opens
+// the file at the sound one and the next change rewrites the torn one.
+// Refusing writes there would send the facilitator to an older backup
+// for nothing. Only both damaged is a problem; with one, tx.Check (which
+// asserts on both pages) must not run.
 func headerPagesProblem(path string) (problem string, skip bool) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "the file cannot be read: " + err.Error(), true
 	}
 	defer f.Close()
-	var metas [2]boltMetaPage
+	var best *boltMetaPage
+	torn := false
 	size := int64(4096)
 	for i := range 2 {
 		page := make([]byte, boltMetaEnd)
@@ -205,16 +214,18 @@ func headerPagesProblem(path string) (problem string, skip bool) {
 		m, ok := parseBoltMetaPage(page)
 		le := binary.LittleEndian
 		if err != nil || !ok || le.Uint64(page[0:]) != uint64(i) || le.Uint16(page[8:]) != metaPage {
-			return fmt.Sprintf("header page %d of the file is damaged", i), true
+			torn = true
+			continue
 		}
 		if i == 0 {
 			size = int64(m.pageSize)
 		}
-		metas[i] = m
+		if best == nil || m.txid > best.txid {
+			best = &m
+		}
 	}
-	best := &metas[0]
-	if metas[1].txid > best.txid {
-		best = &metas[1]
+	if best == nil {
+		return "both header pages of the file are damaged", true
 	}
 	if best.freelist == noFreelist {
 		return "", true
@@ -224,7 +235,7 @@ func headerPagesProblem(path string) (problem string, skip bool) {
 		binary.LittleEndian.Uint64(hdr) != best.freelist || !freelistSound(f, best) {
 		return "the list of free pages is damaged", true
 	}
-	return "", false
+	return "", torn
 }
 
 func parseBoltMetaPage(page []byte) (boltMetaPage, bool) {
