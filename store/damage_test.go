@@ -33,6 +33,26 @@ func TestRandomDamage(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("WORKSHOPDESK_DAMAGE_CASES")); err == nil && v > 0 {
 		cases = v
 	}
+	randomDamage(t, seed, cases)
+}
+
+// damageSeedsThatFoundDefects are runs of TestRandomDamage that once found
+// a defect, replayed every time so that it never comes back.
+var damageSeedsThatFoundDefects = []uint64{
+	1796313669154404429, // a panic recovered during the check before the first write deadlocked the store
+}
+
+// TestDamageFoundBefore replays the runs of TestRandomDamage that found a
+// defect.
+func TestDamageFoundBefore(t *testing.T) {
+	for _, seed := range damageSeedsThatFoundDefects {
+		t.Run(strconv.FormatUint(seed, 10), func(t *testing.T) { randomDamage(t, seed, damageCases) })
+	}
+}
+
+// randomDamage is TestRandomDamage's run of cases damaged copies, drawn
+// from seed.
+func randomDamage(t *testing.T, seed uint64, cases int) {
 	t.Logf("seed %d (WORKSHOPDESK_DAMAGE_SEED=%d replays it)", seed, seed)
 	rng := rand.New(rand.NewPCG(seed, seed>>3))
 

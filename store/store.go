@@ -46,6 +46,7 @@ type Store struct {
 	backupWG   sync.WaitGroup
 
 	ready     bool       // set once Open has prepared the file; writes are then checked
+	checkMu   sync.Mutex // held by the check before the first write, so that one runs at a time
 	healthMu  sync.Mutex // guards the fields below
 	checked   bool       // the file has been checked before its first write
 	damage    string     // the first problem the check found, or ""
@@ -276,28 +277,35 @@ func (s *Store) recoverDamage(err *error) {
 }
 
 // refuseIfDamaged checks the file once, before its first write, and gives a
-// *DamagedError when the check has found it damaged.
+// *DamagedError when the check has found it damaged. The check runs
+// without healthMu held: a damaged page it meets is recovered by
+// recoverDamage, which takes healthMu itself.
 func (s *Store) refuseIfDamaged() error {
+	s.checkMu.Lock()
+	defer s.checkMu.Unlock()
 	s.healthMu.Lock()
-	defer s.healthMu.Unlock()
 	if !s.checked && knownSound(s.path) {
 		s.checked = true
 	}
-	if !s.checked {
-		s.checked = true
+	first := !s.checked
+	s.checked = true
+	s.healthMu.Unlock()
+	if first {
 		problems, err := s.Check()
 		var de *DamagedError
 		switch {
 		case errors.As(err, &de):
-			s.damage = de.Reason
+			s.setDamaged(de.Reason)
 		case err != nil:
-			s.damage = err.Error()
+			s.setDamaged(err.Error())
 		case len(problems) == 1:
-			s.damage = problems[0]
+			s.setDamaged(problems[0])
 		case len(problems) > 1:
-			s.damage = fmt.Sprintf("%s, and %d more problems", problems[0], len(problems)-1)
+			s.setDamaged(fmt.Sprintf("%s, and %d more problems", problems[0], len(problems)-1))
 		}
 	}
+	s.healthMu.Lock()
+	defer s.healthMu.Unlock()
 	if s.damage == "" {
 		return nil
 	}
