@@ -58,6 +58,8 @@ type App struct {
 	// tests.
 	lastPreview     *dialog.CustomDialog
 	lastLostLetters *dialog.ConfirmDialog
+
+	clockWarned string // the clock warning last shown
 }
 
 // Start opens the data file in window w and shows the first

@@ -294,6 +294,7 @@ func (v *checkInView) record(i int) {
 	d := v.a.ws.data
 	p := d.Participants[i]
 	res, err := v.a.ws.u.st.CheckIn(se.ID, p.ID, v.a.now())
+	defer v.a.ws.u.warnClock()
 	if err != nil {
 		v.show(outcomeMiss, lang.L("NOT RECORDED"), p.FullName(), err.Error())
 		return

@@ -63,6 +63,7 @@ func (u *App) showSection(i int) bool {
 		return false
 	}
 	u.workshop.tabs.SelectIndex(i)
+	u.warnClock()
 	return true
 }
 
