@@ -460,10 +460,22 @@ func syntheticWorkshop(people, sessions int) *store.WorkshopData {
 	return d
 }
 
-// benchGrid makes a grid of d outside any app, as the attendance section
-// does.
-func benchGrid(d *store.WorkshopData, now time.Time) *gridView {
-	ws := &workshopScreen{data: d}
+// benchStore opens a store on an empty file: the grid reads the decisions
+// taken by hand from it (none).
+func benchStore(b *testing.B) *store.Store {
+	b.Helper()
+	st, err := store.Open(filepath.Join(b.TempDir(), "w.db"), store.Options{NoAutoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// benchGrid makes a grid of d outside any window, as the attendance
+// section does.
+func benchGrid(st *store.Store, d *store.WorkshopData, now time.Time) *gridView {
+	ws := &workshopScreen{data: d, u: &App{st: st}}
 	a := &attendanceSection{ws: ws, now: func() time.Time { return now }}
 	ws.attendance = a
 	return newGridView(a)
@@ -475,9 +487,10 @@ func BenchmarkGridBuild5000x30(b *testing.B) {
 	test.NewTempApp(b)
 	d := syntheticWorkshop(5000, 30)
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	st := benchStore(b)
 	b.ResetTimer()
 	for b.Loop() {
-		g := benchGrid(d, now)
+		g := benchGrid(st, d, now)
 		w := test.NewWindow(g.content)
 		w.Resize(fyne.NewSize(1366, 768))
 		w.Canvas().Capture()
@@ -492,7 +505,7 @@ func BenchmarkGridRecompute5000x30(b *testing.B) {
 	test.NewTempApp(b)
 	d := syntheticWorkshop(5000, 30)
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	g := benchGrid(d, now)
+	g := benchGrid(benchStore(b), d, now)
 	w := test.NewWindow(g.content)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1366, 768))
