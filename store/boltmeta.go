@@ -112,22 +112,44 @@ func freshBolt(path string) bool {
 	}
 	defer f.Close()
 	var pgid uint64
-	size := int64(4096)
-	for i := range 2 {
-		page := make([]byte, boltMetaEnd)
-		if _, err := f.ReadAt(page, int64(i)*size); err != nil {
-			return false
-		}
-		m, ok := parseBoltMetaPage(page)
-		if !ok {
+	for _, m := range metaPages(f) {
+		if !m.parsed {
 			return false // bbolt fell back to the other one: not as created
-		}
-		if i == 0 {
-			size = int64(m.pageSize)
 		}
 		pgid = max(pgid, m.pgid)
 	}
 	return pgid > 0 && pgid <= 4
+}
+
+// readMeta is one of the two meta pages of a bbolt file as read from it.
+type readMeta struct {
+	boltMetaPage
+	parsed bool // bbolt would use it: magic, version and checksum right
+	whole  bool // parsed, and the page header names it meta page 0 or 1
+}
+
+// metaPages reads both meta pages of the bbolt file f; the second is read
+// at the page size the first gives when it parses, else at 4096.
+func metaPages(f *os.File) [2]readMeta {
+	var out [2]readMeta
+	size := int64(4096)
+	for i := range out {
+		page := make([]byte, boltMetaEnd)
+		if _, err := f.ReadAt(page, int64(i)*size); err != nil {
+			continue
+		}
+		m, ok := parseBoltMetaPage(page)
+		if !ok {
+			continue
+		}
+		if i == 0 {
+			size = int64(m.pageSize)
+		}
+		le := binary.LittleEndian
+		out[i] = readMeta{boltMetaPage: m, parsed: true,
+			whole: le.Uint64(page[0:]) == uint64(i) && le.Uint16(page[8:]) == metaPage}
+	}
+	return out
 }
 
 // freelistSound reads the freelist page as bbolt does when it opens a file
@@ -207,21 +229,13 @@ func headerPagesProblem(path string) (problem string, skip bool) {
 	defer f.Close()
 	var best *boltMetaPage
 	torn := false
-	size := int64(4096)
-	for i := range 2 {
-		page := make([]byte, boltMetaEnd)
-		_, err := f.ReadAt(page, int64(i)*size)
-		m, ok := parseBoltMetaPage(page)
-		le := binary.LittleEndian
-		if err != nil || !ok || le.Uint64(page[0:]) != uint64(i) || le.Uint16(page[8:]) != metaPage {
+	for _, m := range metaPages(f) {
+		if !m.whole {
 			torn = true
 			continue
 		}
-		if i == 0 {
-			size = int64(m.pageSize)
-		}
 		if best == nil || m.txid > best.txid {
-			best = &m
+			best = &m.boltMetaPage
 		}
 	}
 	if best == nil {

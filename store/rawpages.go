@@ -60,21 +60,9 @@ func openPagesProblem(path string) string {
 func newestMeta(f *os.File) (boltMetaPage, bool) {
 	var best boltMetaPage
 	found := false
-	size := int64(4096)
-	for i := range 2 {
-		page := make([]byte, boltMetaEnd)
-		if _, err := f.ReadAt(page, int64(i)*size); err != nil {
-			continue
-		}
-		m, ok := parseBoltMetaPage(page)
-		if !ok {
-			continue
-		}
-		if i == 0 {
-			size = int64(m.pageSize)
-		}
-		if !found || m.txid > best.txid {
-			best, found = m, true
+	for _, m := range metaPages(f) {
+		if m.parsed && (!found || m.txid > best.txid) {
+			best, found = m.boltMetaPage, true
 		}
 	}
 	return best, found
@@ -82,21 +70,9 @@ func newestMeta(f *os.File) (boltMetaPage, bool) {
 
 // metaOf returns the valid meta page of transaction txid.
 func metaOf(f *os.File, txid uint64) (boltMetaPage, bool) {
-	size := int64(4096)
-	for i := range 2 {
-		page := make([]byte, boltMetaEnd)
-		if _, err := f.ReadAt(page, int64(i)*size); err != nil {
-			continue
-		}
-		m, ok := parseBoltMetaPage(page)
-		if !ok {
-			continue
-		}
-		if i == 0 {
-			size = int64(m.pageSize)
-		}
-		if m.txid == txid {
-			return m, true
+	for _, m := range metaPages(f) {
+		if m.parsed && m.txid == txid {
+			return m.boltMetaPage, true
 		}
 	}
 	return boltMetaPage{}, false
