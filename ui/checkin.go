@@ -350,7 +350,13 @@ func (v *checkInView) askSession(i int, early *store.TooEarlyError) {
 			q.dialog.Hide()
 			if f != nil {
 				f()
+				return
 			}
+			// After Cancel the box still holds what was typed: selected,
+			// so that the next scan replaces it. (Selected before a
+			// check-in empties the box, the selection outlived the text
+			// and swallowed the next letter typed.)
+			v.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 		}
 	}
 	if m := early.Meant; m != nil {
@@ -372,9 +378,6 @@ func (v *checkInView) askSession(i int, early *store.TooEarlyError) {
 	q.dialog.SetOnClosed(func() {
 		v.ask = nil
 		v.focus()
-		// After Cancel the box still holds what was typed: selected, so
-		// that the next scan replaces it.
-		v.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 	})
 	q.dialog.Resize(fyne.NewSize(520, 0))
 	v.ask = q

@@ -254,3 +254,29 @@ func TestCheckInWindowSetting(t *testing.T) {
 		t.Error("with a 120-minute window a check-in 85 minutes early should be taken")
 	}
 }
+
+// TestScanAfterEarlyQuestionKeepsEveryLetter answers the early check-in
+// question with "all the same" and scans the next badge at once: every
+// letter lands in the box. The box's text had been selected as the
+// question closed and then emptied by the check-in; the selection
+// outlived it and swallowed the first letter of the next scan (seen in
+// the real app: "wxyz" arrived as "xyz").
+func TestScanAfterEarlyQuestionKeepsEveryLetter(t *testing.T) {
+	u, w, v := startSampleAt(t, addisMorning)
+	for i, se := range v.sessions {
+		if strings.HasPrefix(se.Title, "Test your knowledge") {
+			v.pick.SetSelectedIndex(i) // 14:00, 5 h ahead
+		}
+	}
+	test.Type(v.search, participantNamed(t, u, "Li").BadgeCode)
+	pressEnter(v)
+	if v.ask == nil {
+		t.Fatal("no question for a check-in 5 hours early")
+	}
+	test.Tap(v.ask.anyway)
+	next := participantNamed(t, u, "Wang").BadgeCode
+	test.TypeOnCanvas(w.Canvas(), next)
+	if v.search.Text != next {
+		t.Errorf("the scan %q arrived as %q", next, v.search.Text)
+	}
+}
