@@ -276,7 +276,7 @@ func (c *cli) checkin(f checkinFlags) (err error) {
 		return fmt.Errorf("“%s” is held on %s, not today (%s): a check-in records an arrival now; "+
 			"to record another day's attendance give --status, or give --any-day to check in anyway", se.Title, se.Date, today)
 	}
-	if today := store.DateOf(time.Now().In(w.Location())); f.status == "" && !f.early && (se.Date == today || !f.anyDay) {
+	if f.status == "" && !f.early {
 		if err := store.CheckInWindow(&w, sessions, se, time.Now()); err != nil {
 			return fmt.Errorf("%s not checked in: %w; give --early to check in anyway", p.FullName(), err)
 		}

@@ -100,7 +100,7 @@ func TestCheckin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			args := append([]string{"--data", path, "checkin", "--any-day", "--workshop", "demo", "--session", tt.session}, tt.who...)
+			args := append([]string{"--data", path, "checkin", "--any-day", "--early", "--workshop", "demo", "--session", tt.session}, tt.who...)
 			out := mustRun(t, args...)
 			if !checkedIn(tt.p.FullName(), closing.Title).MatchString(out) {
 				t.Errorf("checkin printed %q", out)
@@ -183,7 +183,7 @@ func TestCheckinStatus(t *testing.T) {
 	}
 
 	// Then the person arrives: the check-in replaces the excuse.
-	rec := decode[map[string]any](t, mustRun(t, "--data", path, "--json", "checkin", "--any-day", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode))
+	rec := decode[map[string]any](t, mustRun(t, "--data", path, "--json", "checkin", "--any-day", "--early", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode))
 	want := map[string]any{"status": "present", "recorded": true, "session_id": closing.ID.String(), "participant_id": p.ID.String(),
 		"badge_code": p.BadgeCode, "participant_name": p.FullName(), "session_title": closing.Title}
 	for k, v := range want {
@@ -501,5 +501,37 @@ func TestCheckinTooEarly(t *testing.T) {
 	out := mustRun(t, "--data", path, "checkin", "--early", "--workshop", "early", "--session", "Afternoon", "--code", p.BadgeCode)
 	if !checkedIn("Awa Ndiaye", "Afternoon").MatchString(out) {
 		t.Errorf("with --early: %q", out)
+	}
+}
+
+// TestCheckinAnyDayKeepsTheWindow checks in at a session of tomorrow with
+// --any-day: the check-in window still holds (it is hours early), and
+// only --early as well records it. --any-day used to lift both rules.
+func TestCheckinAnyDayKeepsTheWindow(t *testing.T) {
+	path := newDataFile(t)
+	loc := time.UTC
+	today := store.DateOf(time.Now().In(loc))
+	var p store.Participant
+	withStore(t, path, func(st *store.Store) {
+		w := store.Workshop{Code: "twoday", Title: "Two days", City: "Dakar", Country: "SN", TimeZone: "UTC", StartDate: today, EndDate: today.AddDays(1)}
+		if err := st.SaveWorkshop(&w); err != nil {
+			t.Fatal(err)
+		}
+		se := store.Session{WorkshopID: w.ID, Date: today.AddDays(1), Start: 9 * 60, End: 12 * 60, Title: "Tomorrow", Counts: true}
+		if err := st.SaveSession(&se); err != nil {
+			t.Fatal(err)
+		}
+		p = store.Participant{WorkshopID: w.ID, GivenNames: "Awa", FamilyNames: "Ndiaye"}
+		if err := st.SaveParticipant(&p); err != nil {
+			t.Fatal(err)
+		}
+	})
+	msg := wantFailure(t, runCLI(t, "--data", path, "checkin", "--any-day", "--workshop", "twoday", "--session", "Tomorrow", "--code", p.BadgeCode))
+	if !strings.Contains(msg, "not checked in") || !strings.Contains(msg, "--early") {
+		t.Errorf("--any-day alone, hours before the session: %q", msg)
+	}
+	out := mustRun(t, "--data", path, "checkin", "--any-day", "--early", "--workshop", "twoday", "--session", "Tomorrow", "--code", p.BadgeCode)
+	if !checkedIn("Awa Ndiaye", "Tomorrow").MatchString(out) {
+		t.Errorf("with --any-day --early: %q", out)
 	}
 }

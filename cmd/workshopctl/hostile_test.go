@@ -64,14 +64,14 @@ func TestHostileTerminalEscapesNotPrinted(t *testing.T) {
 	d := loadDemo(t, path)
 	p := d.Participants[0]
 	storeRawName(t, path, p, escapes)
-	out := mustRun(t, "--data", path, "checkin", "--any-day", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode)
+	out := mustRun(t, "--data", path, "checkin", "--any-day", "--early", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode)
 	wantNoControls(t, "checkin", out)
 	if !strings.Contains(out, "Ab") || !strings.Contains(out, "ebe") {
 		t.Errorf("checkin printed %q, want the rest of the name", out)
 	}
 	out = mustRun(t, "--data", path, "participants", "--workshop", "demo")
 	wantNoControls(t, "participants", out)
-	r := runCLI(t, "--data", path, "checkin", "--any-day", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode)
+	r := runCLI(t, "--data", path, "checkin", "--any-day", "--early", "--workshop", "demo", "--session", "10", "--code", p.BadgeCode)
 	wantNoControls(t, "a second checkin", r.stdout+r.stderr)
 }
 

@@ -32,7 +32,7 @@ func TestCheckinOnDamagedFile(t *testing.T) {
 	id := uuid.New()
 	putRaw(t, path, "participants", id[:], []byte("{not json"))
 	before, _ := os.ReadFile(path)
-	msg := wantFailure(t, runCLI(t, "--data", path, "checkin", "--any-day", "--workshop", "demo", "--session", "1",
+	msg := wantFailure(t, runCLI(t, "--data", path, "checkin", "--any-day", "--early", "--workshop", "demo", "--session", "1",
 		"--code", people[0].BadgeCode))
 	for _, want := range []string{"cannot be decoded", "has not been changed"} {
 		if !strings.Contains(msg, want) {
