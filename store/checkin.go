@@ -183,6 +183,8 @@ func sameVersion(v, a *Attendance) bool {
 // at or before its start), in one committed transaction, and returns how
 // many were marked. Each record is written as RecordAttendance writes it,
 // recorded now. Typically: "mark the rest absent" once a session is over.
+//
+// Absent is refused before the session starts (see AbsentTooSoon).
 func (s *Store) MarkUnmarked(sessionID uuid.UUID, status Status) (int, error) {
 	if !validEnum(status, Statuses, false) {
 		return 0, ValidationError{{"status", fmt.Sprintf("%q is not one of present, late, excused, absent", status)}}
@@ -204,6 +206,11 @@ func (s *Store) MarkUnmarked(sessionID uuid.UUID, status Status) (int, error) {
 		start := se.StartsAt(w.Location())
 		marks := tx.Bucket(bucketAttendanceMarks)
 		now := s.now()
+		if status == Absent {
+			if err := AbsentTooSoon(&se, w.Location(), now); err != nil {
+				return err
+			}
+		}
 		for _, p := range people {
 			key := join(sessionID, p.ID)
 			if p.Deleted() || p.JoinedAt.After(start) || marks.Get(key) != nil {
@@ -294,4 +301,16 @@ func SessionNowOrNext(w *Workshop, sessions []Session, now time.Time) (Session, 
 		}
 	}
 	return best, found
+}
+
+// AbsentTooSoon refuses to mark people absent from a session that has not
+// started at now: nobody can have missed it yet. (A paper sheet handed in
+// early, or "mark the rest absent" on tomorrow's session, would otherwise
+// count against everyone's certificate.)
+func AbsentTooSoon(se *Session, loc *time.Location, now time.Time) error {
+	if start := se.StartsAt(loc); now.Before(start) {
+		return fmt.Errorf("“%s” has not started yet (it starts %s): nobody can be marked absent before it starts",
+			se.Title, start.Format("2006-01-02 15:04"))
+	}
+	return nil
 }

@@ -377,3 +377,19 @@ func TestCheckInWindow(t *testing.T) {
 	w.Rule.EarlyCheckInMinutes = new(-1)
 	wantFieldError(t, w.Rule.Validate(), "rule.early_checkin_minutes")
 }
+
+// TestMarkUnmarkedAbsentBeforeTheStart refuses to mark the rest absent
+// from a session that has not started, and marks nobody.
+func TestMarkUnmarkedAbsentBeforeTheStart(t *testing.T) {
+	clock := newClock(t0) // 10 March 2027, 09:00 UTC
+	s := openTest(t, Options{NoAutoBackup: true, Now: clock.Now})
+	w := addWorkshop(t, s, "soon-2027", "2027-03-09")
+	se := addSession(t, s, w, 3, "09:00", "10:30", "Tomorrow's panel")
+	addParticipant(t, s, w, "Not", "Yet", "")
+	if n, err := s.MarkUnmarked(se.ID, Absent); err == nil || n != 0 || !strings.Contains(err.Error(), "has not started yet") {
+		t.Fatalf("MarkUnmarked(absent) before the start = %d, %v", n, err)
+	}
+	if n, err := s.MarkUnmarked(se.ID, Excused); err != nil || n != 1 {
+		t.Errorf("MarkUnmarked(excused) before the start = %d, %v; excusing ahead is allowed", n, err)
+	}
+}

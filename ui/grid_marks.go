@@ -47,6 +47,12 @@ func (g *gridView) confirmMarkUnmarked(si int, status store.Status) {
 		dialog.ShowInformation(lang.L("Nobody to mark"), fmt.Sprintf(lang.L("Everyone expected at “%s” has a mark."), se.Title), win)
 		return
 	}
+	if status == store.Absent {
+		if err := store.AbsentTooSoon(&se, g.data.Workshop.Location(), g.a.now()); err != nil {
+			dialog.ShowInformation(lang.L("Not yet"), err.Error(), win)
+			return
+		}
+	}
 	msg := fmt.Sprintf(lang.L("Mark the %d people with no mark at “%s” (%s) as %s?"), n, se.Title, g.dayTime(&se), lang.L(string(status)))
 	switch loc := g.data.Workshop.Location(); {
 	case g.a.now().Before(se.StartsAt(loc)):

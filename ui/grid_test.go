@@ -572,8 +572,17 @@ func TestGridCellTakesItsOwnTap(t *testing.T) {
 func TestGridMarkUnmarkedSaysWhenTheSessionIs(t *testing.T) {
 	u, w := openAttendanceAt(t, day2Afternoon, tabGrid)
 	g := u.workshop.attendance.grid
-	g.confirmMarkUnmarked(sessionIndex(t, u.workshop.data, "Closing plenary and evaluation"), store.Absent)
+	closing := sessionIndex(t, u.workshop.data, "Closing plenary and evaluation")
+	g.confirmMarkUnmarked(closing, store.Excused)
 	if !containsText(w, "The session has not started yet.") || containsText(w, "has not ended yet") {
 		t.Error("marking a session of tomorrow should say it has not started")
+	}
+	// Absent is refused outright: nobody has missed it yet.
+	g.confirmMarkUnmarked(closing, store.Absent)
+	if !containsText(w, "nobody can be marked absent before it starts") {
+		t.Error("marking tomorrow's session absent was not refused")
+	}
+	if n := g.stats.Sessions[closing].Unmarked; n == 0 {
+		t.Error("tomorrow's session lost its unmarked people")
 	}
 }

@@ -288,6 +288,10 @@ func (v *tickBackView) confirmDone() {
 		v.summary(se, 0)
 		return
 	}
+	if err := store.AbsentTooSoon(&se, v.a.ws.data.Workshop.Location(), now); err != nil {
+		v.say(err.Error(), widget.DangerImportance)
+		return
+	}
 	msg := fmt.Sprintf(lang.L("Mark the %d people not ticked on the sheet of “%s” as absent?"), len(rest), se.Title)
 	d := dialog.NewConfirm(lang.L("Done with this sheet"), msg, func(yes bool) {
 		if !yes {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -235,6 +236,9 @@ func TestTickBackDoneMarksTheRestAbsent(t *testing.T) {
 		test.Type(v.number, n)
 		key(v.number, fyne.KeyReturn)
 	}
+	// The sheet is handed in once the session has started: absences
+	// are refused before (TestTickBackDoneBeforeTheSessionMarksNobody).
+	v.a.now = func() time.Time { return day2Afternoon.Add(2 * time.Hour) }
 	test.Tap(v.done)
 	test.Tap(button(t, w, "Mark 36 absent"))
 	absent := 0
@@ -265,5 +269,29 @@ func TestTickBackDoneMarksTheRestAbsent(t *testing.T) {
 	test.Tap(v.done)
 	if !containsText(w, "(0 marked just now)") {
 		t.Error("a second Done should only sum up")
+	}
+}
+
+// TestTickBackDoneBeforeTheSessionMarksNobody presses Done on the sheet of
+// a session that has not started: nobody is marked absent (the paper
+// sign-in marked all 81 of a session 13 hours ahead absent, and their
+// standings fell), and the sheet says why.
+func TestTickBackDoneBeforeTheSessionMarksNobody(t *testing.T) {
+	u, w, v := openTickBack(t)
+	test.Type(v.number, "1")
+	key(v.number, fyne.KeyReturn)
+	test.Tap(v.done)
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && strings.HasSuffix(b.Text, "absent") && b.Visible() {
+			t.Fatalf("Done offers %q before the session has started", b.Text)
+		}
+	}
+	for i := range v.people {
+		if st, _ := statusAt(t, u, v, i); st == store.Absent {
+			t.Fatalf("row %d marked absent before the session started", i+1)
+		}
+	}
+	if !containsText(w, "nobody can be marked absent before it starts") {
+		t.Error("the sheet does not say why nobody was marked absent")
 	}
 }
