@@ -276,6 +276,12 @@ func (v *checkInView) checkIn(i int) {
 		return
 	}
 	d := v.a.ws.data
+	// Someone already in is told so at once: CheckIn records nothing for
+	// them, so there is no session to ask about.
+	if m, in := d.Marks[se.ID][d.Participants[i].ID]; in && (m.Status == store.Present || m.Status == store.Late) {
+		v.record(i)
+		return
+	}
 	var early *store.TooEarlyError
 	if err := store.CheckInWindow(&d.Workshop, v.sessions, se, v.a.now()); errors.As(err, &early) {
 		v.askSession(i, early)

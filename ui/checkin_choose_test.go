@@ -280,3 +280,26 @@ func TestScanAfterEarlyQuestionKeepsEveryLetter(t *testing.T) {
 		t.Errorf("the scan %q arrived as %q", next, v.search.Text)
 	}
 }
+
+// TestAlreadyInIsNotAskedWhichSession checks someone in early ("all the
+// same"), then scans them again: ALREADY IN at once, no question.
+func TestAlreadyInIsNotAskedWhichSession(t *testing.T) {
+	u, _, v := startSampleAt(t, addisMorning)
+	for i, se := range v.sessions {
+		if strings.HasPrefix(se.Title, "Test your knowledge") {
+			v.pick.SetSelectedIndex(i) // 14:00, 5 h ahead
+		}
+	}
+	code := participantNamed(t, u, "Li").BadgeCode
+	test.Type(v.search, code)
+	pressEnter(v)
+	test.Tap(v.ask.anyway)
+	test.Type(v.search, code)
+	pressEnter(v)
+	if v.ask != nil {
+		t.Fatal("someone already checked in was asked which session")
+	}
+	if v.outcome != outcomeAlready || v.word.Text != "ALREADY IN" {
+		t.Errorf("the banner says %q, want ALREADY IN", v.word.Text)
+	}
+}
