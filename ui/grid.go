@@ -116,7 +116,7 @@ func newGridView(a *attendanceSection) *gridView {
 	}
 	g.filter = widget.NewSelect(labels, func(string) { g.apply(true) })
 	g.search = widget.NewEntry()
-	g.search.SetPlaceHolder(lang.L("Search: name, organisation, country, badge"))
+	g.search.SetPlaceHolder(lang.L("Name, organisation, country or badge"))
 	g.search.OnChanged = func(string) { g.apply(true) }
 	g.summary = widget.NewLabel("")
 	g.detail = widget.NewLabel(lang.L("Tap a name for the reason of its standing, a cell to change the mark."))
@@ -259,8 +259,13 @@ func (g *gridView) widestFigure(col int) float32 {
 	for _, text := range longest {
 		w = max(w, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
-	return w + 2*theme.InnerPadding()
+	return w + 2*theme.InnerPadding() + gridTextMargin()
 }
+
+// gridTextMargin is room beyond a text's measured width: the OpenGL
+// driver rounds glyph positions to pixels, and a label measured to fit
+// exactly was drawn with its last characters cut ("10.5/10.5 +…").
+func gridTextMargin() float32 { return 2 * theme.Padding() }
 
 // sync brings the grid up to date with marks recorded elsewhere (check-in,
 // paper sign-in) when it comes into view.

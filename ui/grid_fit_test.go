@@ -15,14 +15,14 @@ import (
 func TestGridTextFitsAt1024(t *testing.T) {
 	for _, after := range []time.Duration{4 * time.Hour, 30 * time.Hour, 80 * time.Hour} {
 		u, w := openAttendanceAt(t, addisMorning.Add(after), 1)
-		w.Resize(fyne.NewSize(1024, 740))
+		w.Resize(fyne.NewSize(1000, 700)) // the first window on a 1024 × 768 screen
 		gridTextFits(t, u.workshop.attendance.grid)
 	}
 }
 
 func gridTextFits(t *testing.T, g *gridView) {
 	t.Helper()
-	pad := 2 * theme.InnerPadding()
+	pad := 2*theme.InnerPadding() + gridTextMargin()
 	if need := fyne.MeasureText(g.search.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + pad; need > g.search.Size().Width {
 		t.Errorf("search placeholder %q needs %.0f, the box is %.0f wide", g.search.PlaceHolder, need, g.search.Size().Width)
 	}
@@ -40,9 +40,9 @@ func gridTextFits(t *testing.T, g *gridView) {
 // search placeholder against its box at 1024 × 768.
 func TestParticipantSearchPlaceholderFitsAt1024(t *testing.T) {
 	u, w := openSampleParticipants(t)
-	w.Resize(fyne.NewSize(1024, 740))
+	w.Resize(fyne.NewSize(1000, 700))
 	s := u.workshop.participants.search
-	if need := fyne.MeasureText(s.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); need > s.Size().Width {
+	if need := fyne.MeasureText(s.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + gridTextMargin(); need > s.Size().Width {
 		t.Errorf("search placeholder %q needs %.0f, the box is %.0f wide", s.PlaceHolder, need, s.Size().Width)
 	}
 }

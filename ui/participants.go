@@ -87,7 +87,7 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 	v.dupes = store.Duplicates(v.people)
 
 	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder(lang.L("Search names, organisations, countries, badges…"))
+	v.search.SetPlaceHolder(lang.L("Name, organisation, country, email or badge"))
 	v.search.OnChanged = v.filter
 	v.search.OnSubmitted = func(string) {
 		if len(v.shown) > 0 {
