@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
 // shortcut runs the main menu item bound to s, failing if there is none.
@@ -93,6 +96,20 @@ func TestNotYetArrived(t *testing.T) {
 	for _, i := range v.found {
 		if u.workshop.data.Participants[i].ID == li.ID {
 			t.Error("Li Wei, checked in, is listed as not yet arrived")
+		}
+	}
+	// In the sign-in sheet's order, accents folded: Gonçalves before
+	// González, as on paper.
+	sheet := pdf.SignInOrder(u.workshop.data, se)
+	var want []uuid.UUID
+	for _, p := range sheet {
+		if slices.ContainsFunc(v.found, func(i int) bool { return u.workshop.data.Participants[i].ID == p.ID }) {
+			want = append(want, p.ID)
+		}
+	}
+	for k, i := range v.found {
+		if k < len(want) && u.workshop.data.Participants[i].ID != want[k] {
+			t.Fatalf("not yet arrived, row %d: %s, the sheet has %s there", k+1, u.workshop.data.Participants[i].FullName(), want[k])
 		}
 	}
 	second := u.workshop.data.Participants[v.found[1]]

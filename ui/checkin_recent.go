@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -142,9 +141,11 @@ func (v *checkInView) notArrived() []int {
 			out = append(out, i)
 		}
 	}
+	// The sign-in sheet's order: family name, then given names, folded
+	// (Gonçalves before González).
 	key := func(i int) string {
 		p := &d.Participants[i]
-		return strings.ToLower(p.FamilyNames + " " + p.GivenNames)
+		return store.Fold(p.FamilyNames) + "\x00" + store.Fold(p.GivenNames)
 	}
 	slices.SortStableFunc(out, func(a, b int) int { return cmp.Compare(key(a), key(b)) })
 	return out
