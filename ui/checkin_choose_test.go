@@ -186,6 +186,14 @@ func TestCheckInTooEarlyAsks(t *testing.T) {
 	if v.ask != nil || recorded(t, u, v.sessions[quiz], wang) {
 		t.Fatal("Escape did not close the question, or recorded the check-in")
 	}
+	// Enter presses the button with the focus (Fyne's buttons took only
+	// Space): here Cancel.
+	test.Type(v.search, wang.BadgeCode)
+	pressEnter(v)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if v.ask != nil || recorded(t, u, v.sessions[quiz], wang) {
+		t.Fatal("Enter on Cancel did not close the question, or recorded the check-in")
+	}
 	test.Type(v.search, wang.BadgeCode)
 	pressEnter(v)
 	test.Tap(v.ask.cancel)

@@ -179,11 +179,14 @@ func newDialogButton(label string, tapped, escape func()) *dialogButton {
 
 // TypedKey closes the dialog on Escape; Space and Enter press the button.
 func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	switch ev.Name {
+	case fyne.KeyEscape:
 		b.onEscape()
-		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.Button.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // Fyne's buttons take only Space
+	default:
+		b.Button.TypedKey(ev)
 	}
-	b.Button.TypedKey(ev)
 }
 
 // formEntry is a text field of a form; see formKeys.
