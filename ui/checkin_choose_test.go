@@ -311,3 +311,37 @@ func TestAlreadyInIsNotAskedWhichSession(t *testing.T) {
 		t.Errorf("the banner says %q, want ALREADY IN", v.word.Text)
 	}
 }
+
+// TestWalkInEarlyAsksWhichSession registers a walk-in hours before the
+// chosen session: the form closes, the question which session is meant
+// stays on screen (it was opened under the closing form and taken down
+// with it, leaving the walk-in not checked in and the box deaf), and
+// "all the same" checks them in.
+func TestWalkInEarlyAsksWhichSession(t *testing.T) {
+	u, w, v := startSampleAt(t, addisMorning)
+	quiz := -1
+	for i, se := range v.sessions {
+		if strings.HasPrefix(se.Title, "Test your knowledge") {
+			quiz = i // 14:00, 5 h ahead
+		}
+	}
+	v.pick.SetSelectedIndex(quiz)
+	f := showWalkIn(v)
+	test.Type(f.given, "Quinn")
+	test.Type(f.family, "Tester")
+	test.Tap(f.saveBtn)
+	v = u.workshop.attendance.checkIn // drawn anew with the new person
+	if v.ask == nil || w.Canvas().Overlays().Top() == nil {
+		t.Fatal("the walk-in was not asked which session is meant")
+	}
+	test.Tap(v.ask.anyway)
+	quinn := participantNamed(t, u, "Tester")
+	if !recorded(t, u, v.sessions[quiz], quinn) {
+		t.Error("the walk-in was not checked in")
+	}
+	next := participantNamed(t, u, "Li").BadgeCode
+	test.TypeOnCanvas(w.Canvas(), next)
+	if v.search.Text != next {
+		t.Errorf("after the walk-in the box got %q, want %q", v.search.Text, next)
+	}
+}

@@ -22,6 +22,10 @@ type formKeys struct {
 	dlg     *dialog.CustomDialog
 	win     fyne.Window
 	overlay fyne.CanvasObject // the dialog's pop-up, while shown
+	// afterClose, when set by save, runs once the form has closed: a
+	// dialog it opens then stays (one opened while the form is still
+	// shown would be taken down with it).
+	afterClose func()
 }
 
 // submit saves the form and closes it once saved.
@@ -97,6 +101,10 @@ func (k *formKeys) show() {
 		k.overlay = nil
 		c.RemoveShortcut(shortcutSave)
 		c.SetOnTypedKey(previous)
+		if then := k.afterClose; then != nil {
+			k.afterClose = nil
+			then()
+		}
 	})
 }
 

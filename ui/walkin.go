@@ -76,7 +76,9 @@ func (f *walkInForm) save() bool {
 	v := ws.u.workshop.attendance.checkIn
 	for i, q := range v.a.ws.data.Participants {
 		if q.ID == p.ID {
-			v.checkIn(i)
+			// Once the form has closed: an early check-in asks which
+			// session is meant, and that question must outlive the form.
+			f.keys.afterClose = func() { v.checkIn(i) }
 		}
 	}
 	return true
