@@ -67,7 +67,7 @@ func (s *Store) CheckIn(sessionID, participantID uuid.UUID, now time.Time) (Chec
 		}
 		var cur Attendance
 		switch err := getJSON(tx.Bucket(bucketAttendance), join(sessionID, participantID), &cur); {
-		case err == nil && (cur.Status == Present || cur.Status == Late):
+		case err == nil && cur.Status.Arrived():
 			res.Attendance, res.AlreadyAt = cur, cur.RecordedAt
 			return errNoWrite
 		case err != nil && err != ErrNotFound:
@@ -113,7 +113,7 @@ func (s *Store) UndoCheckIn(sessionID, participantID uuid.UUID) (Attendance, err
 			return ErrNoCheckIn
 		case err != nil:
 			return err
-		case cur.Status != Present && cur.Status != Late:
+		case !cur.Status.Arrived():
 			return fmt.Errorf("%w: the status is %s", ErrNoCheckIn, cur.Status)
 		}
 		prev, found, err := previousVersion(tx, key, &cur)

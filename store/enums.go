@@ -85,6 +85,10 @@ const (
 // Statuses lists every attendance status in display order.
 var Statuses = []Status{Present, Late, Excused, Absent}
 
+// Arrived reports whether the status says the person came: present or
+// late. A check-in of someone arrived records nothing twice.
+func (s Status) Arrived() bool { return s == Present || s == Late }
+
 // Label returns the value in words, for display ("working group").
 func Label[T ~string](v T) string { return strings.ReplaceAll(string(v), "_", " ") }
 

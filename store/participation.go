@@ -189,7 +189,7 @@ func Participation(d *WorkshopData) *ParticipationStats {
 			if w.joined > start {
 				return false
 			}
-			if m, ok := marks[w.id]; ok && (m.Status == Present || m.Status == Late) {
+			if m, ok := marks[w.id]; ok && m.Status.Arrived() {
 				attended[w.i] = true
 				return true
 			}

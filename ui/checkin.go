@@ -278,7 +278,7 @@ func (v *checkInView) checkIn(i int) {
 	d := v.a.ws.data
 	// Someone already in is told so at once: CheckIn records nothing for
 	// them, so there is no session to ask about.
-	if m, in := d.Marks[se.ID][d.Participants[i].ID]; in && (m.Status == store.Present || m.Status == store.Late) {
+	if m, in := d.Marks[se.ID][d.Participants[i].ID]; in && m.Status.Arrived() {
 		v.record(i)
 		return
 	}

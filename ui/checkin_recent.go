@@ -74,7 +74,7 @@ func (r *recentList) refresh() {
 	d := v.a.ws.data
 	marks := d.Marks[se.ID]
 	for _, p := range d.Participants {
-		if m, ok := marks[p.ID]; ok && (m.Status == store.Present || m.Status == store.Late) {
+		if m, ok := marks[p.ID]; ok && m.Status.Arrived() {
 			r.rows = append(r.rows, recentRow{p: p, mark: m})
 		}
 	}
@@ -137,7 +137,7 @@ func (v *checkInView) notArrived() []int {
 		if !p.JoinedAt.IsZero() && p.JoinedAt.After(start) {
 			continue
 		}
-		if st := marks[p.ID].Status; st != store.Present && st != store.Late {
+		if !marks[p.ID].Status.Arrived() {
 			out = append(out, i)
 		}
 	}

@@ -239,15 +239,7 @@ func (g *gridView) widestFigure(col int) float32 {
 	most := 0
 	for i := range g.stats.Participants {
 		ps := &g.stats.Participants[i]
-		var text string
-		switch col {
-		case gridColPercent:
-			text = ps.PercentText(g.stats.Rule.MinPercent)
-		case gridColSessions:
-			text = ps.SessionsText()
-		default:
-			text = ps.HoursText()
-		}
+		text := g.figure(ps, col)
 		switch n := len(text); {
 		case n > most:
 			most, longest = n, append(longest[:0], text)
@@ -260,6 +252,18 @@ func (g *gridView) widestFigure(col int) float32 {
 		w = max(w, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
 	return w + 2*theme.InnerPadding() + gridTextMargin()
+}
+
+// figure is the text of a figure's column (percent, sessions or hours)
+// for one participant.
+func (g *gridView) figure(ps *store.ParticipantStats, col int) string {
+	switch col {
+	case gridColPercent:
+		return ps.PercentText(g.stats.Rule.MinPercent)
+	case gridColSessions:
+		return ps.SessionsText()
+	}
+	return ps.HoursText()
 }
 
 // gridTextMargin is room beyond a text's measured width: the OpenGL

@@ -145,12 +145,8 @@ func (g *gridView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		case store.StandingEligible:
 			fill = tint(theme.ColorNameSuccess, 0x26)
 		}
-	case gridColPercent:
-		text = ps.PercentText(g.stats.Rule.MinPercent)
-	case gridColSessions:
-		text = ps.SessionsText()
-	case gridColHours:
-		text = ps.HoursText()
+	case gridColPercent, gridColSessions, gridColHours:
+		text = g.figure(ps, id.Col)
 	}
 	if bg.FillColor != fill {
 		bg.FillColor = fill

@@ -33,7 +33,7 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 	checkIns := 0 // present or late; excused and absent marks are not check-ins
 	for _, se := range d.Sessions {
 		for _, m := range d.Marks[se.ID] {
-			if m.Status == store.Present || m.Status == store.Late {
+			if m.Status.Arrived() {
 				checkIns++
 			}
 		}

@@ -157,7 +157,7 @@ func (v *tickBackView) mark(i int) (store.Mark, bool) {
 }
 
 // ticked reports whether a mark means the person was there.
-func ticked(m store.Mark) bool { return m.Status == store.Present || m.Status == store.Late }
+func ticked(m store.Mark) bool { return m.Status.Arrived() }
 
 // refreshCount shows how many rows are ticked.
 func (v *tickBackView) refreshCount() {
