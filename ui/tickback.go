@@ -66,7 +66,7 @@ func newTickBackView(a *attendanceSection) *tickBackView {
 	}
 	v.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	v.message = widget.NewLabelWithStyle(lang.L("Type the number of a ticked row and press Enter."), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.message.Truncation = fyne.TextTruncateEllipsis
+	v.message.Wrapping = fyne.TextWrapWord // a refusal is read whole, never cut
 	v.done = widget.NewButtonWithIcon(lang.L("Done…"), theme.ConfirmIcon(), v.confirmDone)
 	v.done.Importance = widget.HighImportance
 	if len(v.sessions) == 0 {

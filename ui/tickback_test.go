@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/store"
@@ -293,5 +294,11 @@ func TestTickBackDoneBeforeTheSessionMarksNobody(t *testing.T) {
 	}
 	if !containsText(w, "nobody can be marked absent before it starts") {
 		t.Error("the sheet does not say why nobody was marked absent")
+	}
+	// Read whole at 1000 points wide: the message wraps, it is not cut.
+	w.Resize(fyne.NewSize(1000, 700))
+	one := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
+	if wide := fyne.MeasureText(v.message.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width; wide > v.message.Size().Width && v.message.MinSize().Height < 2*one {
+		t.Errorf("the refusal (%.0f wide) is cut to one line of %.0f", wide, v.message.Size().Width)
 	}
 }
