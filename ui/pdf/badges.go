@@ -112,9 +112,12 @@ const a6Inset = 6
 // to w. Each badge shows the name large (the Latin name, and the name in
 // the person's own script where it is given, each shrunk to fit), the
 // organisation and country, a band coloured by role with the role's name,
-// the badge code as text and as a QR code, and the workshop title.
-func Badges(d *store.WorkshopData, people []store.Participant, layout BadgeLayout, w io.Writer) error {
-	doc, err := badgesDoc(d, people, layout)
+// the badge code as text and as a QR code, and the workshop title. The
+// role and country are in the workshop's working language, or the one an
+// option gives (Language); the role by the person's gender where the
+// language has one ("INTERVENANTE").
+func Badges(d *store.WorkshopData, people []store.Participant, layout BadgeLayout, w io.Writer, opts ...Option) error {
+	doc, err := badgesDoc(d, people, layout, opts...)
 	if err != nil {
 		return err
 	}
@@ -132,7 +135,8 @@ func badgesDoc(d *store.WorkshopData, people []store.Participant, layout BadgeLa
 	default:
 		return nil, fmt.Errorf("badges: unknown layout %q", layout)
 	}
-	opts = append([]Option{Title("Badges – " + d.Workshop.Title)}, opts...)
+	lang := printLanguage(&d.Workshop, opts)
+	opts = append([]Option{Title(badgeWording[lang].docTitle + " – " + d.Workshop.Title)}, opts...)
 	doc, err := NewDoc(size, Portrait, opts...)
 	if err != nil {
 		return nil, err
@@ -144,7 +148,7 @@ func badgesDoc(d *store.WorkshopData, people []store.Participant, layout BadgeLa
 		for _, p := range people {
 			doc.AddPage()
 			doc.pdf.UseTemplate(tpl)
-			if err := doc.badge(&d.Workshop, p, a6Inset, a6Inset, a6Spec); err != nil {
+			if err := doc.badge(&d.Workshop, p, lang, a6Inset, a6Inset, a6Spec); err != nil {
 				return nil, err
 			}
 		}
@@ -162,7 +166,7 @@ func badgesDoc(d *store.WorkshopData, people []store.Participant, layout BadgeLa
 				doc.pdf.UseTemplate(tpl)
 			}
 			x, y := a4Slot(i % 8)
-			if err := doc.badge(&d.Workshop, p, x, y, cardSpec); err != nil {
+			if err := doc.badge(&d.Workshop, p, lang, x, y, cardSpec); err != nil {
 				return nil, err
 			}
 		}
@@ -220,7 +224,8 @@ func cropMarks(p *gofpdf.Fpdf, x, y, w, h float64) {
 }
 
 // badge draws one participant's badge with its top left corner at (x, y).
-func (doc *Doc) badge(w *store.Workshop, p store.Participant, x, y float64, s badgeSpec) error {
+// The role and country are in lang.
+func (doc *Doc) badge(w *store.Workshop, p store.Participant, lang string, x, y float64, s badgeSpec) error {
 	// Band with the role.
 	roleName := p.Role
 	if roleName == "" {
@@ -234,8 +239,8 @@ func (doc *Doc) badge(w *store.Workshop, p store.Participant, x, y float64, s ba
 		doc.Rect(x, y, s.w, s.bandH, "F")
 	}
 	doc.SetTextColor(255, 255, 255)
-	role := strings.ToUpper(store.Label(roleName))
-	doc.TextCentre(x+s.w/2, y+s.bandH/2+s.roleSize*ptMM*0.36, spaced(role), s.roleSize, "B")
+	role := strings.ToUpper(roleText(lang, roleName, p.Gender))
+	doc.TextFit(x+s.margin, y+s.bandH/2+s.roleSize*ptMM*0.36, s.w-2*s.margin, spaced(role), s.roleSize, s.roleSize*0.7, "B", AlignCentre)
 
 	// Names: the Latin name, then the name in the person's script; with no
 	// native name, given names over family names. A Latin name too long
@@ -291,7 +296,7 @@ func (doc *Doc) badge(w *store.Workshop, p store.Participant, x, y float64, s ba
 			doc.TextFit(x+s.margin, base, s.textW, l, sz, s.orgMin, "", align)
 		}
 	}
-	if name, ok := store.CountryName(p.Country); ok {
+	if name := countryText(lang, p.Country); name != "" {
 		doc.SetTextColor(muted.r, muted.g, muted.b)
 		cb := base + s.countryGap
 		if strings.TrimSpace(p.Organisation) == "" {

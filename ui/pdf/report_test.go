@@ -234,8 +234,8 @@ func TestStatisticsReport(t *testing.T) {
 	wantEveryPage(t, pages, "PARTICIPATION STATISTICS", d.Workshop.Title, "Percentages may not add up to 100 because of rounding.")
 	text := strings.Join(pages, "\n")
 	for _, tb := range tables {
-		if !strings.Contains(squash(text), tableHeading(tb)) {
-			t.Errorf("no heading %q", tableHeading(tb))
+		if !strings.Contains(squash(text), tableHeading("en", tb)) {
+			t.Errorf("no heading %q", tableHeading("en", tb))
 		}
 		for _, row := range tb.Rows {
 			cells := []string{regexp.QuoteMeta(row[0].(string))}
