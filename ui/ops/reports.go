@@ -42,7 +42,7 @@ type ReportRequest struct {
 	Format    string // one of ReportFormats
 	Out       string // the file; a CSV report of several tables writes more beside it
 	Paper     pdf.PageSize
-	Language  string    // of the agenda; "" is the workshop's
+	Language  string    // to print in; "" is the workshop's working language (English for a series)
 	Now       time.Time // the moment of the attendance report
 	// CheckPath, if set, is called for every path before anything is
 	// written; an error stops the report.
@@ -67,6 +67,10 @@ type ReportRun struct {
 // Every path is checked before anything is written.
 func WriteReport(req ReportRequest) (ReportRun, error) {
 	tables, main, render := reportContent(req)
+	lang := store.PrintLanguage(req.Language)
+	if strings.TrimSpace(req.Language) == "" && req.Data != nil && req.Kind != ReportSeries {
+		lang = req.Data.Workshop.WorkingLanguage("")
+	}
 	run := ReportRun{Tables: len(tables)}
 	switch req.Format {
 	case "pdf", "xlsx":
@@ -94,11 +98,15 @@ func WriteReport(req ReportRequest) (ReportRun, error) {
 	case "pdf":
 		err = writeRendered(req.Out, func(b *bytes.Buffer) error { return render(b) })
 	case "xlsx":
-		err = sheet.WriteFile(req.Out, tables...)
+		local := make([]sheet.Table, len(tables))
+		for i, t := range tables {
+			local[i] = report.Localize(t, lang)
+		}
+		err = sheet.WriteFile(req.Out, local...)
 	case "csv":
 		tables, _ := report.CSVFiles(req.Out, tables, main)
 		for i, t := range tables {
-			if err = sheet.WriteFile(run.Files[i].Path, t); err != nil {
+			if err = sheet.WriteFile(run.Files[i].Path, report.Localize(t, lang)); err != nil {
 				break
 			}
 		}
@@ -116,13 +124,15 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 	switch req.Kind {
 	case ReportSeries:
 		s := req.Series
-		return report.SeriesTables(s), report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReport(s, w, size) }
+		return report.SeriesTables(s), report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReport(s, w, size, pdf.Language(req.Language)) }
 	case ReportAttendance:
 		perSession, perParticipant := report.AttendanceWithOverrides(d, req.Overrides, req.Now)
 		return []sheet.Table{perSession, perParticipant}, report.ParticipantsTable,
-			func(w io.Writer) error { return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size) }
+			func(w io.Writer) error {
+				return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size, pdf.Language(req.Language))
+			}
 	case ReportStatistics:
-		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReport(d, w, size) }
+		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReport(d, w, size, pdf.Language(req.Language)) }
 	}
 	lang := strings.ToLower(req.Language)
 	return []sheet.Table{report.Agenda(d)}, report.AgendaTable, func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, lang) }

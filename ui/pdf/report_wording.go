@@ -15,7 +15,7 @@ type reportWords struct {
 	page, continued string // "Page %d of %d", " (continued)"
 
 	// The attendance report.
-	attTitle, attKicker, asOf, footAsOf  string // asOf: "As of %s (%s)"; footAsOf: "attendance as of %s"
+	attTitle, attKicker, asOf, footAsOf string // asOf: "As of %s (%s)"; footAsOf: "attendance as of %s"
 	participants, eligible, eligibleApp string // eligibleApp: "eligible (%d for appreciation)"
 	onTrack, atRisk, notEligible        string
 	sessionsNoBreaks                    string
@@ -25,9 +25,9 @@ type reportWords struct {
 	noSessions, noParticipants          string
 	// rule: "at least %s of %s; late %s, excused %s; mandatory sessions
 	// %s; late after %d min", with the words that fill it.
-	rule                               string
-	ofSessions, ofHours                string
-	counts, notCounts, req, notReq     string
+	rule                           string
+	ofSessions, ofHours            string
+	counts, notCounts, req, notReq string
 
 	// The statistics report.
 	statsTitle, statsKicker, rounding string
@@ -70,14 +70,14 @@ var reportWording = map[string]reportWords{
 	"fr": {
 		page: "Page %d sur %d", continued: " (suite)",
 		attTitle: "Rapport de présence", attKicker: "RAPPORT DE PRÉSENCE", asOf: "Au %s (%s)", footAsOf: "présence au %s",
-		participants: "participants", eligible: "admissibles à une attestation", eligibleApp: "admissibles (dont %d certificats de reconnaissance)",
+		participants: "participants", eligible: "admissibles à une attestation", eligibleApp: "admissibles (%d de reconnaissance)",
 		onTrack: "en bonne voie", atRisk: "à risque", notEligible: "non admissibles", sessionsNoBreaks: "séances (hors pauses)",
 		present: "présents", late: "en retard", excused: "excusés", or: " ou ",
 		sessionsNote:     "%% des attendus : %s, parmi les participants concernés par la séance. Les absents comprennent les non pointés une fois la séance terminée ; en attente : les non pointés avant la fin ; non concernés : les personnes arrivées après son début.",
 		participantsNote: "Règle : %s. Le %% de présence porte sur les séances (ou les heures) déjà décidées ; « admissible » est la décision pour l’attestation, y compris les certificats de reconnaissance des intervenants, animateurs et organisateurs et les décisions prises à la main.",
 		noSessions:       "Le programme ne comporte encore aucune séance.", noParticipants: "Aucun participant n’est inscrit.",
-		rule:       "au moins %s des %s ; retard %s, absence excusée %s ; séances obligatoires %s ; retard après %d min",
-		ofSessions: "séances", ofHours: "heures", counts: "compté", notCounts: "non compté", req: "exigées", notReq: "non exigées",
+		rule:       "au moins %s des %s ; le retard %s, l’absence excusée %s ; séances obligatoires %s ; retard au-delà de %d min",
+		ofSessions: "séances", ofHours: "heures", counts: "compte", notCounts: "ne compte pas", req: "exigées", notReq: "non exigées",
 		statsTitle: "Statistiques de participation", statsKicker: "STATISTIQUES DE PARTICIPATION",
 		rounding:   "Les pourcentages étant arrondis, leur somme peut différer de 100.",
 		registered: "inscrits", attendedOf: "présents (%s des inscrits)", women: "de femmes parmi les inscrits", countries: "pays",
