@@ -100,13 +100,13 @@ func WriteReport(req ReportRequest) (ReportRun, error) {
 	case "xlsx":
 		local := make([]sheet.Table, len(tables))
 		for i, t := range tables {
-			local[i] = report.Localize(t, lang)
+			local[i] = report.Localize(pdf.LocalizeCountries(t, lang), lang)
 		}
 		err = sheet.WriteFile(req.Out, local...)
 	case "csv":
 		tables, _ := report.CSVFiles(req.Out, tables, main)
 		for i, t := range tables {
-			if err = sheet.WriteFile(run.Files[i].Path, report.Localize(t, lang)); err != nil {
+			if err = sheet.WriteFile(run.Files[i].Path, report.Localize(pdf.LocalizeCountries(t, lang), lang)); err != nil {
 				break
 			}
 		}

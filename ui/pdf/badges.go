@@ -361,11 +361,12 @@ func (doc *Doc) wrapFit(s string, width, size, minSize float64, style string, ma
 }
 
 // wrap breaks s at spaces into lines no wider than width (a single word
-// wider than width gets a line of its own).
+// wider than width gets a line of its own). A no-break space does not
+// break.
 func (doc *Doc) wrap(s string, width, size float64, style string) []string {
 	var lines []string
 	cur := ""
-	for _, word := range strings.Fields(s) {
+	for _, word := range strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '\n' }) {
 		try := word
 		if cur != "" {
 			try = cur + " " + word

@@ -134,7 +134,7 @@ func (r *reportDoc) chartTables(tables []sheet.Table, wide bool) {
 			continue
 		}
 		spec.heading = tableHeading(r.lang, t)
-		t = report.LocalizeCells(t, r.lang)
+		t = report.LocalizeCells(LocalizeCountries(t, r.lang), r.lang)
 		spec.rows = t.Rows
 		for i := range spec.cols {
 			if src := spec.cols[i].src; spec.cols[i].title != "" && spec.cols[i].title != "%" && src < len(t.Header) {

@@ -431,8 +431,11 @@ func (r *reportDoc) drawRow(cols []column, xs, ws []float64, cells []laidCell, r
 // Words are measured one by one (the layout cache keeps them), so that
 // thousands of rows wrap quickly; a word wider than width gets a line of
 // its own, condensed when drawn.
+//
+// Only ordinary spaces break lines: a no-break space keeps a number with
+// its unit and French punctuation with its word ("« admissible »").
 func (r *reportDoc) wrapWords(s string, width, size float64, style string) []string {
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '\n' })
 	if len(words) == 0 {
 		return nil
 	}

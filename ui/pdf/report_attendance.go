@@ -59,7 +59,7 @@ func attendanceDoc(d *store.WorkshopData, overrides map[uuid.UUID]store.Eligibil
 		r.corner = fmt.Sprintf(w.asOf, store.DateTime(lang, at), zoneName(at))
 		r.footLeft = strings.TrimPrefix(ws.Code+" · "+fmt.Sprintf(w.footAsOf, store.DateTime(lang, at)), " · ")
 	}
-	perSession, perParticipant = report.LocalizeCells(perSession, lang), report.LocalizeCells(perParticipant, lang)
+	perSession, perParticipant = report.LocalizeCells(perSession, lang), report.LocalizeCells(LocalizeCountries(perParticipant, lang), lang)
 
 	// The counts of the Certificates section and the attendance grid.
 	c := report.Standings(d, overrides, now)

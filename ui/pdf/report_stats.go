@@ -161,7 +161,7 @@ func seriesDoc(s *store.SeriesStats, tables []sheet.Table, size PageSize, opts .
 	})
 	r.note(w.seriesNote)
 	if t, ok := findTable(tables, report.WorkshopsTable); ok {
-		t = report.LocalizeCells(t, lang)
+		t = report.LocalizeCells(LocalizeCountries(t, lang), lang)
 		r.heading(report.Word(lang, "Workshops"), 20)
 		r.table(tableSpec{heading: report.Word(lang, "Workshops"), rows: t.Rows, empty: w.noWorkshop, cols: []column{
 			{title: t.Header[0], w: 22, src: 0, lines: 2},
