@@ -21,11 +21,16 @@ func languageFlag(fs *flag.FlagSet, lang *string) {
 }
 
 // checkLanguage returns the printed language --language names ("" when
-// not given), or an error naming the languages it may be.
+// not given; a region is dropped: "fr-SN" is "fr"), or an error naming the
+// languages it may be.
 func checkLanguage(lang string) (string, error) {
 	lang = strings.ToLower(strings.TrimSpace(lang))
-	if lang == "" || slices.Contains(store.CertificateLanguages, lang) {
-		return lang, nil
+	base, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	if lang == "" {
+		return "", nil
+	}
+	if slices.Contains(store.CertificateLanguages, base) {
+		return base, nil
 	}
 	return "", fmt.Errorf("--language %q is not one of %s", lang, strings.Join(store.CertificateLanguages, ", "))
 }

@@ -23,7 +23,7 @@ func TestLanguageFlag(t *testing.T) {
 	if text := flat(pdfText(t, out("badges.pdf"))); !strings.Contains(text, "INTERVENANT") || strings.Contains(text, "SPEAKER") {
 		t.Errorf("French badges: %.300s", text)
 	}
-	mustRun(t, "--data", data, "signin-sheet", "--workshop", "demo", "--session", "1", "--language", "ES", "--out", out("signin.pdf"))
+	mustRun(t, "--data", data, "signin-sheet", "--workshop", "demo", "--session", "1", "--language", "es-CL", "--out", out("signin.pdf"))
 	if text := flat(pdfText(t, out("signin.pdf"))); !strings.Contains(text, "REGISTRO DE ASISTENCIA") || !strings.Contains(text, "Página 1 de 2") {
 		t.Errorf("Spanish sign-in sheet: %.300s", text)
 	}

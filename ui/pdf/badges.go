@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/workshopdesk/workshopdesk/store"
@@ -361,19 +362,24 @@ func (doc *Doc) wrapFit(s string, width, size, minSize float64, style string, ma
 }
 
 // wrap breaks s at spaces into lines no wider than width (a single word
-// wider than width gets a line of its own). A no-break space does not
-// break.
+// wider than width gets a line of its own), and Chinese, Japanese or
+// Korean text, which has no spaces, between its characters (wrapTokens).
+// A no-break space does not break.
 func (doc *Doc) wrap(s string, width, size float64, style string) []string {
 	var lines []string
 	cur := ""
-	for _, word := range strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '\n' }) {
-		try := word
+	for _, tok := range wrapTokens(s) {
+		try := tok.text
 		if cur != "" {
-			try = cur + " " + word
+			if tok.glued {
+				try = cur + tok.text
+			} else {
+				try = cur + " " + tok.text
+			}
 		}
 		if cur != "" && doc.Width(try, size, style) > width {
 			lines = append(lines, cur)
-			cur = word
+			cur = tok.text
 			continue
 		}
 		cur = try
@@ -382,4 +388,49 @@ func (doc *Doc) wrap(s string, width, size float64, style string) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// wrapToken is a piece of text a line may break before; glued: with no
+// space before it.
+type wrapToken struct {
+	text  string
+	glued bool
+}
+
+// closingMarks are the punctuation marks that never begin a line of
+// Chinese, Japanese or Korean text.
+const closingMarks = "，。、；：！？）」』】》〉"
+
+// wrapTokens splits s at ordinary spaces into words, and a word holding
+// Chinese, Japanese or Korean characters further before each such
+// character (but a closing mark) and before each run of other characters.
+func wrapTokens(s string) []wrapToken {
+	var out []wrapToken
+	for _, w := range strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '\n' }) {
+		if !strings.ContainsFunc(w, isCJK) {
+			out = append(out, wrapToken{text: w})
+			continue
+		}
+		first, prevCJK := true, false
+		for _, r := range w {
+			cjk := isCJK(r)
+			switch {
+			case first:
+				out = append(out, wrapToken{text: string(r)})
+			case strings.ContainsRune(closingMarks, r) || (!cjk && !prevCJK):
+				out[len(out)-1].text += string(r)
+			default:
+				out = append(out, wrapToken{text: string(r), glued: true})
+			}
+			first, prevCJK = false, cjk
+		}
+	}
+	return out
+}
+
+// isCJK reports whether r is a Chinese, Japanese or Korean character or
+// punctuation mark.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
