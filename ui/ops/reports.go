@@ -126,7 +126,7 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 		s := req.Series
 		return report.SeriesTables(s), report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReport(s, w, size, pdf.Language(req.Language)) }
 	case ReportAttendance:
-		perSession, perParticipant := report.AttendanceWithOverrides(d, req.Overrides, req.Now)
+		perSession, perParticipant := report.AttendanceIn(d, req.Overrides, req.Now, d.Workshop.WorkingLanguage(req.Language))
 		return []sheet.Table{perSession, perParticipant}, report.ParticipantsTable,
 			func(w io.Writer) error {
 				return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size, pdf.Language(req.Language))

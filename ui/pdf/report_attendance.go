@@ -30,7 +30,7 @@ func AttendanceReport(d *store.WorkshopData, now time.Time, w io.Writer, size Pa
 // store.Store.Overrides returns them) in the eligibility column.
 func AttendanceReportWithOverrides(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride,
 	now time.Time, w io.Writer, size PageSize, opts ...Option) error {
-	perSession, perParticipant := report.AttendanceWithOverrides(d, overrides, now)
+	perSession, perParticipant := report.AttendanceIn(d, overrides, now, printLanguage(&d.Workshop, opts))
 	r, err := attendanceDoc(d, overrides, now, perSession, perParticipant, size, opts...)
 	if err != nil {
 		return err
