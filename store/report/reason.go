@@ -15,12 +15,12 @@ import (
 // 80%; 2 sessions to come").
 type reasonWords struct {
 	share, soFar, toCome, nothingYet, atMost, missed, noneApplies string
-	sessions, hours                                              []string // noun forms after "of" (store.PluralIndex)
+	sessions, hours                                               []string // noun forms after "of" (store.PluralIndex)
 	// toComeSessions and toComeHours are the forms in toCome where they
 	// differ (Russian: the genitive after "из", the counting forms after
 	// "ещё").
-	toComeSessions, toComeHours []string
-	apprNotYet, appr, granted, refused                           string
+	toComeSessions, toComeHours        []string
+	apprNotYet, appr, granted, refused string
 }
 
 // reasonWording holds the reasons' phrases by language; English is as
