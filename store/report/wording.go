@@ -10,8 +10,9 @@ import (
 // The tables of this package are built in English; Localize puts their
 // names, headings and the cells that hold a fixed word (yes/no, Total,
 // session types, roles, genders, organisation types, missing values) in
-// one of the printed languages, for CSV, XLSX and PDF alike. Countries,
-// regions, titles and the eligibility reasons stay as they are.
+// one of the printed languages, for CSV, XLSX and PDF alike, and the UN
+// regions too (wording_regions.go). Countries (named by ui/pdf), titles
+// and names stay as they are; the reasons are worded by Reason.
 
 // words translates the fixed texts of the tables, keyed by the English.
 // Every language has every key (TestWordingComplete).
@@ -163,7 +164,11 @@ var words = map[string]map[string]string{
 // store.PrintLanguage reads it); s itself in English or when it is not
 // one of the fixed texts.
 func Word(lang, s string) string {
-	if w, ok := words[store.PrintLanguage(lang)][s]; ok {
+	lang = store.PrintLanguage(lang)
+	if w, ok := words[lang][s]; ok {
+		return w
+	}
+	if w, ok := regionWords[lang][s]; ok {
 		return w
 	}
 	return s

@@ -2,6 +2,7 @@ package report
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -29,6 +30,28 @@ func TestWordingComplete(t *testing.T) {
 		}
 		if len(w) != len(keys) {
 			t.Errorf("%s has %d words, fr %d", lang, len(w), len(keys))
+		}
+		for a := 'A'; a <= 'Z'; a++ { // every code store places in a region
+			for b := 'A'; b <= 'Z'; b++ {
+				r, ok := store.RegionOf(string([]rune{a, b}))
+				if !ok {
+					continue
+				}
+				for _, name := range []string{r.Region, r.SubRegion, r.Finest()} {
+					if name != "" && regionWords[lang][name] == "" {
+						t.Errorf("%s: no name for the region %q", lang, name)
+					}
+				}
+			}
+		}
+		rw := reflect.ValueOf(reasonWording[lang])
+		for i := range rw.NumField() {
+			if f := rw.Field(i); f.Kind() == reflect.String && f.Len() == 0 {
+				t.Errorf("%s: reason phrase %s is empty", lang, rw.Type().Field(i).Name)
+			}
+		}
+		if len(reasonWording[lang].sessions) == 0 || len(reasonWording[lang].hours) == 0 {
+			t.Errorf("%s: no reason nouns", lang)
 		}
 	}
 }
