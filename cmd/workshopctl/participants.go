@@ -23,8 +23,9 @@ With --out, writes them instead to a CSV file (UTF-8 with a byte order mark,
 so that Excel shows every script) or an XLSX workbook, chosen by the extension:
 every field, under the headings "workshopctl import" recognises, so that the
 file can be corrected in a spreadsheet and imported back as it is. The
-headings are in the workshop's working language, or --language, when it is
-English, French or Spanish (the languages import reads); else in English.`,
+headings, gender, role and organisation type are in the workshop's working
+language, or --language, when it is English, French or Spanish (the
+languages import reads); else in English.`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var ref, out, lang string

@@ -3,8 +3,11 @@ package importer
 import (
 	"cmp"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/store/report"
 	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
 
@@ -40,10 +43,10 @@ func ExportTable(ps []store.Participant, loc *time.Location) sheet.Table {
 	return ExportTableIn(ps, loc, "en")
 }
 
-// ExportTableIn is ExportTable with the headings in lang (a workshop's
-// working language): English, French or Spanish, the languages the
-// importer reads; English for any other. The values (gender, role,
-// organisation type, country code) stay as ExportTable writes them.
+// ExportTableIn is ExportTable with the headings, and the gender, role and
+// organisation type, in lang (a workshop's working language): English,
+// French or Spanish, the languages the importer reads; English for any
+// other. The country stays its ISO code.
 func ExportTableIn(ps []store.Participant, loc *time.Location, lang string) sheet.Table {
 	loc = cmp.Or(loc, time.UTC)
 	lang = store.PrintLanguage(lang)
@@ -58,9 +61,21 @@ func ExportTableIn(ps []store.Participant, loc *time.Location, lang string) shee
 			joined = p.JoinedAt.In(loc)
 		}
 		t.Rows[i] = []any{
-			p.Honorific, p.GivenNames, p.FamilyNames, p.NativeName, p.Organisation, store.Label(p.OrgType),
-			p.Position, p.Country, store.Label(p.Gender), p.Email, p.Phone, store.Label(p.Role), p.BadgeCode, joined, p.Notes,
+			p.Honorific, p.GivenNames, p.FamilyNames, p.NativeName, p.Organisation, valueIn(lang, p.OrgType),
+			p.Position, p.Country, valueIn(lang, p.Gender), p.Email, p.Phone, valueIn(lang, p.Role), p.BadgeCode, joined, p.Notes,
 		}
 	}
 	return t
+}
+
+// valueIn writes an enumerated value in words in lang: as store.Label in
+// English ("prefer not to say"), else as the reports name it ("Préfère ne
+// pas répondre", "Ponente"), which the importer reads back.
+func valueIn[T ~string](lang string, v T) string {
+	label := store.Label(v)
+	if lang == "en" || label == "" {
+		return label
+	}
+	r, n := utf8.DecodeRuneInString(label)
+	return report.Word(lang, string(unicode.ToUpper(r))+label[n:])
 }

@@ -186,3 +186,29 @@ func exportRoundTrip(t *testing.T, w store.Workshop, ps []store.Participant, tab
 		})
 	}
 }
+
+// TestExportValuesReadBack checks that every gender, role and
+// organisation type, as an export writes it in each language, reads back
+// as itself.
+func TestExportValuesReadBack(t *testing.T) {
+	for lang := range exportHeaders {
+		for _, g := range store.Genders {
+			if got, ok := ParseGender(valueIn(lang, g)); !ok || got != g {
+				t.Errorf("%s: gender %q written %q reads %q", lang, g, valueIn(lang, g), got)
+			}
+		}
+		for _, r := range store.Roles {
+			if got, ok := ParseRole(valueIn(lang, r)); !ok || got != r {
+				t.Errorf("%s: role %q written %q reads %q", lang, r, valueIn(lang, r), got)
+			}
+		}
+		for _, o := range store.OrgTypes {
+			if got, ok := ParseOrgType(valueIn(lang, o)); !ok || got != o {
+				t.Errorf("%s: organisation type %q written %q reads %q", lang, o, valueIn(lang, o), got)
+			}
+		}
+	}
+	if valueIn("fr", store.RoleSpeaker) != "Intervenant" || valueIn("es", store.Female) != "Mujer" {
+		t.Errorf("values not in the language: %q %q", valueIn("fr", store.RoleSpeaker), valueIn("es", store.Female))
+	}
+}
