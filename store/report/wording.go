@@ -212,10 +212,22 @@ func LocalizeCells(t sheet.Table, lang string) sheet.Table {
 	return out
 }
 
+// sheetWords are the names of the sheets whose name in words is longer
+// than Excel's 31 characters.
+var sheetWords = map[string]map[string]string{
+	"fr": {CrossRegisteredTable: "Genre × type d’org. (inscrits)", CrossAttendedTable: "Genre × type d’org. (présents)"},
+	"es": {CrossRegisteredTable: "Género × tipo org. (inscritos)", CrossAttendedTable: "Género × tipo org. (asistentes)"},
+	"ru": {CrossRegisteredTable: "Пол × тип орг. (зарегистр.)", CrossAttendedTable: "Пол × тип орг. (присутств.)"},
+}
+
 // Localize returns t with its name, headings and fixed words in lang,
-// for a spreadsheet; see LocalizeCells.
+// for a spreadsheet; see LocalizeCells. The name fits an XLSX sheet's 31
+// characters.
 func Localize(t sheet.Table, lang string) sheet.Table {
 	out := LocalizeCells(t, lang)
 	out.Name = Word(lang, t.Name)
+	if short, ok := sheetWords[store.PrintLanguage(lang)][t.Name]; ok {
+		out.Name = short
+	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/sheet"
@@ -95,6 +96,13 @@ func TestLocalizeEveryTable(t *testing.T) {
 				if got := loc.Rows[r][i]; got != words["fr"][s] {
 					t.Errorf("table %q row %d: %q localized as %q", tb.Name, r, s, got)
 				}
+			}
+		}
+	}
+	for _, lang := range store.CertificateLanguages {
+		for _, tb := range tables {
+			if name := Localize(tb, lang).Name; len(utf16.Encode([]rune(name))) > 31 {
+				t.Errorf("%s: sheet name %q is longer than Excel's 31 characters", lang, name)
 			}
 		}
 	}
