@@ -11,9 +11,9 @@ import (
 
 // languageHelp explains --language in the details of the printing
 // commands.
-const languageHelp = `Printed in the workshop's working language (set with add-workshop
---language), or in --language: en, fr, es, ar, ru or zh; English when the
-workshop has none of those.`
+const languageHelp = `Printed in the workshop's working language (set with
+add-workshop --language), or in --language: en, fr, es, ar, ru or zh;
+English when the workshop has none of those.`
 
 // languageFlag defines --language on a printing command.
 func languageFlag(fs *flag.FlagSet, lang *string) {

@@ -173,7 +173,9 @@ var signInSheetCommand = &command{
 time, room and venue, then a numbered row per participant expected (everyone
 registered by the session's start), sorted by family name, with badge code,
 name, organisation and a box to sign; "Page x of y" on every page. The file
-is replaced atomically. ` + languageHelp + `
+is replaced atomically.
+
+` + languageHelp + `
 
 ` + sessionRefHelp,
 	required: []string{"workshop", "session", "out"},
