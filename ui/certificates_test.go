@@ -498,8 +498,15 @@ func TestCertDesignFormSavesAndRejectsBadColour(t *testing.T) {
 	if w, _ := u.st.Workshop(s.ws.data.Workshop.ID); len(w.Certificate.Signatories) != 0 {
 		t.Fatal("saved with a bad colour")
 	}
-	// A signatory with a title but no name.
+	// A verification address that is not https.
 	f.accent.SetText("#2A6F4E")
+	f.verifyURL.SetText("http://example.org/verify.html")
+	f.saveBtn.OnTapped()
+	if l := f.errs["certificate.verify_url"]; !l.Visible() || !strings.Contains(l.Text, "https://") {
+		t.Errorf("no problem shown for an http address: %q", l.Text)
+	}
+	f.verifyURL.SetText("https://example.org/verify.html")
+	// A signatory with a title but no name.
 	f.signers[1].title.SetText("Director")
 	f.saveBtn.OnTapped()
 	if l := f.errs["certificate.signatories[1].name"]; !l.Visible() {
@@ -510,7 +517,7 @@ func TestCertDesignFormSavesAndRejectsBadColour(t *testing.T) {
 	w, _ := u.st.Workshop(s.ws.data.Workshop.ID)
 	c := w.Certificate
 	if len(c.Signatories) != 1 || c.Signatories[0].Name != "Hiwot Girma" || c.Signatories[0].Signature != id ||
-		c.Language != "fr" || c.Accent != "#2A6F4E" || len(c.Logos) != 1 {
+		c.Language != "fr" || c.Accent != "#2A6F4E" || len(c.Logos) != 1 || c.VerifyURL != "https://example.org/verify.html" {
 		t.Errorf("saved %+v", c)
 	}
 	if u.workshop.data.Workshop.Certificate.Language != "fr" {

@@ -377,7 +377,10 @@ func PrepareCertificates(st *store.Store, req CertificateRequest) (*IssuedRun, e
 		if err != nil {
 			return issued, fmt.Errorf("%s: %w", p.people[k].FullName(), err)
 		}
-		job.Certificates = append(job.Certificates, certificateInput(p.people[k], p.rows[k], rec, qr, code))
+		// With a verification address the QR code opens the page with
+		// any phone (store.QRWithURL).
+		printed := store.QRWithURL(w.Certificate.VerifyURL, qr)
+		job.Certificates = append(job.Certificates, certificateInput(p.people[k], p.rows[k], rec, printed, code))
 		fresh := p.live[k] == nil
 		run.Certificates = append(run.Certificates, IssuedCertificate{Participant: p.people[k], Number: rec.Number,
 			Code: code, QR: qr, Kind: kindOf(p.rows[k], rec), New: fresh, Provisional: rec.Provisional})
