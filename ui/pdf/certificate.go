@@ -149,7 +149,12 @@ func certificatesDoc(job *CertificateJob) (*Doc, error) {
 // (created if need be), named by number and name ("ADDIS-2027-007 Bekele
 // Abebe.pdf", see SafeFileName; a name met twice gets " (2)"), each file
 // replaced atomically. It returns the paths in the order of the
-// certificates.
+// certificates (on an error, those written).
+//
+// The certificates are drawn once, as one PDF, which is then cut into a
+// file per page sharing its fonts and images (split.go); the files are
+// written by a worker per processor (at least four: writing waits on the
+// disk more than on the processor).
 func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 	if len(job.Certificates) == 0 {
 		return nil, errors.New("certificates: there is no certificate to print")
@@ -162,9 +167,8 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 		return nil, err
 	}
 	used := map[string]bool{}
-	paths := make([]string, 0, len(job.Certificates))
-	qrs, stop := qrCodes(job.Certificates)
-	defer stop()
+	names := make([]string, len(job.Certificates))
+	titles := make([]string, len(job.Certificates))
 	for i := range job.Certificates {
 		in := &job.Certificates[i]
 		base := certFileBase(in)
@@ -173,25 +177,54 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 			name = SafeFileName(fmt.Sprintf("%s (%d)", base, n))
 		}
 		used[store.Fold(name)] = true
+		names[i] = filepath.Join(dir, name+".pdf")
 		lang := cmp.Or(in.language(), des.lang)
 		key := wDocTitle
 		if in.Appreciation {
 			key = wDocTitleApp
 		}
-		cd, err := des.newDoc(word(lang, key) + " – " + job.Workshop.Title + " – " + certListName(&in.Participant))
-		if err != nil {
-			return paths, err
-		}
-		sym, err := qrs(i)
-		if err == nil {
-			err = cd.certificate(in, sym)
-		}
-		if err != nil {
-			return paths, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&in.Participant), err)
-		}
-		path := filepath.Join(dir, name+".pdf")
-		if err := cd.Write(path); err != nil {
-			return paths, err
+		titles[i] = word(lang, key) + " – " + job.Workshop.Title + " – " + certListName(&in.Participant)
+	}
+	doc, err := certificatesDoc(&job)
+	if err != nil {
+		return nil, err
+	}
+	var all bytes.Buffer
+	if _, err := doc.WriteTo(&all); err != nil {
+		return nil, err
+	}
+	pf, err := parsePDF(all.Bytes())
+	if err == nil && len(pf.pages) != len(names) {
+		err = fmt.Errorf("split: %d pages for %d certificates", len(pf.pages), len(names))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("certificates: %w", err)
+	}
+	errs := make([]error, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(4, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var b bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) {
+					return
+				}
+				b.Reset()
+				pf.page(i, titles[i], &b)
+				errs[i] = store.WriteFileAtomic(names[i], func(w io.Writer) error {
+					_, err := w.Write(b.Bytes())
+					return err
+				})
+			}
+		})
+	}
+	wg.Wait()
+	paths := make([]string, 0, len(names))
+	for i, path := range names {
+		if errs[i] != nil {
+			return paths, errs[i]
 		}
 		paths = append(paths, path)
 	}
