@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"runtime"
@@ -109,7 +108,9 @@ func BenchmarkCertificates5000(b *testing.B) { benchOnePDF(b, benchCertificatesN
 // BenchmarkCertificatesNonLatin1000 prints 1,000 certificates of which
 // 30 % of the names are in other scripts than Latin (issue 19: at most
 // 3 × BenchmarkPlainGofpdf1000).
-func BenchmarkCertificatesNonLatin1000(b *testing.B) { benchOnePDF(b, benchCertificatesN(b, 1000, 0.3)) }
+func BenchmarkCertificatesNonLatin1000(b *testing.B) {
+	benchOnePDF(b, benchCertificatesN(b, 1000, 0.3))
+}
 
 // BenchmarkCertificateFiles1000 writes 1,000 certificates one file each
 // (--split) and reports the time per file beyond the single PDF's time
@@ -173,4 +174,3 @@ type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
-var _ = bytes.MinRead
