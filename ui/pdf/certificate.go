@@ -1153,9 +1153,17 @@ func qrCodes(certs []CertificateInput) (get func(i int) (*qrSymbol, error), stop
 	var next atomic.Int64
 	done := make(chan struct{})
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	// At most ahead symbols wait for their page: the heap stays the same
+	// whatever the number of certificates.
+	ahead := make(chan struct{}, 4*workers)
 	for range workers {
 		go func() {
 			for {
+				select {
+				case ahead <- struct{}{}:
+				case <-done:
+					return
+				}
 				i := int(next.Add(1) - 1)
 				if i >= len(certs) {
 					return
@@ -1175,6 +1183,7 @@ func qrCodes(certs []CertificateInput) (get func(i int) (*qrSymbol, error), stop
 	}
 	get = func(i int) (*qrSymbol, error) {
 		r := <-slots[i]
+		<-ahead
 		return r.sym, r.err
 	}
 	return get, sync.OnceFunc(func() { close(done) })

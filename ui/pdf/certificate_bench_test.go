@@ -34,8 +34,8 @@ func benchCertificatesN(b testing.TB, n int, share float64) CertificateJob {
 	for i := range n {
 		k := i % len(certPeople)
 		if share >= 0 {
-			// i-th of n: non-Latin when the running share falls behind.
-			if float64(i+1)*share >= float64(countNonLatin(i, share)+1) {
+			// non-Latin when the running count of share grows here
+			if int(float64(i+1)*share) > int(float64(i)*share) {
 				k = other[i%len(other)]
 			} else {
 				k = latin[i%len(latin)]
@@ -47,9 +47,6 @@ func benchCertificatesN(b testing.TB, n int, share float64) CertificateJob {
 	}
 	return certJob(b, certs...)
 }
-
-// countNonLatin is how many of the first i names are non-Latin at share.
-func countNonLatin(i int, share float64) int { return int(float64(i) * share) }
 
 // peakHeap samples the heap in use while f runs and returns its peak.
 func peakHeap(f func()) uint64 {
