@@ -99,15 +99,20 @@ type GlyphProblem struct {
 // Certificates writes the certificates of job, one page each in the order
 // given, as one PDF to w.
 func Certificates(job CertificateJob, w io.Writer) error {
-	doc, err := certificatesDoc(&job)
+	parts, err := certificateParts(&job)
 	if err != nil {
 		return err
 	}
-	_, err = doc.WriteTo(w)
-	return err
+	if len(parts) == 1 {
+		_, err = w.Write(parts[0])
+		return err
+	}
+	return mergePDFs(parts, w)
 }
 
-func certificatesDoc(job *CertificateJob) (*Doc, error) {
+// certificateParts draws the certificates of job and returns them as PDFs
+// of at most certBatch pages each (see mergePDFs).
+func certificateParts(job *CertificateJob) ([][]byte, error) {
 	if len(job.Certificates) == 0 {
 		return nil, errors.New("certificates: there is no certificate to print")
 	}
@@ -127,22 +132,30 @@ func certificatesDoc(job *CertificateJob) (*Doc, error) {
 	if len(job.Certificates) == 1 {
 		title += " – " + certListName(&job.Certificates[0].Participant)
 	}
-	cd, err := des.newDoc(title)
-	if err != nil {
-		return nil, err
-	}
 	qrs, stop := qrCodes(job.Certificates)
 	defer stop()
-	for i := range job.Certificates {
-		sym, err := qrs(i)
-		if err == nil {
-			err = cd.certificate(&job.Certificates[i], sym)
-		}
+	var parts [][]byte
+	for first := 0; first < len(job.Certificates); first += certBatch {
+		cd, err := des.newDoc(title)
 		if err != nil {
-			return nil, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&job.Certificates[i].Participant), err)
+			return nil, err
 		}
+		for i := first; i < min(first+certBatch, len(job.Certificates)); i++ {
+			sym, err := qrs(i)
+			if err == nil {
+				err = cd.certificate(&job.Certificates[i], sym)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&job.Certificates[i].Participant), err)
+			}
+		}
+		var buf bytes.Buffer
+		if _, err := cd.WriteTo(&buf); err != nil {
+			return nil, err
+		}
+		parts = append(parts, buf.Bytes())
 	}
-	return cd.Doc, cd.Err()
+	return parts, nil
 }
 
 // CertificateFiles writes each certificate of job as its own PDF into dir
@@ -185,20 +198,26 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 		}
 		titles[i] = word(lang, key) + " – " + job.Workshop.Title + " – " + certListName(&in.Participant)
 	}
-	doc, err := certificatesDoc(&job)
+	parts, err := certificateParts(&job)
 	if err != nil {
 		return nil, err
 	}
-	var all bytes.Buffer
-	if _, err := doc.WriteTo(&all); err != nil {
-		return nil, err
+	type pageOf struct {
+		pf *pdfFile
+		k  int
 	}
-	pf, err := parsePDF(all.Bytes())
-	if err == nil && len(pf.pages) != len(names) {
-		err = fmt.Errorf("split: %d pages for %d certificates", len(pf.pages), len(names))
+	var pages []pageOf
+	for _, b := range parts {
+		pf, err := parsePDF(b)
+		if err != nil {
+			return nil, fmt.Errorf("certificates: %w", err)
+		}
+		for k := range pf.pages {
+			pages = append(pages, pageOf{pf, k})
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("certificates: %w", err)
+	if len(pages) != len(names) {
+		return nil, fmt.Errorf("certificates: split: %d pages for %d certificates", len(pages), len(names))
 	}
 	errs := make([]error, len(names))
 	var next atomic.Int64
@@ -212,7 +231,7 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 					return
 				}
 				b.Reset()
-				pf.page(i, titles[i], &b)
+				pages[i].pf.page(pages[i].k, titles[i], &b)
 				errs[i] = store.WriteFileAtomic(names[i], func(w io.Writer) error {
 					_, err := w.Write(b.Bytes())
 					return err

@@ -81,6 +81,7 @@ func benchOnePDF(b *testing.B, job CertificateJob) {
 	var size int
 	b.ReportAllocs()
 	var peak uint64
+	cpu := cpuTime()
 	for b.Loop() {
 		peak = max(peak, peakHeap(func() {
 			var w countWriter
@@ -90,6 +91,7 @@ func benchOnePDF(b *testing.B, job CertificateJob) {
 			size = int(w)
 		}))
 	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(size)/float64(len(job.Certificates)), "bytes/cert")
 	b.ReportMetric(float64(peak)/(1<<20), "MB-peak-heap")
 }
@@ -143,6 +145,7 @@ func BenchmarkCertificateFiles1000(b *testing.B) {
 func benchPlain(b *testing.B, n int) {
 	b.ReportAllocs()
 	var size int
+	cpu := cpuTime()
 	for b.Loop() {
 		p := gofpdf.New("L", "mm", "A4", "")
 		p.SetCompression(true)
@@ -157,6 +160,7 @@ func benchPlain(b *testing.B, n int) {
 		}
 		size = int(w)
 	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(size)/float64(n), "bytes/page")
 }
 
@@ -170,4 +174,3 @@ func BenchmarkPlainGofpdf5000(b *testing.B) { benchPlain(b, 5000) }
 type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
-

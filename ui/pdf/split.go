@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -181,3 +183,119 @@ func pdfTextString(s string) string {
 	b.WriteByte('>')
 	return b.String()
 }
+
+// A run of many certificates is drawn in batches of certBatch pages, each
+// a gofpdf document of its own that is written out and dropped before the
+// next, then merged into one PDF (mergePDFs): gofpdf keeps every page
+// uncompressed until the end, which made the heap grow by some 30 KB a
+// certificate. Each batch carries its own font subsets and images, a few
+// hundred kilobytes more in a file of tens of megabytes.
+var certBatch = 500 // a variable for the tests
+
+var (
+	reRef      = regexp.MustCompile(`(\d+) 0 R`)
+	reObjHead  = regexp.MustCompile(`^(\d+) 0 obj`)
+	reMediaBox = regexp.MustCompile(`/MediaBox \[[^\]]*\]`)
+)
+
+// mergePDFs writes the pages of parts (PDFs as gofpdf writes them), in
+// order, as one PDF to w, with the first part's information and catalog.
+// The objects are renumbered; streams are copied untouched.
+func mergePDFs(parts [][]byte, w io.Writer) error {
+	files := make([]*pdfFile, len(parts))
+	for i, b := range parts {
+		p, err := parsePDF(b)
+		if err != nil {
+			return fmt.Errorf("merge part %d: %w", i+1, err)
+		}
+		files[i] = p
+	}
+	const root = 1
+	next := root + 1
+	maps := make([]map[int]int, len(files))
+	for j, p := range files {
+		m := map[int]int{p.root: root}
+		for i := 1; i < p.size; i++ {
+			if p.start[i] > 0 && i != p.root && (j == 0 || (i != p.cat && i != p.info)) {
+				m[i] = next
+				next++
+			}
+		}
+		maps[j] = m
+	}
+	// Written as it goes (not built in memory), each part let go once
+	// written: the file may be tens of megabytes.
+	b := &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	offs := make([]int, next)
+	var kids bytes.Buffer
+	count := 0
+	b.Write(files[0].header)
+	media := reMediaBox.Find(files[0].obj(files[0].root))
+	cat, info := maps[0][files[0].cat], maps[0][files[0].info]
+	for j, p := range files {
+		m := maps[j]
+		for _, pg := range p.pages {
+			fmt.Fprintf(&kids, "%d 0 R ", m[pg])
+			count++
+		}
+		for i := 1; i < p.size; i++ {
+			n, ok := m[i]
+			if !ok || n == root {
+				continue
+			}
+			offs[n] = b.Len()
+			o := p.obj(i)
+			dict, stream := o, []byte(nil)
+			if k := bytes.Index(o, []byte("stream")); k >= 0 {
+				dict, stream = o[:k], o[k:]
+			}
+			h := reObjHead.FindSubmatchIndex(dict)
+			if h == nil {
+				return fmt.Errorf("merge part %d: object %d has no header", j+1, i)
+			}
+			fmt.Fprintf(b, "%d 0 obj", n)
+			b.Write(reRef.ReplaceAllFunc(dict[h[1]:], func(ref []byte) []byte {
+				old, _ := strconv.Atoi(string(ref[:bytes.IndexByte(ref, ' ')]))
+				if to, ok := m[old]; ok {
+					return []byte(strconv.Itoa(to) + " 0 R")
+				}
+				return ref
+			}))
+			b.Write(stream)
+		}
+		files[j], parts[j] = nil, nil
+	}
+	offs[root] = b.Len()
+	fmt.Fprintf(b, "%d 0 obj\n<</Type /Pages /Kids [%s] /Count %d %s>>\nendobj\n", root, kids.Bytes(), count, media)
+	xref := b.Len()
+	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", next)
+	for i := 1; i < next; i++ {
+		fmt.Fprintf(b, "%010d 00000 n \n", offs[i])
+	}
+	fmt.Fprintf(b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", next, cat, info, xref)
+	if b.err != nil {
+		return b.err
+	}
+	return b.w.Flush()
+}
+
+// countingWriter counts the bytes written through it and keeps the first
+// error.
+type countingWriter struct {
+	w   *bufio.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
+}
+
+// Len is the number of bytes written.
+func (c *countingWriter) Len() int { return c.n }
