@@ -21,7 +21,7 @@ var verifyStrings = map[string]map[string]string{
 		"attended":  "Attendance",
 		"issued":    "Issued",
 		"keys":      "Key fingerprints",
-		"issuedby":  "Issued by",
+		"issuedby":  "Issued by:",
 		"noneyet":   "Scan a certificate's QR code, or paste its text above.",
 	},
 	"fr": {
@@ -43,7 +43,7 @@ var verifyStrings = map[string]map[string]string{
 		"attended":  "Présence",
 		"issued":    "Délivrée le",
 		"keys":      "Empreintes des clés",
-		"issuedby":  "Délivrée par",
+		"issuedby":  "Délivrée par :",
 		"noneyet":   "Scannez le code QR d’une attestation, ou collez son texte ci-dessus.",
 	},
 	"es": {
@@ -65,7 +65,7 @@ var verifyStrings = map[string]map[string]string{
 		"attended":  "Asistencia",
 		"issued":    "Emitido el",
 		"keys":      "Huellas de las claves",
-		"issuedby":  "Emitido por",
+		"issuedby":  "Emitido por:",
 		"noneyet":   "Escanee el código QR de un certificado o pegue su texto arriba.",
 	},
 }
