@@ -14,7 +14,7 @@ FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 # Debian packages needed to build the app and to run its tests headless
 # (libasound2-dev for the check-in sounds, Xvfb for the smoke test,
 # xwininfo from x11-utils to find its window).
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev xvfb xauth x11-utils poppler-utils qpdf mupdf-tools zbar-tools
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev xvfb xauth x11-utils poppler-utils qpdf mupdf-tools zbar-tools chromium
 
 # apt-get needs root: use sudo when we are not root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)

@@ -77,6 +77,18 @@ func decodeSeq(b []byte) int {
 // printed before the closing session, for instance. The certificate's Kind
 // follows the participant's role at the first issue.
 func (s *Store) Issue(participantIDs []uuid.UUID, now time.Time) ([]CertificateIssue, error) {
+	return s.IssueProvisional(participantIDs, nil, now)
+}
+
+// IssueProvisional is Issue where provisional[i] (when given) says that
+// participantIDs[i] is not eligible yet but on track: a new certificate is
+// issued as provisional, a provisional one stays so on a reprint, and one
+// reprinted for someone now eligible is confirmed (see SettleProvisional).
+func (s *Store) IssueProvisional(participantIDs []uuid.UUID, provisional []bool, now time.Time) ([]CertificateIssue, error) {
+	if provisional != nil && len(provisional) != len(participantIDs) {
+		return nil, fmt.Errorf("issue certificates: %d provisional flags for %d participants", len(provisional), len(participantIDs))
+	}
+	prov := func(i int) bool { return provisional != nil && provisional[i] }
 	if now.IsZero() {
 		now = s.now()
 	}
@@ -113,8 +125,11 @@ func (s *Store) Issue(participantIDs []uuid.UUID, now time.Time) ([]CertificateI
 			if cur != nil && !cur.Voided() {
 				rec = *cur
 				rec.Reprints++
+				if rec.Provisional && !prov(i) {
+					rec.Provisional, rec.ConfirmedAt = false, now
+				}
 			} else {
-				rec = CertificateIssue{WorkshopID: w.ID, ParticipantID: pid, Kind: KindFor(p.Role), IssuedAt: now}
+				rec = CertificateIssue{WorkshopID: w.ID, ParticipantID: pid, Kind: KindFor(p.Role), IssuedAt: now, Provisional: prov(i)}
 				if err := allocateNumber(tx, priv, w, &rec); err != nil {
 					return err
 				}

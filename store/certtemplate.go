@@ -24,6 +24,9 @@ type CertificateTemplate struct {
 	Portrait         bool        `json:"portrait,omitempty"`  // default landscape
 	Language         string      `json:"language,omitempty"`  // en (default), fr, es, ar, ru, zh: fixed wording and date format
 	NameMode         NameMode    `json:"name_mode,omitempty"` // which name to show
+	// VerifyURL is the verification address (see verifyurl.go): the
+	// organiser's copy of the verification page; "" for plain QR texts.
+	VerifyURL string `json:"verify_url,omitempty"`
 }
 
 // Signatory is a person who signs the certificates.
@@ -87,6 +90,9 @@ func (t *CertificateTemplate) Validate() error {
 	}
 	if t.Language != "" && !validEnum(t.Language, CertificateLanguages, false) {
 		p.add("certificate.language", "%q is not one of %s", t.Language, strings.Join(CertificateLanguages, ", "))
+	}
+	if err := CheckVerifyURL(t.VerifyURL); err != nil {
+		p.add("certificate.verify_url", "%v", err)
 	}
 	if !validEnum(t.NameMode, []NameMode{NameBoth, NameLatin, NameNative}, true) {
 		p.add("certificate.name_mode", "%q is not both, latin or native", t.NameMode)

@@ -141,6 +141,12 @@ type CertificateIssue struct {
 	Code string `json:"code,omitempty"`
 	// PrintedAt is the time of the last issue or reprint.
 	PrintedAt time.Time `json:"printed_at,omitzero"`
+	// Provisional marks a certificate printed before the last sessions
+	// were marked, for someone on track (IssueProvisional): a register
+	// state, not printed. False, as in every older record, means final.
+	Provisional bool `json:"provisional,omitempty"`
+	// ConfirmedAt is when a provisional certificate became final.
+	ConfirmedAt time.Time `json:"confirmed_at,omitzero"`
 }
 
 // Voided reports whether the certificate has been voided.

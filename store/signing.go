@@ -411,7 +411,7 @@ func canonicalText(s string) string {
 // that is not a certificate code, or is cut short, one wrapping
 // ErrNotCertificateCode.
 func VerifyQR(text string, pub ed25519.PublicKey) (CertificateFields, error) {
-	text = strings.TrimSpace(text)
+	text = qrPayload(strings.TrimSpace(text))
 	if !strings.HasPrefix(text, QRPrefix) {
 		if v, _, ok := strings.Cut(text, ":"); ok && len(v) > 2 && len(v) < 6 && v[:2] == "WD" && strings.Trim(v[2:], "0123456789") == "" {
 			return CertificateFields{}, fmt.Errorf("%w: format %s is newer than this Workshop Desk; update it to check this code", ErrNotCertificateCode, v)

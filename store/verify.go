@@ -64,7 +64,7 @@ func (r VerifyResult) Valid() bool {
 // than the register's (Differs), is not Valid, since anyone with a copy of
 // the data file (a backup) holds the signing key.
 func (s *Store) Verify(input string) (VerifyResult, error) {
-	input = strings.TrimSpace(input)
+	input = qrPayload(strings.TrimSpace(input))
 	if len(input) >= len(QRPrefix) && strings.EqualFold(input[:len(QRPrefix)], QRPrefix) {
 		return s.verifyQR(input)
 	}

@@ -60,6 +60,7 @@ type certDesignForm struct {
 	logoBox                        *fyne.Container
 	addLogo                        *widget.Button
 	accent                         *formEntry
+	verifyURL                      *formEntry // the verification address
 	swatch                         *canvas.Rectangle
 	border, page, orientation      *formSelect
 	language, nameMode             *formSelect
@@ -125,6 +126,8 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 	f.addLogo = widget.NewButton(lang.L("Add logo…"), func() { f.chooseImage(f.addLogoID) })
 	f.accent = k.entry()
 	f.accent.SetPlaceHolder(lang.L("Empty: navy, #1F3A5F"))
+	f.verifyURL = k.entry()
+	f.verifyURL.SetPlaceHolder(lang.L("Empty: the QR code holds the bare code; e.g. https://example.org/verify.html"))
 	f.swatch = canvas.NewRectangle(defaultAccent)
 	f.swatch.SetMinSize(fyne.NewSize(36, 28))
 	f.swatch.CornerRadius = 4
@@ -150,7 +153,10 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 		modes[i] = lang.L(m.label)
 	}
 	f.nameMode = k.choice(modes, nil)
-	f.reset = widget.NewButton(lang.L("Reset to default"), func() { f.fill(store.CertificateTemplate{}) })
+	f.reset = widget.NewButton(lang.L("Reset to default"), func() {
+		// The verification address is where the page is, not design: kept.
+		f.fill(store.CertificateTemplate{VerifyURL: strings.TrimSpace(f.verifyURL.Text)})
+	})
 	f.fill(ws.data.Workshop.Certificate)
 
 	field := func(name string, o fyne.CanvasObject) fyne.CanvasObject { return withProblem(o, name, f.errs) }
@@ -176,6 +182,7 @@ func showCertDesignForm(ws *workshopScreen) *certDesignForm {
 		widget.NewFormItem(lang.L("Orientation"), f.orientation),
 		widget.NewFormItem(lang.L("Language"), field("certificate.language", f.language)),
 		widget.NewFormItem(lang.L("Name shown"), field("certificate.name_mode", f.nameMode)),
+		widget.NewFormItem(lang.L("Verification address"), field("certificate.verify_url", f.verifyURL)),
 	)
 	form.Items[1].HintText = lang.L("Speakers, facilitators and organisers get the appreciation wording")
 	form.Items[4].HintText = lang.L("Up to three people; a signature is a PNG or JPEG image")
@@ -209,6 +216,7 @@ func (f *certDesignForm) fill(t store.CertificateTemplate) {
 	f.logos = slices.Clone(t.Logos)
 	f.showLogos()
 	f.accent.SetText(t.Accent)
+	f.verifyURL.SetText(t.VerifyURL)
 	f.border.SetSelectedIndex(max(0, slices.IndexFunc(certBorders, func(b struct {
 		value store.BorderStyle
 		label string
@@ -239,8 +247,9 @@ func (f *certDesignForm) template() (store.CertificateTemplate, []int) {
 		Logos: slices.Clone(f.logos), Accent: strings.TrimSpace(f.accent.Text),
 		Border:   certBorders[max(0, f.border.SelectedIndex())].value,
 		PageSize: certPageSizes[max(0, f.page.SelectedIndex())], Portrait: f.orientation.SelectedIndex() == 1,
-		Language: certLanguages[max(0, f.language.SelectedIndex())].code,
-		NameMode: certNameModes[max(0, f.nameMode.SelectedIndex())].value,
+		Language:  certLanguages[max(0, f.language.SelectedIndex())].code,
+		NameMode:  certNameModes[max(0, f.nameMode.SelectedIndex())].value,
+		VerifyURL: strings.TrimSpace(f.verifyURL.Text),
 	}
 	var slots []int
 	for i, sl := range f.signers {

@@ -62,11 +62,14 @@ type certificatesSection struct {
 	preview  *widget.Button
 	verify   *widget.Button
 	print    *widget.Button
+	onTrack  *widget.Button // print for everyone on track (certprovisional.go)
+	withdraw *widget.Label  // provisional certificates to withdraw
 	rowViews map[*fyne.Container]*certRowView
 	content  fyne.CanvasObject
 
 	// What the user allowed for the print run under way.
 	allowGlyphs, allowLost bool
+	provisional            bool // the run prints for those on track too
 
 	// The dialogs last shown, for tests.
 	override    *overrideForm
@@ -134,6 +137,7 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 	s.verify = widget.NewButtonWithIcon(lang.L("Verify…"), theme.ConfirmIcon(), func() { s.verifyForm = showVerifyDialog(ws.u) })
 	s.print = widget.NewButtonWithIcon(lang.L("Print eligible…"), theme.DocumentPrintIcon(), s.printEligible)
 	s.print.Importance = widget.HighImportance
+	s.newProvisional()
 
 	s.sortBy = prefs.StringWithFallback(prefCertSort, certSorts[0].by)
 	sortIndex := 0
@@ -146,10 +150,10 @@ func newCertificatesSection(ws *workshopScreen) *certificatesSection {
 	s.sortSel.SetSelectedIndex(sortIndex)
 	s.output.SetSelected(outputLabels[min(max(prefs.IntWithFallback(prefCertOutput, outputCombined), 0), len(certOutputs)-1)])
 
-	buttons := container.NewHBox(s.design, s.verify, s.preview, s.print)
+	buttons := container.NewHBox(s.design, s.verify, s.preview, s.onTrack, s.print)
 	first := container.NewBorder(nil, nil, nil, buttons, s.counts)
 	second := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Sort by")), s.sortSel, widget.NewLabel(lang.L("Output"))), nil, s.output)
-	top := container.NewVBox(first, s.rule, second, s.problem, widget.NewSeparator())
+	top := container.NewVBox(first, s.rule, second, s.problem, s.withdraw, widget.NewSeparator())
 	if len(ws.data.Participants) == 0 {
 		empty := emptyState(lang.L("No participants yet: certificates are printed for the participants of the workshop."))
 		s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, empty)
@@ -200,6 +204,9 @@ func (s *certificatesSection) showDetail() {
 func (s *certificatesSection) reload() {
 	st, id := s.ws.u.st, s.ws.data.Workshop.ID
 	err := func() error {
+		if err := s.settleProvisional(); err != nil {
+			return err
+		}
 		ov, err := st.Overrides(id)
 		if err != nil {
 			return err
@@ -241,6 +248,7 @@ func (s *certificatesSection) reload() {
 		s.print.Enable()
 	}
 	s.sortRows()
+	s.updateOnTrack(standings)
 	s.list.Refresh()
 	s.showDetail()
 }
@@ -374,6 +382,9 @@ func (s *certificatesSection) updateRow(id widget.ListItemID, o fyne.CanvasObjec
 	case c.Voided():
 		v.number.SetText(c.Number + " " + lang.L("voided"))
 		v.number.Importance = widget.DangerImportance
+	case c.Provisional:
+		v.number.SetText(c.Number + " " + lang.L("provisional"))
+		v.number.Importance = widget.WarningImportance
 	default:
 		v.number.SetText(c.Number)
 		v.number.Importance = widget.MediumImportance

@@ -395,8 +395,8 @@ func TestCertificatesReprintKeepsNumberAndVoidNeedsReason(t *testing.T) {
 
 func TestCertificatesGlyphCheckListsCharactersNoFontHas(t *testing.T) {
 	u, w, s := startCertificates(t)
-	p := store.Participant{WorkshopID: u.workshop.data.Workshop.ID, GivenNames: "Somchai", FamilyNames: "Jaidee",
-		NativeName: "สมชาย ใจดี", Country: "TH", Role: store.RoleSpeaker}
+	p := store.Participant{WorkshopID: u.workshop.data.Workshop.ID, GivenNames: "Jignesh", FamilyNames: "Patel",
+		NativeName: "જિગ્નેશ પટેલ", Country: "IN", Role: store.RoleSpeaker}
 	if err := u.st.SaveParticipant(&p); err != nil {
 		t.Fatal(err)
 	}
@@ -405,13 +405,13 @@ func TestCertificatesGlyphCheckListsCharactersNoFontHas(t *testing.T) {
 	s = u.workshop.certificates
 	s.printEligible()
 	if s.glyphs == nil {
-		t.Fatal("no glyph check shown for a Thai name")
+		t.Fatal("no glyph check shown for a Gujarati name (no font draws it)")
 	}
 	text := strings.Join(s.glyphs.lines, "\n")
-	if !strings.Contains(text, "Somchai Jaidee") || !strings.Contains(text, "ส U+0E2A") {
+	if !strings.Contains(text, "Jignesh Patel") || !strings.Contains(text, "જ U+0A9C") {
 		t.Errorf("glyph check says:\n%s", text)
 	}
-	if !containsText(w, "ส U+0E2A") {
+	if !containsText(w, "જ U+0A9C") {
 		t.Error("the rune and its code point are not on screen")
 	}
 	test.Tap(button(t, w, "Fix names"))
@@ -498,8 +498,15 @@ func TestCertDesignFormSavesAndRejectsBadColour(t *testing.T) {
 	if w, _ := u.st.Workshop(s.ws.data.Workshop.ID); len(w.Certificate.Signatories) != 0 {
 		t.Fatal("saved with a bad colour")
 	}
-	// A signatory with a title but no name.
+	// A verification address that is not https.
 	f.accent.SetText("#2A6F4E")
+	f.verifyURL.SetText("http://example.org/verify.html")
+	f.saveBtn.OnTapped()
+	if l := f.errs["certificate.verify_url"]; !l.Visible() || !strings.Contains(l.Text, "https://") {
+		t.Errorf("no problem shown for an http address: %q", l.Text)
+	}
+	f.verifyURL.SetText("https://example.org/verify.html")
+	// A signatory with a title but no name.
 	f.signers[1].title.SetText("Director")
 	f.saveBtn.OnTapped()
 	if l := f.errs["certificate.signatories[1].name"]; !l.Visible() {
@@ -510,7 +517,7 @@ func TestCertDesignFormSavesAndRejectsBadColour(t *testing.T) {
 	w, _ := u.st.Workshop(s.ws.data.Workshop.ID)
 	c := w.Certificate
 	if len(c.Signatories) != 1 || c.Signatories[0].Name != "Hiwot Girma" || c.Signatories[0].Signature != id ||
-		c.Language != "fr" || c.Accent != "#2A6F4E" || len(c.Logos) != 1 {
+		c.Language != "fr" || c.Accent != "#2A6F4E" || len(c.Logos) != 1 || c.VerifyURL != "https://example.org/verify.html" {
 		t.Errorf("saved %+v", c)
 	}
 	if u.workshop.data.Workshop.Certificate.Language != "fr" {

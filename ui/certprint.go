@@ -35,6 +35,7 @@ func (s *certificatesSection) eligiblePeople() []int {
 // the certificates of everyone eligible.
 func (s *certificatesSection) printEligible() {
 	s.reload() // decide at this moment
+	s.provisional = false
 	people := s.eligiblePeople()
 	if len(people) == 0 {
 		dialog.ShowInformation(lang.L("No certificates to print"), lang.L("Nobody is eligible yet."), s.ws.u.win)
@@ -45,6 +46,7 @@ func (s *certificatesSection) printEligible() {
 
 // reprint prints row i's certificate again, under the same number.
 func (s *certificatesSection) reprint(i int) {
+	s.provisional = false
 	s.checkFirst([]int{i}, func() { s.chooseOutput([]int{i}, outputCombined) })
 }
 
@@ -56,7 +58,7 @@ func (s *certificatesSection) request(rows []int, path, dir string) ops.Certific
 		ids[k] = s.participant(i).ID
 	}
 	return ops.CertificateRequest{Workshop: s.ws.data.Workshop.ID, People: ids, Sort: s.sortBy, Out: path, Dir: dir,
-		AllowMissingGlyphs: s.allowGlyphs, AllowLostLetters: s.allowLost, Now: s.ws.u.now()}
+		AllowMissingGlyphs: s.allowGlyphs, AllowLostLetters: s.allowLost, Now: s.ws.u.now(), Provisional: s.provisional}
 }
 
 // checkFirst runs the checks of the print run of rows and asks about what
@@ -172,6 +174,7 @@ func (s *certificatesSection) chooseOutput(rows []int, output int) {
 // printRun is what one print run did.
 type printRun struct {
 	issued, fresh, reprints int
+	provisional             int      // issued or kept as provisional
 	path                    string   // the combined PDF, if written
 	dir                     string   // the folder of single PDFs, if written
 	files                   []string // the single PDFs
@@ -181,6 +184,9 @@ type printRun struct {
 func (r printRun) summary() string {
 	var b strings.Builder
 	b.WriteString(fmt.Sprintf(lang.L("Issued %d certificates: %d new numbers, %d reprints."), r.issued, r.fresh, r.reprints))
+	if r.provisional > 0 {
+		b.WriteString("\n" + fmt.Sprintf(lang.L("%d of them provisional: confirmed when the remaining sessions are marked and they qualify."), r.provisional))
+	}
 	if r.path != "" {
 		b.WriteString("\n" + lang.L("For the printer:") + " " + r.path)
 	}
@@ -202,7 +208,8 @@ func (s *certificatesSection) printTo(rows []int, path, dir string, done func(pr
 	st, req := s.ws.u.st, s.request(rows, path, dir)
 	go func() {
 		r, err := ops.IssueCertificates(st, req)
-		run := printRun{issued: len(r.Certificates), fresh: r.New, reprints: r.Reprints, path: r.Path, dir: r.Dir, files: r.Files}
+		run := printRun{issued: len(r.Certificates), fresh: r.New, reprints: r.Reprints, provisional: r.Provisional,
+			path: r.Path, dir: r.Dir, files: r.Files}
 		fyne.Do(func() {
 			wait.Hide()
 			s.reload()

@@ -37,7 +37,7 @@ func (r *refsFlag) Set(v string) error {
 // certificatesCommand issues and prints certificates.
 var certificatesCommand = &command{
 	name:     "certificates",
-	synopsis: "--workshop W (--out FILE.pdf | --split DIR) [--sort family|country|organisation] [--only ID|NUMBER|BADGE,...] [--allow-missing-glyphs] [--allow-lost-letters]",
+	synopsis: "--workshop W (--out FILE.pdf | --split DIR) [--sort family|country|organisation] [--only ID|NUMBER|BADGE,...] [--provisional] [--allow-missing-glyphs] [--allow-lost-letters]",
 	summary:  "issue and print the certificates of everyone eligible",
 	details: `Decides who is eligible now, as the Certificates section of the app does:
 participants and observers under the workshop's attendance rule, speakers,
@@ -54,6 +54,13 @@ number and name; give either or both. --only prints for the people named by
 participant ID (or a unique prefix), certificate number or badge code; each
 must be eligible, or hold a certificate, which is reprinted under its number.
 
+--provisional prints also for everyone on track (before the closing session):
+those who will be eligible if they attend the sessions still to come. Their
+certificates are provisional in the register (the paper is the same); every
+certificates run confirms those whose holders have since qualified, and lists
+the provisional certificates whose holders no longer can, to withdraw in the
+app (Certificates › void, with a reason).
+
 Before anything is issued, every certificate is checked: when a character of
 a name cannot be printed, the list of names and characters (with their
 U+XXXX code points) is printed and nothing is issued, unless
@@ -69,6 +76,7 @@ that is not a regular file, stops it too.`,
 		fs.StringVar(&f.split, "split", "", "write one PDF per participant into this folder `DIR` (created if need be)")
 		fs.StringVar(&f.sort, "sort", f.sort, "the `ORDER` of the certificates: family (name), country or organisation")
 		fs.Var(&f.only, "only", "print only for these `PEOPLE`: participant IDs, certificate numbers or badge codes, separated by commas")
+		fs.BoolVar(&f.provisional, "provisional", false, "print also for everyone on track, as provisional certificates, confirmed once they qualify")
 		fs.BoolVar(&f.allowGlyphs, "allow-missing-glyphs", false, "print even when some characters of a name cannot be drawn (they print as empty boxes)")
 		fs.BoolVar(&f.allowLost, "allow-lost-letters", false, "print even names that still hold a \"?\" standing for a letter lost to an 8-bit export")
 		return func([]string) error { return c.certificates(f) }
@@ -80,6 +88,7 @@ type certFlags struct {
 	workshop, out, split, sort string
 	only                       refsFlag
 	allowGlyphs, allowLost     bool
+	provisional                bool
 }
 
 // certificateJSON is one certificate printed, for --json.
@@ -91,6 +100,14 @@ type certificateJSON struct {
 	NativeName    string `json:"native_name"`
 	Kind          string `json:"kind"`
 	New           bool   `json:"new"`
+	Provisional   bool   `json:"provisional"`
+}
+
+// withdrawJSON is a provisional certificate to withdraw, for --json.
+type withdrawJSON struct {
+	Number string `json:"number"`
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
 }
 
 // glyphJSON is one text with characters no font can draw, for --json.
@@ -138,7 +155,16 @@ func (c *cli) certificates(f certFlags) (err error) {
 		list := make([]certificateJSON, n)
 		for i, in := range run.Certificates {
 			list[i] = certificateJSON{Number: in.Number, Code: in.Code, ParticipantID: in.Participant.ID.String(),
-				Name: in.Participant.FullName(), NativeName: in.Participant.NativeName, Kind: string(in.Kind), New: in.New}
+				Name: in.Participant.FullName(), NativeName: in.Participant.NativeName, Kind: string(in.Kind), New: in.New,
+				Provisional: in.Provisional}
+		}
+		confirmed := make([]string, len(run.Settled.Confirmed))
+		for i, c := range run.Settled.Confirmed {
+			confirmed[i] = c.Number
+		}
+		withdraw := make([]withdrawJSON, len(run.Settled.Withdraw))
+		for i, x := range run.Settled.Withdraw {
+			withdraw[i] = withdrawJSON{x.Certificate.Number, x.Participant.FullName(), x.Reason}
 		}
 		return c.printJSON(struct {
 			Workshop      string            `json:"workshop"`
@@ -148,9 +174,13 @@ func (c *cli) certificates(f certFlags) (err error) {
 			Issued        int               `json:"issued"`
 			New           int               `json:"new"`
 			Reprints      int               `json:"reprints"`
+			Provisional   int               `json:"provisional"`
+			Confirmed     []string          `json:"confirmed"`
+			ToWithdraw    []withdrawJSON    `json:"to_withdraw"`
 			Certificates  []certificateJSON `json:"certificates"`
 			GlyphProblems []glyphJSON       `json:"glyph_problems"`
-		}{w.Code, f.out, f.split, orEmpty(run.Files), n, run.New, run.Reprints, list, glyphList(run.GlyphProblems)})
+		}{w.Code, f.out, f.split, orEmpty(run.Files), n, run.New, run.Reprints, run.Provisional, confirmed, withdraw,
+			list, glyphList(run.GlyphProblems)})
 	}
 	var where []string
 	if f.out != "" {
@@ -161,8 +191,9 @@ func (c *cli) certificates(f certFlags) (err error) {
 	}
 	c.printf("issued %s (%s, %s) to %s\n", plural(n, "certificate"), plural(run.New, "new number"),
 		plural(run.Reprints, "reprint"), strings.Join(where, " and "))
-	if today := store.DateOf(time.Now().In(w.Location())); len(f.only) == 0 && !today.After(w.EndDate) {
-		c.printf("note: %s runs until %s; those still on track or at risk are not eligible yet (\"workshopctl eligibility\" lists them)\n", w.Code, w.EndDate)
+	c.printSettlement(run)
+	if today := store.DateOf(time.Now().In(w.Location())); len(f.only) == 0 && !f.provisional && !today.After(w.EndDate) {
+		c.printf("note: %s runs until %s; those still on track or at risk are not eligible yet (\"workshopctl eligibility\" lists them; --provisional prints for them too)\n", w.Code, w.EndDate)
 	}
 	return nil
 }
@@ -179,7 +210,7 @@ func (c *cli) issueCertificates(f certFlags) (w store.Workshop, issued *ops.Issu
 		return w, nil, err
 	}
 	req := ops.CertificateRequest{Workshop: w.ID, Sort: f.sort, Out: f.out, Dir: f.split,
-		AllowMissingGlyphs: f.allowGlyphs, AllowLostLetters: f.allowLost, Now: time.Now()}
+		AllowMissingGlyphs: f.allowGlyphs, AllowLostLetters: f.allowLost, Now: time.Now(), Provisional: f.provisional}
 	if len(f.only) > 0 {
 		if req.People, err = findCertified(st, w, f.only); err != nil {
 			return w, nil, err
@@ -355,4 +386,21 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// printSettlement says what became of the provisional certificates: how
+// many are provisional in this run, confirmed since, and which to withdraw.
+func (c *cli) printSettlement(run ops.CertificateRun) {
+	if run.Provisional > 0 {
+		c.printf("%s provisional: confirmed when the remaining sessions are marked and they qualify\n", plural(run.Provisional, "certificate"))
+	}
+	if n := len(run.Settled.Confirmed); n > 0 {
+		c.printf("%s confirmed: their holders now qualify\n", plural(n, "provisional certificate"))
+	}
+	if len(run.Settled.Withdraw) > 0 {
+		c.printf("provisional certificates to withdraw (void them with a reason in the app's Certificates section):\n")
+		for _, x := range run.Settled.Withdraw {
+			c.printf("  %s  %s: %s\n", x.Certificate.Number, x.Participant.FullName(), x.Reason)
+		}
+	}
 }

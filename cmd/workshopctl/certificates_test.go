@@ -174,8 +174,8 @@ func TestCertificates(t *testing.T) {
 func TestCertificatesGlyphCheck(t *testing.T) {
 	path := demoFile(t)
 	withDemo(t, path, func(st *store.Store, w store.Workshop) {
-		p := store.Participant{WorkshopID: w.ID, GivenNames: "Somchai", FamilyNames: "Jaidee", NativeName: "สมชาย ใจดี",
-			Country: "TH", Role: store.RoleSpeaker}
+		p := store.Participant{WorkshopID: w.ID, GivenNames: "Jignesh", FamilyNames: "Patel", NativeName: "જિગ્નેશ પટેલ",
+			Country: "IN", Role: store.RoleSpeaker}
 		if err := st.SaveParticipant(&p); err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +187,7 @@ func TestCertificatesGlyphCheck(t *testing.T) {
 	if !strings.Contains(msg, "--allow-missing-glyphs") {
 		t.Errorf("message: %s", msg)
 	}
-	for _, want := range []string{"Somchai Jaidee, native name “สมชาย ใจดี”: ", "ส U+0E2A", "ม U+0E21"} {
+	for _, want := range []string{"Jignesh Patel, native name “જિગ્નેશ પટેલ”: ", "જ U+0A9C", "પ U+0AAA"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("the list lacks %q:\n%s", want, r.stdout)
 		}
@@ -202,7 +202,7 @@ func TestCertificatesGlyphCheck(t *testing.T) {
 	})
 
 	got := mustRun(t, "--data", path, "certificates", "--workshop", "demo", "--out", out, "--allow-missing-glyphs")
-	if !strings.Contains(got, "ส U+0E2A") || !strings.Contains(got, fmt.Sprintf("\nissued %s (%s, 0 reprints) to %s\n", plural(n, "certificate"), plural(n, "new number"), out)) {
+	if !strings.Contains(got, "જ U+0A9C") || !strings.Contains(got, fmt.Sprintf("\nissued %s (%s, 0 reprints) to %s\n", plural(n, "certificate"), plural(n, "new number"), out)) {
 		t.Errorf("with --allow-missing-glyphs: %q", got)
 	}
 	if pages := pdfPages(t, out); pages != n {

@@ -47,13 +47,14 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 		"certificates": func() []string {
 			return []string{"--workshop", "demo", "--out", out("certificates.pdf"), "--allow-missing-glyphs"}
 		},
-		"verify":     func() []string { return []string{"HJKM-CEFG-3479"} },
-		"public-key": func() []string { return nil },
-		"check":      func() []string { return nil },
-		"backup":     func() []string { return []string{"--out", out("backup.db")} },
-		"backups":    func() []string { return nil },
-		"restore":    func() []string { return []string{out("backup.db")} },
-		"export":     func() []string { return []string{"--out", out("export.json")} },
+		"verify":      func() []string { return []string{"HJKM-CEFG-3479"} },
+		"public-key":  func() []string { return nil },
+		"verify-page": func() []string { return []string{"--workshop", "demo", "--out", out("verify.html")} },
+		"check":       func() []string { return nil },
+		"backup":      func() []string { return []string{"--out", out("backup.db")} },
+		"backups":     func() []string { return nil },
+		"restore":     func() []string { return []string{out("backup.db")} },
+		"export":      func() []string { return []string{"--out", out("export.json")} },
 	}
 	for _, cmd := range commands() {
 		args, ok := cases[cmd.name]

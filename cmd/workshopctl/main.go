@@ -62,7 +62,7 @@ func commands() []*command {
 	return []*command{
 		initDemoCommand, addWorkshopCommand, addSessionCommand,
 		workshopsCommand, sessionsCommand, participantsCommand, importCommand,
-		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, publicKeyCommand,
+		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, verifyPageCommand, publicKeyCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 	}
 }

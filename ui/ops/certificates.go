@@ -38,6 +38,12 @@ type CertificateRequest struct {
 	AllowMissingGlyphs, AllowLostLetters bool
 	// Now is the moment eligibility is decided and certificates issued.
 	Now time.Time
+	// Provisional prints also for those on track ("print for everyone on
+	// track"): not eligible yet, but eligible if they attend the sessions
+	// still to come. Their certificates are issued as provisional in the
+	// register (the paper is the same) and confirmed by
+	// store.SettleProvisional once they qualify.
+	Provisional bool
 }
 
 // IssuedCertificate is one certificate of a run.
@@ -47,6 +53,7 @@ type IssuedCertificate struct {
 	QR           string // the signed text of its QR code
 	Kind         store.CertificateKind
 	New          bool // a new number; false for a reprint
+	Provisional  bool // issued as provisional: on track, not eligible yet
 }
 
 // CertificateRun is what a certificate run did.
@@ -55,9 +62,13 @@ type CertificateRun struct {
 	Certificates []IssuedCertificate // in print order
 	New          int                 // new numbers
 	Reprints     int
-	Path         string   // the combined PDF, if written
-	Dir          string   // the folder of single PDFs, if written
-	Files        []string // the single PDFs
+	Provisional  int // certificates issued or kept as provisional
+	// Settled is what the run found of the provisional certificates
+	// issued before: confirmed now, or to withdraw.
+	Settled store.Settlement
+	Path    string   // the combined PDF, if written
+	Dir     string   // the folder of single PDFs, if written
+	Files   []string // the single PDFs
 	// The problems allowed by the request, printed anyway.
 	GlyphProblems []pdf.GlyphProblem
 	LostLetters   []LostLetterName
@@ -178,7 +189,7 @@ func (p *certPlan) choose(st *store.Store, rows []store.EligibilityRow, req Cert
 	var out []int
 	if req.People == nil {
 		for i, r := range rows {
-			if r.Eligible {
+			if r.Eligible || (req.Provisional && onTrack(r)) {
 				out = append(out, i)
 			}
 		}
@@ -200,7 +211,7 @@ func (p *certPlan) choose(st *store.Store, rows []store.EligibilityRow, req Cert
 			return nil, fmt.Errorf("participant %s is not one of %s; nothing was issued", id, p.d.Workshop.Code)
 		case seen[i]:
 			continue
-		case !rows[i].Eligible:
+		case !rows[i].Eligible && !(req.Provisional && onTrack(rows[i])):
 			if c, err := st.CertificateOf(id); err != nil || c.Voided() {
 				refused = append(refused, fmt.Sprintf("%s (%s)", p.d.Participants[i].FullName(), rows[i].Reason))
 				continue
@@ -213,6 +224,13 @@ func (p *certPlan) choose(st *store.Store, rows []store.EligibilityRow, req Cert
 		return nil, fmt.Errorf("not eligible: %s; grant a certificate by hand in the app first. Nothing was issued", strings.Join(refused, "; "))
 	}
 	return out, nil
+}
+
+// onTrack reports whether r is not eligible yet but would be by attending
+// the sessions still to come: on track or at risk.
+func onTrack(r store.EligibilityRow) bool {
+	s := r.Standing()
+	return !r.Eligible && (s == store.StandingOnTrack || s == store.StandingAtRisk)
 }
 
 // draft is the run's job before numbers are issued: the live
@@ -325,6 +343,11 @@ type IssuedRun struct {
 // while they are made.
 func PrepareCertificates(st *store.Store, req CertificateRequest) (*IssuedRun, error) {
 	issued := &IssuedRun{req: req}
+	settled, err := st.SettleProvisional(req.Workshop, req.Now)
+	if err != nil {
+		return issued, err
+	}
+	issued.run.Settled = settled
 	p, err := planCertificates(st, req)
 	if err != nil {
 		return issued, err
@@ -338,10 +361,11 @@ func PrepareCertificates(st *store.Store, req CertificateRequest) (*IssuedRun, e
 		return issued, err
 	}
 	ids := make([]uuid.UUID, len(p.people))
+	prov := make([]bool, len(p.people))
 	for k, person := range p.people {
-		ids[k] = person.ID
+		ids[k], prov[k] = person.ID, !p.rows[k].Eligible
 	}
-	recs, err := st.Issue(ids, p.now)
+	recs, err := st.IssueProvisional(ids, prov, p.now)
 	if err != nil {
 		return issued, fmt.Errorf("certificates not issued: %w", err)
 	}
@@ -353,10 +377,16 @@ func PrepareCertificates(st *store.Store, req CertificateRequest) (*IssuedRun, e
 		if err != nil {
 			return issued, fmt.Errorf("%s: %w", p.people[k].FullName(), err)
 		}
-		job.Certificates = append(job.Certificates, certificateInput(p.people[k], p.rows[k], rec, qr, code))
+		// With a verification address the QR code opens the page with
+		// any phone (store.QRWithURL).
+		printed := store.QRWithURL(w.Certificate.VerifyURL, qr)
+		job.Certificates = append(job.Certificates, certificateInput(p.people[k], p.rows[k], rec, printed, code))
 		fresh := p.live[k] == nil
 		run.Certificates = append(run.Certificates, IssuedCertificate{Participant: p.people[k], Number: rec.Number,
-			Code: code, QR: qr, Kind: kindOf(p.rows[k], rec), New: fresh})
+			Code: code, QR: qr, Kind: kindOf(p.rows[k], rec), New: fresh, Provisional: rec.Provisional})
+		if rec.Provisional {
+			run.Provisional++
+		}
 		if fresh {
 			run.New++
 		} else {

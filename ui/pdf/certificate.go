@@ -99,15 +99,20 @@ type GlyphProblem struct {
 // Certificates writes the certificates of job, one page each in the order
 // given, as one PDF to w.
 func Certificates(job CertificateJob, w io.Writer) error {
-	doc, err := certificatesDoc(&job)
+	parts, err := certificateParts(&job)
 	if err != nil {
 		return err
 	}
-	_, err = doc.WriteTo(w)
-	return err
+	if len(parts) == 1 {
+		_, err = w.Write(parts[0])
+		return err
+	}
+	return mergePDFs(parts, w)
 }
 
-func certificatesDoc(job *CertificateJob) (*Doc, error) {
+// certificateParts draws the certificates of job and returns them as PDFs
+// of at most certBatch pages each (see mergePDFs).
+func certificateParts(job *CertificateJob) ([][]byte, error) {
 	if len(job.Certificates) == 0 {
 		return nil, errors.New("certificates: there is no certificate to print")
 	}
@@ -127,29 +132,42 @@ func certificatesDoc(job *CertificateJob) (*Doc, error) {
 	if len(job.Certificates) == 1 {
 		title += " – " + certListName(&job.Certificates[0].Participant)
 	}
-	cd, err := des.newDoc(title)
-	if err != nil {
-		return nil, err
-	}
 	qrs, stop := qrCodes(job.Certificates)
 	defer stop()
-	for i := range job.Certificates {
-		sym, err := qrs(i)
-		if err == nil {
-			err = cd.certificate(&job.Certificates[i], sym)
-		}
+	var parts [][]byte
+	for first := 0; first < len(job.Certificates); first += certBatch {
+		cd, err := des.newDoc(title)
 		if err != nil {
-			return nil, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&job.Certificates[i].Participant), err)
+			return nil, err
 		}
+		for i := first; i < min(first+certBatch, len(job.Certificates)); i++ {
+			sym, err := qrs(i)
+			if err == nil {
+				err = cd.certificate(&job.Certificates[i], sym)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&job.Certificates[i].Participant), err)
+			}
+		}
+		var buf bytes.Buffer
+		if _, err := cd.WriteTo(&buf); err != nil {
+			return nil, err
+		}
+		parts = append(parts, buf.Bytes())
 	}
-	return cd.Doc, cd.Err()
+	return parts, nil
 }
 
 // CertificateFiles writes each certificate of job as its own PDF into dir
 // (created if need be), named by number and name ("ADDIS-2027-007 Bekele
 // Abebe.pdf", see SafeFileName; a name met twice gets " (2)"), each file
 // replaced atomically. It returns the paths in the order of the
-// certificates.
+// certificates (on an error, those written).
+//
+// The certificates are drawn once, as one PDF, which is then cut into a
+// file per page sharing its fonts and images (split.go); the files are
+// written by a worker per processor (at least four: writing waits on the
+// disk more than on the processor).
 func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 	if len(job.Certificates) == 0 {
 		return nil, errors.New("certificates: there is no certificate to print")
@@ -162,9 +180,8 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 		return nil, err
 	}
 	used := map[string]bool{}
-	paths := make([]string, 0, len(job.Certificates))
-	qrs, stop := qrCodes(job.Certificates)
-	defer stop()
+	names := make([]string, len(job.Certificates))
+	titles := make([]string, len(job.Certificates))
 	for i := range job.Certificates {
 		in := &job.Certificates[i]
 		base := certFileBase(in)
@@ -173,25 +190,60 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 			name = SafeFileName(fmt.Sprintf("%s (%d)", base, n))
 		}
 		used[store.Fold(name)] = true
+		names[i] = filepath.Join(dir, name+".pdf")
 		lang := cmp.Or(in.language(), des.lang)
 		key := wDocTitle
 		if in.Appreciation {
 			key = wDocTitleApp
 		}
-		cd, err := des.newDoc(word(lang, key) + " – " + job.Workshop.Title + " – " + certListName(&in.Participant))
+		titles[i] = word(lang, key) + " – " + job.Workshop.Title + " – " + certListName(&in.Participant)
+	}
+	parts, err := certificateParts(&job)
+	if err != nil {
+		return nil, err
+	}
+	type pageOf struct {
+		pf *pdfFile
+		k  int
+	}
+	var pages []pageOf
+	for _, b := range parts {
+		pf, err := parsePDF(b)
 		if err != nil {
-			return paths, err
+			return nil, fmt.Errorf("certificates: %w", err)
 		}
-		sym, err := qrs(i)
-		if err == nil {
-			err = cd.certificate(in, sym)
+		for k := range pf.pages {
+			pages = append(pages, pageOf{pf, k})
 		}
-		if err != nil {
-			return paths, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&in.Participant), err)
-		}
-		path := filepath.Join(dir, name+".pdf")
-		if err := cd.Write(path); err != nil {
-			return paths, err
+	}
+	if len(pages) != len(names) {
+		return nil, fmt.Errorf("certificates: split: %d pages for %d certificates", len(pages), len(names))
+	}
+	errs := make([]error, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(4, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var b bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) {
+					return
+				}
+				b.Reset()
+				pages[i].pf.page(pages[i].k, titles[i], &b)
+				errs[i] = store.WriteFileAtomic(names[i], func(w io.Writer) error {
+					_, err := w.Write(b.Bytes())
+					return err
+				})
+			}
+		})
+	}
+	wg.Wait()
+	paths := make([]string, 0, len(names))
+	for i, path := range names {
+		if errs[i] != nil {
+			return paths, errs[i]
 		}
 		paths = append(paths, path)
 	}
@@ -1120,9 +1172,17 @@ func qrCodes(certs []CertificateInput) (get func(i int) (*qrSymbol, error), stop
 	var next atomic.Int64
 	done := make(chan struct{})
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	// At most ahead symbols wait for their page: the heap stays the same
+	// whatever the number of certificates.
+	ahead := make(chan struct{}, 4*workers)
 	for range workers {
 		go func() {
 			for {
+				select {
+				case ahead <- struct{}{}:
+				case <-done:
+					return
+				}
 				i := int(next.Add(1) - 1)
 				if i >= len(certs) {
 					return
@@ -1142,6 +1202,7 @@ func qrCodes(certs []CertificateInput) (get func(i int) (*qrSymbol, error), stop
 	}
 	get = func(i int) (*qrSymbol, error) {
 		r := <-slots[i]
+		<-ahead
 		return r.sym, r.err
 	}
 	return get, sync.OnceFunc(func() { close(done) })

@@ -34,6 +34,17 @@ var certPeople = []struct {
 	{"arabic", store.Participant{GivenNames: "Mohamed", FamilyNames: "Al-Amin", NativeName: "محمد الأمين", Country: "SD", Organisation: "Ministry of Interior", Gender: store.Male}, []string{"Mohamed Al-Amin"}},
 	{"ethiopic", store.Participant{GivenNames: "Abebe", FamilyNames: "Bekele", NativeName: "አበበ በቀለ", Country: "ET", Organisation: "Ministry of Labour and Skills", Role: store.RoleSpeaker, Gender: store.Male}, []string{"Abebe Bekele"}},
 	{"chinese", store.Participant{GivenNames: "Wei", FamilyNames: "Li", NativeName: "李伟", Country: "CN", Organisation: "Ministry of Commerce", Gender: store.Male}, []string{"Wei Li"}},
+	{"hindi", store.Participant{GivenNames: "Priya", FamilyNames: "Krishnamurthy", NativeName: "प्रिया कृष्णमूर्ति", Country: "IN", Organisation: "Ministry of External Affairs", Gender: store.Female}, []string{"प्रिया कृष्णमूर्ति", "Priya Krishnamurthy"}},
+	{"nepali", store.Participant{GivenNames: "Sushil", FamilyNames: "Koirala", NativeName: "सुशील कोइराला", Country: "NP", Organisation: "Department of Foreign Employment", Gender: store.Male}, []string{"सुशील कोइराला", "Sushil Koirala"}},
+	{"bengali", store.Participant{GivenNames: "Soumitra", FamilyNames: "Chattopadhyay", NativeName: "সৌমিত্র চট্টোপাধ্যায়", Country: "BD", Organisation: "Bureau of Manpower, Employment and Training", Gender: store.Male}, []string{"সৌমিত্র চট্টোপাধ্যায়", "Soumitra Chattopadhyay"}},
+	{"tamil", store.Participant{GivenNames: "Muthulakshmi", FamilyNames: "Raman", NativeName: "முத்துலட்சுமி ராமன்", Country: "LK", Organisation: "Ministry of Labour", Gender: store.Female}, []string{"முத்துலட்சுமி ராமன்", "Muthulakshmi Raman"}},
+	{"sinhala", store.Participant{GivenNames: "Kumara", FamilyNames: "Sangakkara", NativeName: "කුමාර සංගක්කාර", Country: "LK", Organisation: "Sri Lanka Bureau of Foreign Employment", Gender: store.Male}, []string{"කුමාර සංගක්කාර", "Kumara Sangakkara"}},
+	{"thai", store.Participant{GivenNames: "Somsak", FamilyNames: "Srisuk", NativeName: "สมศักดิ์ ศรีสุข", Country: "TH", Organisation: "Ministry of Labour", Gender: store.Male}, []string{"สมศักดิ์ ศรีสุข", "Somsak Srisuk"}},
+	{"khmer", store.Participant{GivenNames: "Sok", FamilyNames: "Sreymom", NativeName: "សុខ ស្រីមុំ", Country: "KH", Organisation: "Ministry of Labour and Vocational Training", Gender: store.Female}, []string{"សុខ ស្រីមុំ", "Sok Sreymom"}},
+	{"myanmar", store.Participant{GivenNames: "Aung", FamilyNames: "Min", NativeName: "အောင်မင်း", Country: "MM", Organisation: "Ministry of Labour", Gender: store.Male}, []string{"အောင်မင်း", "Aung Min"}},
+	{"hebrew", store.Participant{GivenNames: "David", FamilyNames: "Cohen", NativeName: "דָּוִד כֹּהֵן", Country: "IL", Organisation: "Population and Immigration Authority", Gender: store.Male}, []string{"דָּוִד כֹּהֵן", "David Cohen"}},
+	{"georgian", store.Participant{GivenNames: "Nino", FamilyNames: "Beridze", NativeName: "ნინო ბერიძე", Country: "GE", Organisation: "Ministry of Internally Displaced Persons", Gender: store.Female}, []string{"ნინო ბერიძე", "Nino Beridze"}},
+	{"armenian", store.Participant{GivenNames: "Aram", FamilyNames: "Khachatryan", NativeName: "Արամ Խաչատրյան", Country: "AM", Organisation: "Migration Service", Gender: store.Male}, []string{"Արամ Խաչատրյան", "Aram Khachatryan"}},
 }
 
 // certInput makes the certificate of p, number seq.

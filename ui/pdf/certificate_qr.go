@@ -227,7 +227,7 @@ func qrEncode(text string) (*qrSymbol, error) {
 	work, tr := make([]byte, len(m.dark)), make([]byte, len(m.dark))
 	for mask := range 8 {
 		m.masked(mask, work)
-		if s := qrPenalty(work, tr, m.size); bestScore < 0 || s < bestScore {
+		if s := qrPenalty(work, tr, m.size, bestScore); bestScore < 0 || s < bestScore {
 			best, bestScore = mask, s
 		}
 	}
@@ -458,8 +458,10 @@ func abs(x int) int { return max(x, -x) }
 // qrPenalty scores a symbol (1 is dark) by the four rules of the
 // standard: runs of five or more modules of one colour, 2 × 2 blocks,
 // finder-like patterns, and the balance of dark and light. t is space for
-// the transposed symbol.
-func qrPenalty(g, t []byte, size int) int {
+// the transposed symbol. Once the score reaches limit (when limit >= 0)
+// it stops and returns it: that mask cannot be the best, and a third of
+// the time of a certificate went into scoring masks.
+func qrPenalty(g, t []byte, size, limit int) int {
 	runs := make([]int, size)
 	score := 0
 	dark := 0
@@ -478,9 +480,15 @@ func qrPenalty(g, t []byte, size int) int {
 				}
 			}
 		}
+		if limit >= 0 && score >= limit {
+			return score
+		}
 	}
 	for x := range size {
 		score += qrLinePenalty(t[x*size:(x+1)*size], runs)
+		if limit >= 0 && score >= limit {
+			return score
+		}
 	}
 	total := size * size
 	k := abs(dark*20-total*10) / total // each 5% from half: 10 points

@@ -559,8 +559,11 @@ func TestCertificateFiles(t *testing.T) {
 	}
 	want := []string{"ADDIS-2026-001 Çağlar Şule.pdf", "ADDIS-2026-002 Nguyễn Văn Đức.pdf",
 		"ADDIS-2026-003 Ivanov Dmitry.pdf", "ADDIS-2026-004 Papadopoulou Eleni.pdf",
-		"ADDIS-2026-005 Al-Amin Mohamed.pdf", "ADDIS-2026-006 Bekele Abebe.pdf", "ADDIS-2026-007 Li Wei.pdf",
-		"CON a-b.pdf", "CON A-B (2).pdf"}
+		"ADDIS-2026-005 Al-Amin Mohamed.pdf", "ADDIS-2026-006 Bekele Abebe.pdf", "ADDIS-2026-007 Li Wei.pdf"}
+	for _, cp := range certPeople[len(want):] { // the shaped scripts
+		want = append(want, fmt.Sprintf("ADDIS-2026-%03d %s %s.pdf", len(want)+1, cp.p.FamilyNames, cp.p.GivenNames))
+	}
+	want = append(want, "CON a-b.pdf", "CON A-B (2).pdf")
 	var got []string
 	for _, p := range paths {
 		got = append(got, filepath.Base(p))
@@ -582,6 +585,17 @@ func TestCertificateFiles(t *testing.T) {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s: %q not in the text", filepath.Base(p), w)
 			}
+		}
+	}
+	// Each file is titled for its participant, and its page is the page
+	// of the run's PDF (the files are cut out of it).
+	if info := string(run(t, "pdfinfo", "-enc", "UTF-8", paths[1])); !regexp.MustCompile(`Title:\s+Certificate.*Văn Đức`).MatchString(info) {
+		t.Errorf("pdfinfo of %s:\n%s", paths[1], info)
+	}
+	whole := certFile(t, job, "all.pdf")
+	for _, k := range []int{0, 4, 9} { // Latin, Arabic, Nepali
+		if share, err := pixelDiff(render(t, paths[k], 1, 40), render(t, whole, k+1, 40)); err != nil || share > 0 {
+			t.Errorf("%s differs from page %d of the run's PDF: %.3f%% %v", filepath.Base(paths[k]), k+1, 100*share, err)
 		}
 	}
 	// Every file carries the images once.

@@ -19,16 +19,51 @@ const (
 	FamilyCJK      = "DroidSansFallback" // Chinese, kana (regular only)
 )
 
+// The families whose text is shaped (shape.go): their glyphs are drawn as
+// outlines, with the text underneath as invisible text.
+const (
+	FamilyDevanagari = "NotoSansDevanagari" // Hindi, Nepali, Marathi
+	FamilyBengali    = "NotoSansBengali"
+	FamilyTamil      = "NotoSansTamil"
+	FamilySinhala    = "NotoSansSinhala"
+	FamilyThai       = "NotoSansThai"
+	FamilyKhmer      = "NotoSansKhmer"
+	FamilyMyanmar    = "NotoSansMyanmar"
+	FamilyHebrew     = "NotoSansHebrew"
+	FamilyGeorgian   = "NotoSansGeorgian"
+	FamilyArmenian   = "NotoSansArmenian"
+)
+
+// shapedScripts maps each shaped family to its Unicode script.
+var shapedScripts = []struct {
+	family string
+	table  *unicode.RangeTable
+}{
+	{FamilyDevanagari, unicode.Devanagari},
+	{FamilyBengali, unicode.Bengali},
+	{FamilyTamil, unicode.Tamil},
+	{FamilySinhala, unicode.Sinhala},
+	{FamilyThai, unicode.Thai},
+	{FamilyKhmer, unicode.Khmer},
+	{FamilyMyanmar, unicode.Myanmar},
+	{FamilyHebrew, unicode.Hebrew},
+	{FamilyGeorgian, unicode.Georgian},
+	{FamilyArmenian, unicode.Armenian},
+}
+
 // Font is one embedded font file: a family in one style.
 type Font struct {
 	Family string // one of the Family constants
 	Style  string // "" or "B"
 	Name   string // e.g. "Noto Sans Bold"
+	Shaped bool   // text is shaped and drawn as outlines (shape.go)
 	data   []byte
 
 	once sync.Once
 	ttf  *ttf
 	err  error
+
+	shaper fontShaper // the shaping face, parsed when first needed
 }
 
 // Data returns the font file.
@@ -62,11 +97,33 @@ var fonts = []*Font{
 	{Family: FamilyEthiopic, Name: "Noto Sans Ethiopic Regular", data: assets.NotoSansEthiopicRegular},
 	{Family: FamilyEthiopic, Style: "B", Name: "Noto Sans Ethiopic Bold", data: assets.NotoSansEthiopicBold},
 	{Family: FamilyCJK, Name: "Droid Sans Fallback Full", data: assets.DroidSansFallbackFull},
+	{Family: FamilyDevanagari, Shaped: true, Name: "Noto Sans Devanagari Regular", data: assets.NotoSansDevanagariRegular},
+	{Family: FamilyDevanagari, Style: "B", Shaped: true, Name: "Noto Sans Devanagari Bold", data: assets.NotoSansDevanagariBold},
+	{Family: FamilyBengali, Shaped: true, Name: "Noto Sans Bengali Regular", data: assets.NotoSansBengaliRegular},
+	{Family: FamilyBengali, Style: "B", Shaped: true, Name: "Noto Sans Bengali Bold", data: assets.NotoSansBengaliBold},
+	{Family: FamilyTamil, Shaped: true, Name: "Noto Sans Tamil Regular", data: assets.NotoSansTamilRegular},
+	{Family: FamilyTamil, Style: "B", Shaped: true, Name: "Noto Sans Tamil Bold", data: assets.NotoSansTamilBold},
+	{Family: FamilySinhala, Shaped: true, Name: "Noto Sans Sinhala Regular", data: assets.NotoSansSinhalaRegular},
+	{Family: FamilySinhala, Style: "B", Shaped: true, Name: "Noto Sans Sinhala Bold", data: assets.NotoSansSinhalaBold},
+	{Family: FamilyThai, Shaped: true, Name: "Noto Sans Thai Regular", data: assets.NotoSansThaiRegular},
+	{Family: FamilyThai, Style: "B", Shaped: true, Name: "Noto Sans Thai Bold", data: assets.NotoSansThaiBold},
+	{Family: FamilyKhmer, Shaped: true, Name: "Noto Sans Khmer Regular", data: assets.NotoSansKhmerRegular},
+	{Family: FamilyKhmer, Style: "B", Shaped: true, Name: "Noto Sans Khmer Bold", data: assets.NotoSansKhmerBold},
+	{Family: FamilyMyanmar, Shaped: true, Name: "Noto Sans Myanmar Regular", data: assets.NotoSansMyanmarRegular},
+	{Family: FamilyMyanmar, Style: "B", Shaped: true, Name: "Noto Sans Myanmar Bold", data: assets.NotoSansMyanmarBold},
+	{Family: FamilyHebrew, Shaped: true, Name: "Noto Sans Hebrew Regular", data: assets.NotoSansHebrewRegular},
+	{Family: FamilyHebrew, Style: "B", Shaped: true, Name: "Noto Sans Hebrew Bold", data: assets.NotoSansHebrewBold},
+	{Family: FamilyGeorgian, Shaped: true, Name: "Noto Sans Georgian Regular", data: assets.NotoSansGeorgianRegular},
+	{Family: FamilyGeorgian, Style: "B", Shaped: true, Name: "Noto Sans Georgian Bold", data: assets.NotoSansGeorgianBold},
+	{Family: FamilyArmenian, Shaped: true, Name: "Noto Sans Armenian Regular", data: assets.NotoSansArmenianRegular},
+	{Family: FamilyArmenian, Style: "B", Shaped: true, Name: "Noto Sans Armenian Bold", data: assets.NotoSansArmenianBold},
 }
 
 // families in fallback order: a character no preferred family covers is
 // drawn with the first one that does.
-var families = []string{FamilySans, FamilyArabic, FamilyEthiopic, FamilyCJK}
+var families = []string{FamilySans, FamilyArabic, FamilyEthiopic, FamilyCJK,
+	FamilyDevanagari, FamilyBengali, FamilyTamil, FamilySinhala, FamilyThai,
+	FamilyKhmer, FamilyMyanmar, FamilyHebrew, FamilyGeorgian, FamilyArmenian}
 
 // Fonts returns the embedded fonts.
 func Fonts() []*Font { return slices.Clone(fonts) }
@@ -102,6 +159,11 @@ func preferredFamily(r rune) string {
 		return FamilyCJK
 	case unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek):
 		return FamilySans
+	}
+	for _, s := range shapedScripts {
+		if unicode.Is(s.table, r) {
+			return s.family
+		}
 	}
 	return ""
 }

@@ -28,9 +28,10 @@ const (
 // piece is a run of characters, in visual order, drawn with one font
 // (nil: characters no font has, drawn as boxes).
 type piece struct {
-	font  *Font
-	text  string
-	units int // advance in thousandths of an em
+	font   *Font
+	text   string
+	units  int        // advance in thousandths of an em
+	shaped *shapedRun // the run's outlines when font.Shaped
 }
 
 // line is one line of text laid out for drawing: its pieces left to right.
@@ -141,6 +142,7 @@ func layoutLineDir(s, style string, dir Direction) *line {
 	rs := prepare(s)
 	fams := assignFamilies(rs)
 	levels, _ := bidiLevels(rs, dir)
+	runs := shapedRuns(rs, fams, levels, style)
 	l := &line{}
 	var cur []rune
 	var curFont *Font
@@ -158,6 +160,19 @@ func layoutLineDir(s, style string, dir Direction) *line {
 	// zero-width mark from the pen position over the glyph that follows
 	// it (without GPOS anchors the placement is approximate).
 	for _, i := range visualOrder(levels) {
+		if sr := runs[i]; sr != nil {
+			// A run of a shaped script, of one level, is contiguous in
+			// visual order: it goes in whole at its first character.
+			if sr.done {
+				continue
+			}
+			sr.done = true
+			flush()
+			started = false
+			l.pieces = append(l.pieces, sr.piece)
+			l.units += sr.piece.units
+			continue
+		}
 		r := rs[i]
 		if m, ok := mirrors[r]; ok && levels[i]%2 == 1 {
 			r = m
@@ -182,6 +197,42 @@ func layoutLineDir(s, style string, dir Direction) *line {
 	}
 	flush()
 	return l
+}
+
+// layoutRun is a run of a shaped script laid out, placed once.
+type layoutRun struct {
+	piece piece
+	done  bool
+}
+
+// shapedRuns shapes the runs of rs whose family is shaped (maximal runs of
+// one family and one bidi level) and returns, for each character, its
+// run (nil for characters drawn through their code points). A run the
+// shaper cannot take is drawn as boxes, as text no font has.
+func shapedRuns(rs []rune, fams []string, levels []uint8, style string) []*layoutRun {
+	out := make([]*layoutRun, len(rs))
+	for i := 0; i < len(rs); {
+		f := face(fams[i], style)
+		if fams[i] == "" || f == nil || !f.Shaped {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && fams[j] == fams[i] && levels[j] == levels[i] {
+			j++
+		}
+		lr := &layoutRun{}
+		if sr, err := shapeText(f, rs[i:j], levels[i]%2 == 1); err == nil {
+			lr.piece = piece{font: f, text: string(rs[i:j]), units: sr.units, shaped: sr}
+		} else {
+			lr.piece = piece{text: string(rs[i:j]), units: missingUnits * (j - i)}
+		}
+		for k := i; k < j; k++ {
+			out[k] = lr
+		}
+		i = j
+	}
+	return out
 }
 
 // Width returns the width in millimetres of s drawn at size (points) in
@@ -262,9 +313,12 @@ func (d *Doc) lineWidth(l *line, size float64) float64 {
 func (d *Doc) draw(l *line, x, y, size float64) {
 	for _, p := range l.pieces {
 		w := float64(p.units) * size / 1000 * ptMM
-		if p.font == nil {
+		switch {
+		case p.font == nil:
 			d.drawMissing(x, y, size, len([]rune(p.text)))
-		} else {
+		case p.shaped != nil:
+			d.drawShaped(p, x, y, size, l.bold && p.font.Style != "B")
+		default:
 			d.use(p.font, size)
 			if l.bold && p.font.Style != "B" {
 				d.fauxBold(x, y, size, p.text)

@@ -250,7 +250,8 @@ func TestMissingGlyphs(t *testing.T) {
 		// outside the BMP, which gofpdf cannot encode.
 		{"Abc\U0001F600ꙮ", []rune{0x1F600}},
 		{"Abc\U0001F600ꙮ\U0001F600", []rune{0x1F600}},
-		{"ก 한국", []rune{'ก', '한', '국'}}, // Thai and Hangul: no font
+		{"ก 한국", []rune{'한', '국'}}, // Thai is shaped; Hangul: no font
+		{"ગુજરાત తెలుగు", []rune{'ગ', 'ુ', 'જ', 'ર', 'ા', 'ત', 'త', 'ె', 'ల', 'ు', 'గ'}}, // Gujarati, Telugu: no font
 		{"e\u0301 \t\u200d\u200e", nil}, // NFC é; space, tab, ZWJ, LRM ignored
 	} {
 		if got := MissingGlyphs(c.s); !slices.Equal(got, c.want) {
