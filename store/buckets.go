@@ -56,4 +56,5 @@ var allBuckets = [][]byte{
 	bucketCertificateNumbers, bucketCertificateCodes, bucketCertificateSequences,
 	bucketOverrides, bucketOverrideHistory,
 	bucketImages,
+	bucketEvalForms, bucketEvalResponses, // evaluation_store.go
 }
