@@ -251,3 +251,58 @@ func (f *EvaluationForm) ItemRef(ref string) (EvalItem, int, error) {
 	}
 	return EvalItem{}, -1, fmt.Errorf("%q is not an item of the form: give its number (1 to %d) or key", ref, len(f.Items))
 }
+
+// KeyedResponse builds the response of a form keyed in: its number, the
+// ratings line (see ParseRatings) and the comments by item (number or
+// key → text; empty texts left out). The language is lang, or else
+// guessed from the comments' script; "" when neither tells. Every
+// problem is listed; nothing is stored.
+func (f *EvaluationForm) KeyedResponse(form int, ratings string, comments map[string]string, lang string) (EvaluationResponse, error) {
+	r := EvaluationResponse{WorkshopID: f.WorkshopID, Form: form, Language: lang}
+	var pr problems
+	answers, err := f.ParseRatings(ratings)
+	if ve, ok := err.(ValidationError); ok {
+		pr = append(pr, ve...)
+	}
+	r.Answers = answers
+	for _, ref := range slices.Sorted(func(yield func(string) bool) {
+		for k := range comments {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		text := strings.TrimSpace(comments[ref])
+		it, i, err := f.ItemRef(ref)
+		switch {
+		case err != nil:
+			pr.add("comment", "%s", err.Error())
+		case it.Kind != EvalText:
+			pr.add("comment", "item %d is not an open question: its answer goes in the ratings line", i+1)
+		case text != "":
+			r.Answers = append(r.Answers, EvalAnswer{Item: it.Key, Text: text})
+			if r.Language == "" {
+				r.Language = GuessLanguage(text)
+			}
+		}
+	}
+	if err := pr.err(); err != nil {
+		return r, err
+	}
+	if err := f.ValidateResponse(&r); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// EvalLanguageOf returns the language of a participant's form: their
+// certificate language, else the workshop's certificate or working
+// language, else English.
+func EvalLanguageOf(w *Workshop, p *Participant) string {
+	for _, l := range []string{p.CertificateLanguage, w.Certificate.Language, w.Language} {
+		if validEnum(l, CertificateLanguages, false) {
+			return l
+		}
+	}
+	return "en"
+}

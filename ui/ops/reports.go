@@ -25,7 +25,7 @@ const (
 )
 
 // ReportKinds are the reports of a workshop.
-var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda}
+var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda, ReportEvaluation}
 
 // ReportFormats are the formats of a report, named as the files'
 // extensions.
@@ -39,6 +39,9 @@ type ReportRequest struct {
 	Data      *store.WorkshopData
 	Overrides map[uuid.UUID]store.EligibilityOverride
 	Series    *store.SeriesStats
+	// Evaluation is the workshop's evaluation summary: the evaluation
+	// report's content, and the headline of the statistics report.
+	Evaluation *store.EvaluationSummary
 	Format    string // one of ReportFormats
 	Out       string // the file; a CSV report of several tables writes more beside it
 	Paper     pdf.PageSize
@@ -122,7 +125,10 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 		return []sheet.Table{perSession, perParticipant}, report.ParticipantsTable,
 			func(w io.Writer) error { return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size) }
 	case ReportStatistics:
-		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReport(d, w, size) }
+		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReportWith(d, req.Evaluation, w, size) }
+	case ReportEvaluation:
+		return report.Evaluation(req.Evaluation), report.EvalItemsTable,
+			func(w io.Writer) error { return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size) }
 	}
 	lang := strings.ToLower(req.Language)
 	return []sheet.Table{report.Agenda(d)}, report.AgendaTable, func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, lang) }
