@@ -3,8 +3,8 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -91,4 +91,3 @@ func jsonOf(v any) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err
 }
-

@@ -42,11 +42,11 @@ type ReportRequest struct {
 	// Evaluation is the workshop's evaluation summary: the evaluation
 	// report's content, and the headline of the statistics report.
 	Evaluation *store.EvaluationSummary
-	Format    string // one of ReportFormats
-	Out       string // the file; a CSV report of several tables writes more beside it
-	Paper     pdf.PageSize
-	Language  string    // of the agenda; "" is the workshop's
-	Now       time.Time // the moment of the attendance report
+	Format     string // one of ReportFormats
+	Out        string // the file; a CSV report of several tables writes more beside it
+	Paper      pdf.PageSize
+	Language   string    // of the agenda; "" is the workshop's
+	Now        time.Time // the moment of the attendance report
 	// CheckPath, if set, is called for every path before anything is
 	// written; an error stops the report.
 	CheckPath func(path string) error

@@ -44,12 +44,20 @@ type evalForm struct {
 	number       int
 	y            float64
 	page         int
+	// wrapped caches wrap: every form prints the same texts.
+	wrapped map[wrapKey][]string
+}
+
+// wrapKey is one text wrapped to a width at a size.
+type wrapKey struct {
+	s           string
+	width, size float64
 }
 
 // EvaluationForms writes the printed evaluation forms to w: per sheet, the
 // form in the sheet's language (right to left in Arabic), the workshop,
-// the form number printed and as a QR code (its digits, for a scanner in
-// the keyed-entry box), then each section: the workshop items with five
+// the form number printed and, on its first page, as a QR code (its
+// digits, for a scanner in the keyed-entry box), then each section: the workshop items with five
 // agreement boxes and "not applicable", the sessions and the knowledge
 // before and after rated 1 to 5, yes/no and choice items with their
 // boxes, the open questions with lines to write on. An item is numbered
@@ -166,9 +174,10 @@ func (f *evalForm) newPage() error {
 	ws := &f.spec.Workshop
 	width := f.pageW - 2*efMargin
 	num := f.word("form_no") + " " + strconv.Itoa(f.number)
-	qrX := f.x(efMargin+width-efQR, efQR)
-	if err := f.QR(qrX, efMargin-2, efQR, strconv.Itoa(f.number)); err != nil {
-		return fmt.Errorf("form %d: %w", f.number, err)
+	if f.page == 1 { // the number's QR code once a form: encoding it is the costly part
+		if err := f.QR(f.x(efMargin+width-efQR, efQR), efMargin-2, efQR, strconv.Itoa(f.number)); err != nil {
+			return fmt.Errorf("form %d: %w", f.number, err)
+		}
 	}
 	f.SetTextColor(ink.r, ink.g, ink.b)
 	numW := 34.0
@@ -334,6 +343,20 @@ func (f *evalForm) tickBox(x, y float64) {
 // wrap breaks s into lines no wider than width at size, at spaces and
 // between Chinese characters.
 func (f *evalForm) wrap(s string, width, size float64) []string {
+	key := wrapKey{s, width, size}
+	if lines, ok := f.wrapped[key]; ok {
+		return lines
+	}
+	if f.wrapped == nil {
+		f.wrapped = map[wrapKey][]string{}
+	}
+	lines := f.wrapText(s, width, size)
+	f.wrapped[key] = lines
+	return lines
+}
+
+// wrapText is wrap without the cache.
+func (f *evalForm) wrapText(s string, width, size float64) []string {
 	segs := breakSegments(s)
 	var lines []string
 	var cur strings.Builder
