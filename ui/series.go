@@ -198,6 +198,9 @@ func (v *seriesView) show() {
 		heading(lang.L("People")), people,
 		container.New(cardGrid{cols: 2}, chartCards...),
 	}
+	if card := evaluationSeriesCard(v.u, v.stats.Series, v.stats.Year); card != nil { // evaluation_series.go
+		v.body.Objects = append(v.body.Objects, card)
+	}
 	v.body.Refresh()
 }
 
