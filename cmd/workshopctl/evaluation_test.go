@@ -168,3 +168,26 @@ func TestEvaluationFormsAndReport(t *testing.T) {
 		t.Error("the statistics report lacks the evaluation's headline figures")
 	}
 }
+
+// TestHostileEvaluationImportFiles: a file that is not a spreadsheet, or
+// has a cell with a control character, is refused naming why, and nothing
+// is recorded.
+func TestHostileEvaluationImportFiles(t *testing.T) {
+	data := demoFile(t)
+	dir := t.TempDir()
+	png := filepath.Join(dir, "answers.csv")
+	os.WriteFile(png, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 512)...), 0o600)
+	if msg := wantFailure(t, runCLI(t, "--data", data, "import-evaluations", "--workshop", "demo", png, "--yes")); !strings.Contains(msg, "PNG") && !strings.Contains(msg, "image") {
+		t.Errorf("a PNG named .csv: %q", msg)
+	}
+	ctrl := filepath.Join(dir, "ctrl.csv")
+	os.WriteFile(ctrl, []byte("Form,1,What would you suggest to improve the workshop?\n90,5,evil\x1b[2Jtext\n"), 0o600)
+	r := runCLI(t, "--data", data, "import-evaluations", "--workshop", "demo", ctrl, "--yes")
+	wantFailure(t, r)
+	if !strings.Contains(r.stdout, "row 2: item 22: the text holds a control character (U+001B)") {
+		t.Errorf("a control character in a comment:\n%s", r.stdout)
+	}
+	if n := evaluationOf(t, data).Responses; n != 14 {
+		t.Errorf("hostile files recorded forms: %d", n)
+	}
+}
