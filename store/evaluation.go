@@ -174,8 +174,8 @@ func (f *EvaluationForm) Validate() error {
 	for i, it := range f.Items {
 		field := fmt.Sprintf("item %d", i+1)
 		switch {
-		case strings.TrimSpace(it.Key) == "" || len(it.Key) > 80:
-			pr.add(field, "the item needs a key of 1 to 80 characters")
+		case it.Key == "" || len(it.Key) > 80 || strings.ContainsFunc(it.Key, func(r rune) bool { return r <= ' ' || r == '=' || r >= 0x7f }):
+			pr.add(field, "the item needs a key of 1 to 80 letters, digits and signs other than =")
 		case seen[it.Key]:
 			pr.add(field, "the key %q is used twice", it.Key)
 		}

@@ -1,11 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -284,18 +287,40 @@ func (s *Store) Evaluation(workshopID uuid.UUID) (f EvaluationForm, list []Evalu
 }
 
 // responsesTx reads the live responses of a workshop from b (nil: none).
+// The records are copied out of the transaction's pages and decoded on
+// every processor.
 func responsesTx(b *bolt.Bucket, workshopID uuid.UUID) ([]EvaluationResponse, error) {
 	if b == nil {
 		return nil, nil
 	}
-	var list []EvaluationResponse
+	var raw [][]byte
 	c := b.Cursor()
 	prefix := workshopID[:]
 	for k, v := c.Seek(prefix); k != nil && len(k) == 20 && string(k[:16]) == string(prefix); k, v = c.Next() {
-		r, err := decodeRecord[EvaluationResponse](v)
-		if err != nil {
-			return nil, fmt.Errorf("read evaluation form %d: %w", binary.BigEndian.Uint32(k[16:]), err)
-		}
+		raw = append(raw, bytes.Clone(v))
+	}
+	all := make([]EvaluationResponse, len(raw))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(raw)/256))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(raw); i += workers {
+				r, err := decodeRecord[EvaluationResponse](raw[i])
+				if err != nil {
+					errs[w] = fmt.Errorf("read an evaluation form: %w", err)
+					return
+				}
+				all[i] = r
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	list := all[:0]
+	for _, r := range all {
 		if !r.Deleted() {
 			list = append(list, r)
 		}
