@@ -56,5 +56,4 @@ var allBuckets = [][]byte{
 	bucketCertificateNumbers, bucketCertificateCodes, bucketCertificateSequences,
 	bucketOverrides, bucketOverrideHistory,
 	bucketImages,
-	bucketEvalForms, bucketEvalResponses, // evaluation_store.go
 }

@@ -14,9 +14,11 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Evaluation buckets. They came after schema 3 without a schema change:
-// a file that lacks them (an older file, a restored backup) gets them at
-// its first evaluation write, and reads treat a missing bucket as empty.
+// Evaluation buckets. They came after schema 3 without a schema change,
+// and are not in allBuckets: every file, new or older, gets them at its
+// first evaluation write (a checked write), never on open, which must not
+// write to a file that may be damaged; reads treat a missing bucket as
+// empty.
 var (
 	bucketEvalForms     = []byte("evaluation_forms")     // workshop → form
 	bucketEvalResponses = []byte("evaluation_responses") // workshop‖form number (uint32) → response
