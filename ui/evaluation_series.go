@@ -9,16 +9,19 @@ import (
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
-// evaluationSeriesCard sets the evaluations of the series' workshops side
-// by side: per item, each workshop's mean and share agreeing. Nil when no
-// workshop of the series has forms recorded.
-func evaluationSeriesCard(u *App, series string, year int) fyne.CanvasObject {
-	cmp, err := u.st.EvaluationSeries(series, year, "en")
+// evaluationCard sets the evaluations of the series' workshops side by
+// side: per item, each workshop's mean and share agreeing; the series
+// report gets the same table. Nil when no workshop of the series has
+// forms recorded.
+func (v *seriesView) evaluationCard() fyne.CanvasObject {
+	cmp, err := v.u.st.EvaluationSeries(v.stats.Series, v.stats.Year, "en")
+	v.eval = cmp
 	if err != nil {
-		u.showError(err)
+		v.u.showError(err)
 		return nil
 	}
 	if len(cmp.Workshops) == 0 {
+		v.eval = nil
 		return nil
 	}
 	header := []string{lang.L("Item")}

@@ -106,3 +106,15 @@ func TestEvaluationSummaryAndForm(t *testing.T) {
 		t.Error("an answered item was removed")
 	}
 }
+
+func TestSeriesViewComparesEvaluations(t *testing.T) {
+	u, w, _ := startTest(t)
+	u.openSample()
+	v := u.showSeries()
+	if v == nil || v.eval == nil || len(v.eval.Workshops) != 1 {
+		t.Fatalf("the series view has no evaluation comparison: %+v", v)
+	}
+	if !containsText(w, "Evaluation: mean of 1–5 and share agreeing") {
+		t.Error("the series view does not show the comparison")
+	}
+}

@@ -248,15 +248,21 @@ func (c *cli) importEvaluations(ref, path, sheet string, yes bool) (err error) {
 	if c.json {
 		if yes && len(im.Problems) == 0 {
 			if err := ops.CommitEvaluations(st, w.ID, im); err != nil {
-				return err
+				return fmt.Errorf("nothing was imported: %w", err)
 			}
 		}
-		return c.printJSON(struct {
+		if err := c.printJSON(struct {
 			Columns   []string `json:"columns"`
 			Forms     int      `json:"forms"`
 			Problems  []string `json:"problems"`
 			Committed bool     `json:"committed"`
-		}{columnsRead(im.Columns), len(im.Responses), append([]string{}, im.Problems...), yes && len(im.Problems) == 0})
+		}{columnsRead(im.Columns), len(im.Responses), append([]string{}, im.Problems...), yes && len(im.Problems) == 0}); err != nil {
+			return err
+		}
+		if len(im.Problems) > 0 {
+			return fmt.Errorf("%s in %s; nothing was imported", plural(len(im.Problems), "problem"), path)
+		}
+		return nil
 	}
 	c.printf("columns:\n")
 	for _, s := range columnsRead(im.Columns) {

@@ -191,3 +191,21 @@ func TestHostileEvaluationImportFiles(t *testing.T) {
 		t.Errorf("hostile files recorded forms: %d", n)
 	}
 }
+
+func TestSeriesReportComparesEvaluations(t *testing.T) {
+	data := demoFile(t)
+	out := filepath.Join(t.TempDir(), "series.csv")
+	stdout := mustRun(t, "--data", data, "report", "--series", "Regional workshops on migration policy", "--out", out)
+	if !strings.Contains(stdout, "series-evaluation-by-workshop.csv") {
+		t.Fatalf("report --series:\n%s", stdout)
+	}
+	csv, _ := os.ReadFile(filepath.Join(filepath.Dir(out), "series-evaluation-by-workshop.csv"))
+	if !strings.Contains(string(csv), "Addis Ababa") || !strings.Contains(string(csv), "Overall, I am satisfied with the workshop.") {
+		t.Errorf("the series comparison:\n%s", csv)
+	}
+	pdfOut := filepath.Join(t.TempDir(), "series.pdf")
+	mustRun(t, "--data", data, "report", "--series", "all", "--out", pdfOut)
+	if text, err := exec.Command("pdftotext", pdfOut, "-").Output(); err == nil && !strings.Contains(string(text), "Participants' evaluation across the workshops") {
+		t.Error("the series PDF lacks the evaluation comparison")
+	}
+}

@@ -149,6 +149,9 @@ func (c *cli) writeReport(f reportFlags) error {
 			return errors.New(noMatch(name, f.year) + "; \"workshopctl workshops\" lists the workshops and their series")
 		}
 		req.Kind, req.Series = ops.ReportSeries, st
+		if req.EvalSeries, err = c.evaluationSeries(name, f.year); err != nil {
+			return err
+		}
 		subject = seriesText(name, f.year)
 		what = "the report of " + subject
 	} else {
@@ -276,4 +279,14 @@ func (c *cli) evaluationSummary(d *store.WorkshopData) (sum *store.EvaluationSum
 	defer closeStore(st, &err)
 	sum, _, err = ops.SummariseEvaluation(st, d)
 	return sum, err
+}
+
+// evaluationSeries compares the evaluations of a series, for its report.
+func (c *cli) evaluationSeries(name string, year int) (es *store.EvalSeries, err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return nil, err
+	}
+	defer closeStore(st, &err)
+	return st.EvaluationSeries(name, year, "en")
 }

@@ -42,6 +42,9 @@ type ReportRequest struct {
 	// Evaluation is the workshop's evaluation summary: the evaluation
 	// report's content, and the headline of the statistics report.
 	Evaluation *store.EvaluationSummary
+	// EvalSeries, with Series, adds the evaluations compared across the
+	// series' workshops.
+	EvalSeries *store.EvalSeries
 	Format     string // one of ReportFormats
 	Out        string // the file; a CSV report of several tables writes more beside it
 	Paper      pdf.PageSize
@@ -118,8 +121,12 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 	d, size := req.Data, req.Paper
 	switch req.Kind {
 	case ReportSeries:
-		s := req.Series
-		return report.SeriesTables(s), report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReport(s, w, size) }
+		s, es := req.Series, req.EvalSeries
+		tables := report.SeriesTables(s)
+		if es != nil && len(es.Workshops) > 0 {
+			tables = append(tables, report.EvaluationSeries(es))
+		}
+		return tables, report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReportWith(s, es, w, size) }
 	case ReportAttendance:
 		perSession, perParticipant := report.AttendanceWithOverrides(d, req.Overrides, req.Now)
 		return []sheet.Table{perSession, perParticipant}, report.ParticipantsTable,

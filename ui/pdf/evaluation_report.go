@@ -234,28 +234,28 @@ func (r *reportDoc) commentBlock(c store.EvalComments) {
 	}
 }
 
-// EvaluationSeriesReport writes the comparison of a series' evaluations
-// as a PDF to w (landscape): per item, each workshop's mean and share
-// agreeing side by side.
-func EvaluationSeriesReport(title string, s *store.EvalSeries, w io.Writer, size PageSize, opts ...Option) error {
-	r, err := newReport(size, Landscape, "Evaluation across the series – "+title, opts...)
+// SeriesReportWith is SeriesReport followed, when es compares workshops
+// with evaluation forms, by the evaluation across the series: per item,
+// each workshop's mean and share agreeing side by side.
+func SeriesReportWith(s *store.SeriesStats, es *store.EvalSeries, w io.Writer, size PageSize, opts ...Option) error {
+	r, err := seriesDoc(s, report.SeriesTables(s), size, opts...)
 	if err != nil {
 		return err
 	}
-	r.kicker = "EVALUATION ACROSS THE SERIES"
-	r.title = title
-	r.subtitle = reportPlural(len(s.Workshops), "workshop") + " with evaluation forms"
-	r.footLeft = title + " · mean of 1–5 and share agreeing (top two boxes)"
-	t := report.EvaluationSeries(s)
-	cols := []column{{title: t.Header[0], w: 70, src: 0, lines: 2}}
-	for i := 1; i < len(t.Header); i++ {
-		f := twoDecimals
-		if i%2 == 0 {
-			f = percentCell
+	if es != nil && len(es.Workshops) > 0 {
+		t := report.EvaluationSeries(es)
+		r.heading("Participants' evaluation across the workshops", 20)
+		r.note("Mean of 1–5 and share agreeing (the top two boxes) of each item, by workshop; “not applicable” left out.")
+		cols := []column{{title: t.Header[0], w: 70, src: 0, lines: 2}}
+		for i := 1; i < len(t.Header); i++ {
+			f := twoDecimals
+			if i%2 == 0 {
+				f = percentCell
+			}
+			cols = append(cols, column{title: t.Header[i], w: 18, src: i, align: AlignRight, format: f, lines: 2})
 		}
-		cols = append(cols, column{title: t.Header[i], w: 18, src: i, align: AlignRight, format: f, lines: 2})
+		r.table(tableSpec{heading: "Evaluation", rows: t.Rows, cols: cols})
 	}
-	r.table(tableSpec{heading: "Items", rows: t.Rows, cols: cols, empty: "No workshop of the series has evaluation forms yet."})
 	return r.finish(w)
 }
 
@@ -279,5 +279,5 @@ func (r *reportDoc) evaluationHeadline(eval *store.EvaluationSummary) {
 		{pct(h.Relevance, h.RelevanceOK), "found it relevant to their work"},
 		{pct(h.Recommend, h.RecommendOK), "would recommend it"},
 	})
-	r.note("Share agreeing or strongly agreeing, of those who answered; the evaluation report (report --kind evaluation) has every item.")
+	r.note("Share agreeing or strongly agreeing, of those who answered; the evaluation report has every item.")
 }
