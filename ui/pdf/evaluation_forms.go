@@ -285,9 +285,15 @@ func (f *evalForm) item(i int, it *store.EvalItem) error {
 		for j, l := range lines {
 			f.textAt(efMargin, f.y+efLineH*float64(j)+3.8, textW, l, efTextPt, "")
 		}
-		n := len(f.boxLabels(it.Kind))
-		for b := range n {
+		labels := f.boxLabels(it.Kind)
+		for b := range labels {
 			cx := efMargin + width - float64(6-b)*efColW
+			if it.Kind == store.EvalYesNo {
+				// Under another scale's column labels: each box with its word.
+				f.tickBox(f.x(cx+1, efBox), f.y+(h-efBox)/2-0.6)
+				f.TextFit(f.x(cx+2+efBox, efColW-efBox-2), f.y+h/2+0.9, efColW-efBox-2, labels[b], efSmallPt+0.5, 5, "", f.align())
+				continue
+			}
 			f.tickBox(f.x(cx+(efColW-efBox)/2, efBox), f.y+(h-efBox)/2-0.6)
 		}
 		f.SetDrawColor(faint.r, faint.g, faint.b)
