@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/store"
 )
@@ -43,8 +44,38 @@ func newEvaluationSection(ws *workshopScreen) *evaluationSection {
 			s.entry.focusNumber()
 		}
 	}
-	s.content = s.tabs
+	s.content = newEvalPage(s)
 	return s
+}
+
+// evalPage is the section's content: coming back to it reads the forms
+// afresh (the response rate follows the check-ins) and, on keyed entry,
+// puts the cursor in the form-number box.
+type evalPage struct {
+	widget.BaseWidget
+	s *evaluationSection
+}
+
+func newEvalPage(s *evaluationSection) *evalPage {
+	p := &evalPage{s: s}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *evalPage) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.s.tabs) }
+
+// Show implements fyne.CanvasObject; the tabs call it on every layout, so
+// only coming back from hidden reloads.
+func (p *evalPage) Show() {
+	hidden := !p.Visible()
+	p.BaseWidget.Show()
+	if hidden {
+		p.s.reload()
+		if p.s.tabs.SelectedIndex() == 0 {
+			p.s.entry.focusNumber()
+		}
+	}
 }
 
 // load reads the form and the recorded forms from the store.

@@ -118,3 +118,12 @@ func TestSeriesViewComparesEvaluations(t *testing.T) {
 		t.Error("the series view does not show the comparison")
 	}
 }
+
+func TestEvaluationSectionFocusesTheNumber(t *testing.T) {
+	u, w, s := openEvaluation(t)
+	u.workshop.tabs.SelectIndex(0)
+	u.workshop.tabs.SelectIndex(len(u.workshop.tabs.Items) - 1)
+	if w.Canvas().Focused() != s.entry.number {
+		t.Errorf("opening Evaluation leaves the focus on %T, not the form-number box", w.Canvas().Focused())
+	}
+}
