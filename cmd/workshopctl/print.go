@@ -51,7 +51,7 @@ func (c *codesFlag) Set(v string) error {
 // badgesCommand prints name badges.
 var badgesCommand = &command{
 	name:     "badges",
-	synopsis: "--workshop W --out FILE.pdf [--layout a4-8|a6] [--only CODE,...] [--allow-lost-letters]",
+	synopsis: "--workshop W --out FILE.pdf [--layout a4-8|a6] [--only CODE,...] [--allow-lost-letters] [--language LANGUAGE]",
 	summary:  "print name badges to a PDF",
 	details: `Writes a badge for every participant, in registration order, or for those
 whose badge codes --only lists, in that order (to reprint a lost badge, or
@@ -64,7 +64,11 @@ Layouts: a4-8 puts eight 90 × 55 mm badges on an A4 sheet with cutting marks;
 a6 prints one badge per A6 page, for badge holders. A name that still holds a
 "?" standing for a letter lost to an 8-bit export stops the run, naming the
 people, unless --allow-lost-letters is given. The file is replaced
-atomically. Prints how many badges and pages were written.`,
+atomically. Prints how many badges and pages were written.
+
+The role band and the country are in the workshop's working language, or in
+--language (en, fr, es, ar, ru or zh); the role by the person's gender where
+the language makes the difference (INTERVENANT, INTERVENANTE).`,
 	required: []string{"workshop", "out"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var f badgesFlags
@@ -74,6 +78,7 @@ atomically. Prints how many badges and pages were written.`,
 		fs.Var(&f.layout, "layout", "the `LAYOUT`: a4-8 (eight per A4 sheet) or a6 (one per A6 page)")
 		fs.Var(&f.only, "only", "print only the badges of these `CODES`, separated by commas")
 		fs.BoolVar(&f.allowLost, "allow-lost-letters", false, "print even names that still hold a \"?\" standing for a letter lost to an 8-bit export")
+		languageFlag(fs, &f.language)
 		return func([]string) error { return c.badges(f) }
 	},
 }
@@ -81,6 +86,7 @@ atomically. Prints how many badges and pages were written.`,
 // badgesFlags holds the flags of badges as typed.
 type badgesFlags struct {
 	workshop, out string
+	language      string
 	layout        layoutFlag
 	only          codesFlag
 	allowLost     bool
@@ -89,6 +95,10 @@ type badgesFlags struct {
 // badges writes the badges PDF and says how many badges and pages it has.
 func (c *cli) badges(f badgesFlags) error {
 	if err := c.notDataFile(f.out, "--out"); err != nil {
+		return err
+	}
+	lang, err := checkLanguage(f.language)
+	if err != nil {
 		return err
 	}
 	d, err := c.loadWorkshop(f.workshop)
@@ -101,7 +111,8 @@ func (c *cli) badges(f badgesFlags) error {
 			return err
 		}
 	}
-	run, err := ops.Badges(ops.BadgeRequest{Data: d, People: people, Layout: pdf.BadgeLayout(f.layout), Out: f.out, AllowLostLetters: f.allowLost})
+	run, err := ops.Badges(ops.BadgeRequest{Data: d, People: people, Layout: pdf.BadgeLayout(f.layout), Out: f.out,
+		AllowLostLetters: f.allowLost, Language: lang})
 	var failed *ops.CheckFailed
 	if errors.As(err, &failed) {
 		return fmt.Errorf("names still hold a lost letter (\"?\"): %s; correct them, or give --allow-lost-letters to print anyway; no badges written",
@@ -156,7 +167,7 @@ func byBadgeCodes(w *store.Workshop, people []store.Participant, codes []string)
 // signInSheetCommand prints the paper sign-in sheet of a session.
 var signInSheetCommand = &command{
 	name:     "signin-sheet",
-	synopsis: "--workshop W --session S --out FILE.pdf",
+	synopsis: "--workshop W --session S --out FILE.pdf [--language LANGUAGE]",
 	summary:  "print the paper sign-in sheet of a session to a PDF",
 	details: `Writes the sign-in sheet of a session: the workshop and session with date,
 time, room and venue, then a numbered row per participant expected (everyone
@@ -164,21 +175,28 @@ registered by the session's start), sorted by family name, with badge code,
 name, organisation and a box to sign; "Page x of y" on every page. The file
 is replaced atomically.
 
+` + languageHelp + `
+
 ` + sessionRefHelp,
 	required: []string{"workshop", "session", "out"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
-		var ref, session, out string
+		var ref, session, out, lang string
 		workshopFlag(fs, &ref)
 		sessionFlag(fs, &session)
 		fs.StringVar(&out, "out", "", "the PDF `FILE` to write (replaced if it exists)")
-		return func([]string) error { return c.signInSheet(ref, session, out) }
+		languageFlag(fs, &lang)
+		return func([]string) error { return c.signInSheet(ref, session, out, lang) }
 	},
 }
 
 // signInSheet writes the sign-in sheet PDF of a session and says how many
 // people and pages it has.
-func (c *cli) signInSheet(ref, session, out string) error {
+func (c *cli) signInSheet(ref, session, out, lang string) error {
 	if err := c.notDataFile(out, "--out"); err != nil {
+		return err
+	}
+	lang, err := checkLanguage(lang)
+	if err != nil {
 		return err
 	}
 	d, err := c.loadWorkshop(ref)
@@ -189,7 +207,7 @@ func (c *cli) signInSheet(ref, session, out string) error {
 	if err != nil {
 		return err
 	}
-	run, err := ops.SignInSheet(d, se, out)
+	run, err := ops.SignInSheetIn(d, se, out, lang)
 	if err != nil {
 		return err
 	}

@@ -33,11 +33,11 @@ workshops (--series, optionally for one --year; "all" or "" for every workshop):
               sub-region (UN M49), organisation type and role, registered and
               attended, and gender × organisation type; PDF with bar charts,
               and the evaluation's headline figures once forms are recorded
-  agenda      the programme as participants receive it, day by day, in the
-              workshop's language or --language
-  evaluation  the participants' evaluation: response rate, every item with its
-              answers 1-5 (stacked bars in the PDF), mean, median and share
-              agreeing, the sessions best rated first, the comments as written
+  agenda      the programme as participants receive it, day by day
+  evaluation  the participants' evaluation (in English): response rate, every
+              item with its answers 1-5 (stacked bars in the PDF), mean, median
+              and share agreeing, the sessions best rated first, the comments
+              as written
   --series    the workshops of the series with their figures, and the distinct
               persons who came, broken down as in statistics
 
@@ -49,7 +49,12 @@ written to several files: FILE gets the main table (attendance: participants;
 statistics: by gender; series: workshops) and each other table goes to FILE
 with its name before the extension, e.g. report.csv and report-sessions.csv;
 the files written are listed. CSV files are UTF-8 with a byte order mark, as
-Excel expects. Every file is replaced atomically.`,
+Excel expects. Every file is replaced atomically.
+
+Workshop reports are in the workshop's working language, or --language (en,
+fr, es, ar, ru or zh): titles, headings, dates, numbers and fixed words, in
+PDF, CSV and XLSX alike; a series report is in English unless --language
+says otherwise.`,
 	required: []string{"out"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var f reportFlags
@@ -61,7 +66,7 @@ Excel expects. Every file is replaced atomically.`,
 		fs.StringVar(&f.format, "format", "", "the `FORMAT`: pdf, csv or xlsx (default: from the extension of --out)")
 		fs.StringVar(&f.out, "out", "", "the `FILE` to write (replaced if it exists)")
 		fs.StringVar(&f.paper, "paper", f.paper, "the `PAPER` of a PDF: a4 or letter")
-		fs.StringVar(&f.language, "language", "", "the `LANGUAGE` of the agenda: en, fr, es, ar, ru or zh (default: the\nworkshop's)")
+		fs.StringVar(&f.language, "language", "", "the `LANGUAGE` of the report: en, fr, es, ar, ru or zh (default: the\nworkshop's working language; English for a series)")
 		return func([]string) error {
 			fs.Visit(func(fl *flag.Flag) { f.seriesSet = f.seriesSet || fl.Name == "series" })
 			return c.writeReport(f)
@@ -99,11 +104,8 @@ func (f *reportFlags) check() error {
 	if ws && !slices.Contains(ops.ReportKinds, f.kind) {
 		return fail("--kind %q is not one of attendance, statistics, agenda, evaluation", f.kind)
 	}
-	if f.language != "" && f.kind != "agenda" {
-		return fail("--language is for the agenda (--kind agenda)")
-	}
-	if f.language != "" && !slices.Contains(store.CertificateLanguages, strings.ToLower(f.language)) {
-		return fail("--language %q is not one of %s", f.language, strings.Join(store.CertificateLanguages, ", "))
+	if _, err := checkLanguage(f.language); err != nil {
+		return fail("%v", err)
 	}
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(f.out)), ".")
 	f.format = strings.ToLower(strings.TrimSpace(f.format))

@@ -175,7 +175,7 @@ func TestReportUsage(t *testing.T) {
 		{[]string{"--workshop", "demo", "--kind", "agenda", "--format", "docx", "--out", out}, `--format "docx"`},
 		{[]string{"--workshop", "demo", "--kind", "agenda", "--format", "csv", "--out", out}, "--out must end in .csv"},
 		{[]string{"--workshop", "demo", "--kind", "agenda", "--paper", "a3", "--out", out}, `--paper "a3"`},
-		{[]string{"--workshop", "demo", "--kind", "attendance", "--language", "fr", "--out", out}, "--language is for the agenda"},
+		{[]string{"--workshop", "demo", "--kind", "attendance", "--language", "xx", "--out", out}, `--language "xx"`},
 		{[]string{"--workshop", "demo", "--kind", "agenda", "--language", "de", "--out", out}, `--language "de"`},
 	} {
 		r := runCLI(t, append([]string{"--data", data, "report"}, tt.args...)...)

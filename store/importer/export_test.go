@@ -17,21 +17,29 @@ import (
 func TestExportHeadings(t *testing.T) {
 	want := []Field{Honorific, GivenNames, FamilyNames, NativeName, Organisation, OrgType, Position, Country,
 		Gender, Email, Phone, Role, BadgeCode, JoinedAt, Notes}
-	if len(want) != len(exportHeader) {
-		t.Fatalf("%d headings, %d fields", len(exportHeader), len(want))
-	}
-	tb := &Table{Rows: []Row{{Num: 1, Cells: exportHeader}}}
-	m := Suggest(tb)
-	if m.HeaderRow != 0 {
-		t.Fatalf("header row %d", m.HeaderRow)
-	}
-	for col, f := range want {
-		if c, ok := m.Column(f); !ok || c != col {
-			t.Errorf("%s: column %d (mapped %v), want %d %q", f, c, ok, col, exportHeader[col])
+	for lang, header := range exportHeaders {
+		if len(want) != len(header) {
+			t.Fatalf("%s: %d headings, %d fields", lang, len(header), len(want))
+		}
+		tb := &Table{Rows: []Row{{Num: 1, Cells: header}}}
+		m := Suggest(tb)
+		if m.HeaderRow != 0 {
+			t.Fatalf("%s: header row %d", lang, m.HeaderRow)
+		}
+		for col, f := range want {
+			if c, ok := m.Column(f); !ok || c != col {
+				t.Errorf("%s: %s: column %d (mapped %v), want %d %q", lang, f, c, ok, col, header[col])
+			}
+		}
+		if len(m.Columns) != len(want) {
+			t.Errorf("%s: mapping %s", lang, m.Describe(tb))
+		}
+		if exportSheet[lang] == "" {
+			t.Errorf("%s: no sheet name", lang)
 		}
 	}
-	if len(m.Columns) != len(want) {
-		t.Errorf("mapping %s", m.Describe(tb))
+	if got := ExportTableIn(nil, nil, "zh"); got.Header[0] != "Honorific" || got.Name != "Participants" {
+		t.Errorf("a language the importer does not read: %q %q", got.Name, got.Header)
 	}
 }
 
@@ -81,7 +89,14 @@ func TestExportRoundTrip(t *testing.T) {
 	for i := range utc {
 		utc[i].JoinedAt = utc[i].JoinedAt.UTC()
 	}
-	table := ExportTable(utc, w.Location())
+	for _, lang := range []string{"en", "fr", "es"} {
+		t.Run(lang, func(t *testing.T) { exportRoundTrip(t, w, ps, ExportTableIn(utc, w.Location(), lang)) })
+	}
+}
+
+// exportRoundTrip writes table (ps exported) to CSV and XLSX and checks
+// that the importer reads every column and value back as they were.
+func exportRoundTrip(t *testing.T, w store.Workshop, ps []store.Participant, table sheet.Table) {
 	if len(table.Rows) != 40 || len(table.Header) != 15 {
 		t.Fatalf("%d rows of %d columns", len(table.Rows), len(table.Header))
 	}
@@ -118,7 +133,7 @@ func TestExportRoundTrip(t *testing.T) {
 			if filepath.Ext(name) == ".csv" && (tb.Format != CSV || tb.Encoding != "UTF-8 with BOM" || tb.Delimiter != ',') {
 				t.Errorf("read as %s %s %q", tb.Format, tb.Encoding, tb.Delimiter)
 			}
-			if filepath.Ext(name) == ".xlsx" && (tb.Format != XLSX || tb.Sheet != "Participants") {
+			if filepath.Ext(name) == ".xlsx" && (tb.Format != XLSX || tb.Sheet != table.Name) {
 				t.Errorf("read as %s, sheet %q", tb.Format, tb.Sheet)
 			}
 			m := Suggest(tb)
@@ -169,5 +184,31 @@ func TestExportRoundTrip(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExportValuesReadBack checks that every gender, role and
+// organisation type, as an export writes it in each language, reads back
+// as itself.
+func TestExportValuesReadBack(t *testing.T) {
+	for lang := range exportHeaders {
+		for _, g := range store.Genders {
+			if got, ok := ParseGender(valueIn(lang, g)); !ok || got != g {
+				t.Errorf("%s: gender %q written %q reads %q", lang, g, valueIn(lang, g), got)
+			}
+		}
+		for _, r := range store.Roles {
+			if got, ok := ParseRole(valueIn(lang, r)); !ok || got != r {
+				t.Errorf("%s: role %q written %q reads %q", lang, r, valueIn(lang, r), got)
+			}
+		}
+		for _, o := range store.OrgTypes {
+			if got, ok := ParseOrgType(valueIn(lang, o)); !ok || got != o {
+				t.Errorf("%s: organisation type %q written %q reads %q", lang, o, valueIn(lang, o), got)
+			}
+		}
+	}
+	if valueIn("fr", store.RoleSpeaker) != "Intervenant" || valueIn("es", store.Female) != "Mujer" {
+		t.Errorf("values not in the language: %q %q", valueIn("fr", store.RoleSpeaker), valueIn("es", store.Female))
 	}
 }

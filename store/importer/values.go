@@ -35,7 +35,8 @@ var genderWords = map[string]store.Gender{
 	"jepreferenepasrepondre": store.GenderPreferNotSay, "nesouhaitepasrepondre": store.GenderPreferNotSay,
 	"prefereneparsrepondre": store.GenderPreferNotSay, "prefierenodecir": store.GenderPreferNotSay,
 	"prefieronodecir": store.GenderPreferNotSay, "prefieronoresponder": store.GenderPreferNotSay,
-	"prefieronocontestar": store.GenderPreferNotSay,
+	"prefieronocontestar": store.GenderPreferNotSay, "preferenepasrepondre": store.GenderPreferNotSay,
+	"prefierenodecirlo": store.GenderPreferNotSay,
 }
 
 // roleWords maps role words in English, French and Spanish, compacted.

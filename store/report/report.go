@@ -164,6 +164,12 @@ var (
 // 79.9, not 80.0; empty while nothing is decided), eligible ("yes" or
 // "no") and the reason in words.
 func AttendanceWithOverrides(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride, now time.Time) (perSession, perParticipant sheet.Table) {
+	return AttendanceIn(d, overrides, now, "en")
+}
+
+// AttendanceIn is AttendanceWithOverrides with the reasons worded in lang
+// (Reason); the rest of the tables is English, for Localize.
+func AttendanceIn(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride, now time.Time, lang string) (perSession, perParticipant sheet.Table) {
 	d = live(d)
 	st := store.Compute(d, now)
 	perSession = sheet.Table{Name: SessionsTable, Header: slices.Clone(sessionsHeader)}
@@ -207,7 +213,7 @@ func AttendanceWithOverrides(d *store.WorkshopData, overrides map[uuid.UUID]stor
 		}
 		perParticipant.Rows = append(perParticipant.Rows, []any{
 			p.FamilyNames, p.GivenNames, p.NativeName, p.Organisation, countryCell(p.Country), RoleLabel(p.Role),
-			ps.Attended, ps.Applicable, round2(ps.AttendedTime.Hours()), pct, yesNo(e.Eligible), e.Reason,
+			ps.Attended, ps.Applicable, round2(ps.AttendedTime.Hours()), pct, yesNo(e.Eligible), Reason(lang, e, st.Rule, d.Sessions),
 		})
 	}
 	return perSession, perParticipant

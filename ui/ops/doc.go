@@ -19,14 +19,20 @@
 //     is issued.
 //   - Badges: name badges of people, refusing names with lost letters
 //     unless allowed.
-//   - SignInSheet: the paper sign-in sheet of a session.
+//   - SignInSheet: the paper sign-in sheet of a session (SignInSheetIn:
+//     in a given language).
 //   - WriteReport: a report (attendance, statistics, agenda, series) as
 //     PDF, XLSX or CSV files.
+//
+// Badges, sign-in sheets and reports print in the workshop's working
+// language unless the request names another (BadgeRequest.Language,
+// SignInSheetIn, ReportRequest.Language), as the command line's
+// --language does; the app always prints in the working language.
 //
 // Operations that are already one call below both front ends, which they
 // make directly: voiding a certificate (store.Store.Void), checking in
 // (store.Store.CheckIn), importing (importer.Commit), exporting the
-// participants (sheet.WriteFile of importer.ExportTable) or everything
+// participants (sheet.WriteFile of importer.ExportTableIn, in the working language) or everything
 // (store.Store.ExportFile), and the standings (store.Eligibility,
 // store.CountStandings and StandingCounts.String, the one wording). Every
 // file is written by store.WriteFileAtomic.

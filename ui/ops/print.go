@@ -23,6 +23,9 @@ type BadgeRequest struct {
 	// AllowLostLetters prints names that still hold a "?" standing for a
 	// lost letter.
 	AllowLostLetters bool
+	// Language is the language to print in (store.CertificateLanguages);
+	// "" is the workshop's working language.
+	Language string
 }
 
 // BadgeRun is what a badge run wrote.
@@ -47,7 +50,9 @@ func Badges(req BadgeRequest) (BadgeRun, error) {
 		return run, &CheckFailed{LostLetters: lost}
 	}
 	run.LostLetters = lost
-	if err := writeRendered(req.Out, func(b *bytes.Buffer) error { return pdf.Badges(req.Data, req.People, req.Layout, b) }); err != nil {
+	if err := writeRendered(req.Out, func(b *bytes.Buffer) error {
+		return pdf.Badges(req.Data, req.People, req.Layout, b, pdf.Language(req.Language))
+	}); err != nil {
 		return run, fmt.Errorf("badges not written: %w", err)
 	}
 	return run, nil
@@ -79,6 +84,12 @@ func SignInPages(n int) int { return max(1, (n+SignInRowsPerPage-1)/SignInRowsPe
 
 // SignInSheet writes the paper sign-in sheet of session se to out.
 func SignInSheet(d *store.WorkshopData, se store.Session, out string) (SignInRun, error) {
+	return SignInSheetIn(d, se, out, "")
+}
+
+// SignInSheetIn is SignInSheet in language (store.CertificateLanguages;
+// "" is the workshop's working language).
+func SignInSheetIn(d *store.WorkshopData, se store.Session, out, language string) (SignInRun, error) {
 	if se.Type == store.Break {
 		return SignInRun{}, fmt.Errorf("“%s” is a break: no attendance is taken there, so it has no sign-in sheet", se.Title)
 	}
@@ -86,7 +97,7 @@ func SignInSheet(d *store.WorkshopData, se store.Session, out string) (SignInRun
 		return SignInRun{}, err
 	}
 	people := len(pdf.SignInOrder(d, se))
-	if err := writeRendered(out, func(b *bytes.Buffer) error { return pdf.SignInSheet(d, se, b) }); err != nil {
+	if err := writeRendered(out, func(b *bytes.Buffer) error { return pdf.SignInSheet(d, se, b, pdf.Language(language)) }); err != nil {
 		return SignInRun{}, fmt.Errorf("sign-in sheet not written: %w", err)
 	}
 	return SignInRun{Path: out, People: people, Pages: SignInPages(people)}, nil

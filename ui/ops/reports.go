@@ -48,7 +48,7 @@ type ReportRequest struct {
 	Format     string // one of ReportFormats
 	Out        string // the file; a CSV report of several tables writes more beside it
 	Paper      pdf.PageSize
-	Language   string    // of the agenda; "" is the workshop's
+	Language   string    // to print in; "" is the workshop's working language (English for a series)
 	Now        time.Time // the moment of the attendance report
 	// CheckPath, if set, is called for every path before anything is
 	// written; an error stops the report.
@@ -73,6 +73,10 @@ type ReportRun struct {
 // Every path is checked before anything is written.
 func WriteReport(req ReportRequest) (ReportRun, error) {
 	tables, main, render := reportContent(req)
+	lang := store.PrintLanguage(req.Language)
+	if strings.TrimSpace(req.Language) == "" && req.Data != nil && req.Kind != ReportSeries {
+		lang = req.Data.Workshop.WorkingLanguage("")
+	}
 	run := ReportRun{Tables: len(tables)}
 	switch req.Format {
 	case "pdf", "xlsx":
@@ -100,11 +104,15 @@ func WriteReport(req ReportRequest) (ReportRun, error) {
 	case "pdf":
 		err = writeRendered(req.Out, func(b *bytes.Buffer) error { return render(b) })
 	case "xlsx":
-		err = sheet.WriteFile(req.Out, tables...)
+		local := make([]sheet.Table, len(tables))
+		for i, t := range tables {
+			local[i] = report.Localize(pdf.LocalizeCountries(t, lang), lang)
+		}
+		err = sheet.WriteFile(req.Out, local...)
 	case "csv":
 		tables, _ := report.CSVFiles(req.Out, tables, main)
 		for i, t := range tables {
-			if err = sheet.WriteFile(run.Files[i].Path, t); err != nil {
+			if err = sheet.WriteFile(run.Files[i].Path, report.Localize(pdf.LocalizeCountries(t, lang), lang)); err != nil {
 				break
 			}
 		}
@@ -126,13 +134,17 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 		if es != nil && len(es.Workshops) > 0 {
 			tables = append(tables, report.EvaluationSeries(es))
 		}
-		return tables, report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReportWith(s, es, w, size) }
+		return tables, report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReportWith(s, es, w, size, pdf.Language(req.Language)) }
 	case ReportAttendance:
-		perSession, perParticipant := report.AttendanceWithOverrides(d, req.Overrides, req.Now)
+		perSession, perParticipant := report.AttendanceIn(d, req.Overrides, req.Now, d.Workshop.WorkingLanguage(req.Language))
 		return []sheet.Table{perSession, perParticipant}, report.ParticipantsTable,
-			func(w io.Writer) error { return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size) }
+			func(w io.Writer) error {
+				return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size, pdf.Language(req.Language))
+			}
 	case ReportStatistics:
-		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReportWith(d, req.Evaluation, w, size) }
+		return report.Statistics(d), report.GenderTable, func(w io.Writer) error {
+			return pdf.StatisticsReportWith(d, req.Evaluation, w, size, pdf.Language(req.Language))
+		}
 	case ReportEvaluation:
 		return report.Evaluation(req.Evaluation), report.EvalItemsTable,
 			func(w io.Writer) error { return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size) }

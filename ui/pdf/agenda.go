@@ -47,7 +47,7 @@ func agendaDoc(d *store.WorkshopData, t sheet.Table, size PageSize, language str
 	if strings.TrimSpace(language) == "" {
 		language = ws.Language
 	}
-	lang := agendaLanguage(language)
+	lang := store.PrintLanguage(language)
 	a := agendaWording[lang]
 	r, err := newReport(size, Portrait, a.programme+" – "+ws.Title, opts...)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/workshopdesk/workshopdesk/store"
@@ -112,9 +113,12 @@ const a6Inset = 6
 // to w. Each badge shows the name large (the Latin name, and the name in
 // the person's own script where it is given, each shrunk to fit), the
 // organisation and country, a band coloured by role with the role's name,
-// the badge code as text and as a QR code, and the workshop title.
-func Badges(d *store.WorkshopData, people []store.Participant, layout BadgeLayout, w io.Writer) error {
-	doc, err := badgesDoc(d, people, layout)
+// the badge code as text and as a QR code, and the workshop title. The
+// role and country are in the workshop's working language, or the one an
+// option gives (Language); the role by the person's gender where the
+// language has one ("INTERVENANTE").
+func Badges(d *store.WorkshopData, people []store.Participant, layout BadgeLayout, w io.Writer, opts ...Option) error {
+	doc, err := badgesDoc(d, people, layout, opts...)
 	if err != nil {
 		return err
 	}
@@ -132,7 +136,8 @@ func badgesDoc(d *store.WorkshopData, people []store.Participant, layout BadgeLa
 	default:
 		return nil, fmt.Errorf("badges: unknown layout %q", layout)
 	}
-	opts = append([]Option{Title("Badges – " + d.Workshop.Title)}, opts...)
+	lang := printLanguage(&d.Workshop, opts)
+	opts = append([]Option{Title(badgeWording[lang].docTitle + " – " + d.Workshop.Title)}, opts...)
 	doc, err := NewDoc(size, Portrait, opts...)
 	if err != nil {
 		return nil, err
@@ -144,7 +149,7 @@ func badgesDoc(d *store.WorkshopData, people []store.Participant, layout BadgeLa
 		for _, p := range people {
 			doc.AddPage()
 			doc.pdf.UseTemplate(tpl)
-			if err := doc.badge(&d.Workshop, p, a6Inset, a6Inset, a6Spec); err != nil {
+			if err := doc.badge(&d.Workshop, p, lang, a6Inset, a6Inset, a6Spec); err != nil {
 				return nil, err
 			}
 		}
@@ -162,7 +167,7 @@ func badgesDoc(d *store.WorkshopData, people []store.Participant, layout BadgeLa
 				doc.pdf.UseTemplate(tpl)
 			}
 			x, y := a4Slot(i % 8)
-			if err := doc.badge(&d.Workshop, p, x, y, cardSpec); err != nil {
+			if err := doc.badge(&d.Workshop, p, lang, x, y, cardSpec); err != nil {
 				return nil, err
 			}
 		}
@@ -220,7 +225,8 @@ func cropMarks(p *gofpdf.Fpdf, x, y, w, h float64) {
 }
 
 // badge draws one participant's badge with its top left corner at (x, y).
-func (doc *Doc) badge(w *store.Workshop, p store.Participant, x, y float64, s badgeSpec) error {
+// The role and country are in lang.
+func (doc *Doc) badge(w *store.Workshop, p store.Participant, lang string, x, y float64, s badgeSpec) error {
 	// Band with the role.
 	roleName := p.Role
 	if roleName == "" {
@@ -234,8 +240,8 @@ func (doc *Doc) badge(w *store.Workshop, p store.Participant, x, y float64, s ba
 		doc.Rect(x, y, s.w, s.bandH, "F")
 	}
 	doc.SetTextColor(255, 255, 255)
-	role := strings.ToUpper(store.Label(roleName))
-	doc.TextCentre(x+s.w/2, y+s.bandH/2+s.roleSize*ptMM*0.36, spaced(role), s.roleSize, "B")
+	role := strings.ToUpper(roleText(lang, roleName, p.Gender))
+	doc.TextFit(x+s.margin, y+s.bandH/2+s.roleSize*ptMM*0.36, s.w-2*s.margin, spaced(role), s.roleSize, s.roleSize*0.7, "B", AlignCentre)
 
 	// Names: the Latin name, then the name in the person's script; with no
 	// native name, given names over family names. A Latin name too long
@@ -291,7 +297,7 @@ func (doc *Doc) badge(w *store.Workshop, p store.Participant, x, y float64, s ba
 			doc.TextFit(x+s.margin, base, s.textW, l, sz, s.orgMin, "", align)
 		}
 	}
-	if name, ok := store.CountryName(p.Country); ok {
+	if name := countryText(lang, p.Country); name != "" {
 		doc.SetTextColor(muted.r, muted.g, muted.b)
 		cb := base + s.countryGap
 		if strings.TrimSpace(p.Organisation) == "" {
@@ -356,18 +362,24 @@ func (doc *Doc) wrapFit(s string, width, size, minSize float64, style string, ma
 }
 
 // wrap breaks s at spaces into lines no wider than width (a single word
-// wider than width gets a line of its own).
+// wider than width gets a line of its own), and Chinese, Japanese or
+// Korean text, which has no spaces, between its characters (wrapTokens).
+// A no-break space does not break.
 func (doc *Doc) wrap(s string, width, size float64, style string) []string {
 	var lines []string
 	cur := ""
-	for _, word := range strings.Fields(s) {
-		try := word
+	for _, tok := range wrapTokens(s) {
+		try := tok.text
 		if cur != "" {
-			try = cur + " " + word
+			if tok.glued {
+				try = cur + tok.text
+			} else {
+				try = cur + " " + tok.text
+			}
 		}
 		if cur != "" && doc.Width(try, size, style) > width {
 			lines = append(lines, cur)
-			cur = word
+			cur = tok.text
 			continue
 		}
 		cur = try
@@ -376,4 +388,49 @@ func (doc *Doc) wrap(s string, width, size float64, style string) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// wrapToken is a piece of text a line may break before; glued: with no
+// space before it.
+type wrapToken struct {
+	text  string
+	glued bool
+}
+
+// closingMarks are the punctuation marks that never begin a line of
+// Chinese, Japanese or Korean text.
+const closingMarks = "，。、；：！？）」』】》〉"
+
+// wrapTokens splits s at ordinary spaces into words, and a word holding
+// Chinese, Japanese or Korean characters further before each such
+// character (but a closing mark) and before each run of other characters.
+func wrapTokens(s string) []wrapToken {
+	var out []wrapToken
+	for _, w := range strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '\n' }) {
+		if !strings.ContainsFunc(w, isCJK) {
+			out = append(out, wrapToken{text: w})
+			continue
+		}
+		first, prevCJK := true, false
+		for _, r := range w {
+			cjk := isCJK(r)
+			switch {
+			case first:
+				out = append(out, wrapToken{text: string(r)})
+			case strings.ContainsRune(closingMarks, r) || (!cjk && !prevCJK):
+				out[len(out)-1].text += string(r)
+			default:
+				out = append(out, wrapToken{text: string(r), glued: true})
+			}
+			first, prevCJK = false, cjk
+		}
+	}
+	return out
+}
+
+// isCJK reports whether r is a Chinese, Japanese or Korean character or
+// punctuation mark.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }

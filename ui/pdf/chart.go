@@ -75,7 +75,7 @@ func (r *reportDoc) drawBar(b *barColumn, row []any, scale, x, w, y, h float64) 
 // breakdownSpec lays out a report.LayoutBreakdown table as a bar chart:
 // the label, then for each group a bar, the count and the percentage. wide
 // gives the bars more room (landscape pages).
-func breakdownSpec(t sheet.Table, wide bool) tableSpec {
+func (r *reportDoc) breakdownSpec(t sheet.Table, wide bool) tableSpec {
 	groups := (len(t.Header) - 1) / 2
 	labelW, barW := 50.0, 38.0
 	if wide {
@@ -91,7 +91,7 @@ func breakdownSpec(t sheet.Table, wide bool) tableSpec {
 		cols = append(cols,
 			column{title: "", w: barW, src: pct, bar: &barColumn{pct: pct, colour: colour}},
 			column{title: t.Header[count], w: 17, src: count, align: AlignRight, style: "B"},
-			column{title: "%", w: 13, src: pct, align: AlignRight, format: percentCell},
+			column{title: "%", w: 13, src: pct, align: AlignRight, format: r.percent},
 		)
 	}
 	return tableSpec{heading: t.Name, cols: cols, rows: t.Rows, total: true}
@@ -111,9 +111,12 @@ func crossSpec(t sheet.Table) tableSpec {
 	return tableSpec{heading: t.Name, cols: cols, rows: t.Rows, total: true}
 }
 
-// tableHeading returns the section heading of a table: its name, with
-// "org type" spelled out.
-func tableHeading(t sheet.Table) string {
+// tableHeading returns the section heading of a table in lang: its name,
+// with "org type" spelled out in English.
+func tableHeading(lang string, t sheet.Table) string {
+	if lang != "en" {
+		return report.Word(lang, t.Name)
+	}
 	return strings.Replace(t.Name, "org type", "organisation type", 1)
 }
 
@@ -124,13 +127,20 @@ func (r *reportDoc) chartTables(tables []sheet.Table, wide bool) {
 		var spec tableSpec
 		switch report.LayoutOf(t) {
 		case report.LayoutBreakdown:
-			spec = breakdownSpec(t, wide)
+			spec = r.breakdownSpec(t, wide)
 		case report.LayoutCross:
 			spec = crossSpec(t)
 		default:
 			continue
 		}
-		spec.heading = tableHeading(t)
+		spec.heading = tableHeading(r.lang, t)
+		t = report.LocalizeCells(LocalizeCountries(t, r.lang), r.lang)
+		spec.rows = t.Rows
+		for i := range spec.cols {
+			if src := spec.cols[i].src; spec.cols[i].title != "" && spec.cols[i].title != "%" && src < len(t.Header) {
+				spec.cols[i].title = t.Header[src]
+			}
+		}
 		// A short table stays on one page with its heading.
 		if len(t.Rows) <= 16 {
 			r.room(16 + float64(len(t.Rows))*rpRowH + 8)

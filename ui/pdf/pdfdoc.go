@@ -52,6 +52,7 @@ type Doc struct {
 	pdf      *gofpdf.Fpdf
 	created  time.Time
 	title    string
+	lang     string // the printed language (Language); "" is the workshop's
 	loaded   map[*Font]bool
 	layouts  map[layoutKey]*line
 	color    [3]int             // text colour

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/store/report"
 	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
 
@@ -57,6 +58,18 @@ type reportDoc struct {
 	kicker, title, subtitle, corner string
 	footLeft                        string
 	page                            func(n, of int) string
+
+	// lang is the printed language, words its fixed texts.
+	lang  string
+	words reportWords
+}
+
+// setLanguage prints the report in lang (one of
+// store.CertificateLanguages): its fixed texts, page numbers, dates and
+// numbers.
+func (r *reportDoc) setLanguage(lang string) {
+	r.lang, r.words = lang, reportWording[lang]
+	r.page = func(n, of int) string { return fmt.Sprintf(r.words.page, n, of) }
 }
 
 // newReport starts a report on paper of the given size and orientation.
@@ -72,8 +85,8 @@ func newReport(size PageSize, o Orientation, docTitle string, opts ...Option) (*
 	if o == Landscape {
 		w, h = h, w
 	}
-	r := &reportDoc{Doc: doc, pageW: w, pageH: h, width: w - 2*rpMargin, bottom: h - rpFootGap,
-		page: func(n, of int) string { return fmt.Sprintf("Page %d of %d", n, of) }}
+	r := &reportDoc{Doc: doc, pageW: w, pageH: h, width: w - 2*rpMargin, bottom: h - rpFootGap}
+	r.setLanguage("en")
 	r.newPage()
 	return r, nil
 }
@@ -273,7 +286,7 @@ func (r *reportDoc) table(t tableSpec) {
 			y := r.y
 			r.op(func() {
 				r.SetTextColor(muted.r, muted.g, muted.b)
-				r.Text(rpMargin, y+3.5, t.heading+" (continued)", 8, "B")
+				r.Text(rpMargin, y+3.5, t.heading+r.words.continued, 8, "B")
 				r.SetTextColor(ink.r, ink.g, ink.b)
 			})
 			r.y += 5.5
@@ -347,7 +360,7 @@ func (r *reportDoc) layCells(cols []column, ws []float64, row []any, total bool)
 		}
 		format := c.format
 		if format == nil {
-			format = plainCell
+			format = r.plain
 		}
 		s := format(v)
 		colour := ink
@@ -418,8 +431,11 @@ func (r *reportDoc) drawRow(cols []column, xs, ws []float64, cells []laidCell, r
 // Words are measured one by one (the layout cache keeps them), so that
 // thousands of rows wrap quickly; a word wider than width gets a line of
 // its own, condensed when drawn.
+//
+// Only ordinary spaces break lines: a no-break space keeps a number with
+// its unit and French punctuation with its word ("« admissible »").
 func (r *reportDoc) wrapWords(s string, width, size float64, style string) []string {
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '\n' })
 	if len(words) == 0 {
 		return nil
 	}
@@ -470,25 +486,6 @@ func percentCell(v any) string {
 	return "–"
 }
 
-// hoursCell writes hours with at most two decimals: "4.5", "1.25", "3".
-func hoursCell(v any) string {
-	if f, ok := v.(float64); ok {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	return plainCell(v)
-}
-
-// yesNoColour colours "yes" green and "no" red.
-func yesNoColour(v any) rgb {
-	switch v {
-	case "yes":
-		return goodInk
-	case "no":
-		return badInk
-	}
-	return ink
-}
-
 // shortDate writes a date as "Mon 8 Mar 2027".
 func shortDate(d store.Date) string {
 	if d.IsZero() {
@@ -496,6 +493,72 @@ func shortDate(d store.Date) string {
 	}
 	t := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
 	return t.Format("Mon 2 Jan 2006")
+}
+
+// plain writes a cell as plainCell does, in the report's language:
+// decimals with its separator, dates as store.ShortDate ("jeu. 3 déc.
+// 2026"), instants as store.DateTime.
+func (r *reportDoc) plain(v any) string {
+	if r.lang == "en" {
+		return plainCell(v)
+	}
+	switch v := v.(type) {
+	case float64:
+		return fixed1(r.lang, v)
+	case store.Date:
+		return store.ShortDate(r.lang, v)
+	case time.Time:
+		return store.DateTime(r.lang, v)
+	}
+	return plainCell(v)
+}
+
+// percent writes a percentage as percentCell does, in the report's
+// language: "85.5", "85,5".
+func (r *reportDoc) percent(v any) string {
+	if f, ok := v.(float64); ok {
+		return fixed1(r.lang, f)
+	}
+	return percentCell(v)
+}
+
+// hours writes hours with at most two decimals, in the report's
+// language: "4.5", "4,5", "1,25", "3".
+func (r *reportDoc) hours(v any) string {
+	if f, ok := v.(float64); ok {
+		return store.Number(r.lang, f, 2)
+	}
+	return r.plain(v)
+}
+
+// yesNo colours "yes" green and "no" red, in the report's language.
+func (r *reportDoc) yesNo(v any) rgb {
+	switch v {
+	case report.Word(r.lang, "yes"):
+		return goodInk
+	case report.Word(r.lang, "no"):
+		return badInk
+	}
+	return ink
+}
+
+// fixed1 writes v with exactly one decimal, with lang's decimal separator.
+func fixed1(lang string, v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if store.Number(lang, 0.5, 1) == "0,5" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// workshopLine describes a workshop in one line in the report's language:
+// "8–9 March 2027 · Addis Ababa, Ethiopia", "8–9 mars 2027 · Addis Ababa,
+// Éthiopie".
+func (r *reportDoc) workshopLine(w *store.Workshop) string {
+	if r.lang == "en" {
+		return workshopLine(w)
+	}
+	return strings.TrimPrefix(strings.TrimSuffix(periodText(r.lang, w.StartDate, w.EndDate)+" · "+venueText(r.lang, w), " · "), " · ")
 }
 
 // dateSpan writes a period in English: "8–9 March 2027", "30 November –

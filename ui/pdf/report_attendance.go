@@ -18,7 +18,8 @@ import (
 // and the instant in the header of every page; key figures; then the
 // per-session table and the per-participant table of report.Attendance
 // (eligible or not, and why), each repeating its header row on every page
-// it runs over; "Page x of y" in the footer. It is
+// it runs over; "Page x of y" in the footer. It is in the workshop's
+// working language, or the one an option gives (Language). It is
 // AttendanceReportWithOverrides without overrides.
 func AttendanceReport(d *store.WorkshopData, now time.Time, w io.Writer, size PageSize, opts ...Option) error {
 	return AttendanceReportWithOverrides(d, nil, now, w, size, opts...)
@@ -29,7 +30,7 @@ func AttendanceReport(d *store.WorkshopData, now time.Time, w io.Writer, size Pa
 // store.Store.Overrides returns them) in the eligibility column.
 func AttendanceReportWithOverrides(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride,
 	now time.Time, w io.Writer, size PageSize, opts ...Option) error {
-	perSession, perParticipant := report.AttendanceWithOverrides(d, overrides, now)
+	perSession, perParticipant := report.AttendanceIn(d, overrides, now, printLanguage(&d.Workshop, opts))
 	r, err := attendanceDoc(d, overrides, now, perSession, perParticipant, size, opts...)
 	if err != nil {
 		return err
@@ -40,47 +41,56 @@ func AttendanceReportWithOverrides(d *store.WorkshopData, overrides map[uuid.UUI
 func attendanceDoc(d *store.WorkshopData, overrides map[uuid.UUID]store.EligibilityOverride, now time.Time,
 	perSession, perParticipant sheet.Table, size PageSize, opts ...Option) (*reportDoc, error) {
 	ws := &d.Workshop
-	r, err := newReport(size, Landscape, "Attendance report – "+ws.Title, opts...)
+	lang := printLanguage(ws, opts)
+	w := reportWording[lang]
+	r, err := newReport(size, Landscape, w.attTitle+" – "+ws.Title, opts...)
 	if err != nil {
 		return nil, err
 	}
+	r.setLanguage(lang)
 	at := now.In(ws.Location())
-	r.kicker = "ATTENDANCE REPORT"
+	r.kicker = w.attKicker
 	r.title = ws.Title
-	r.subtitle = workshopLine(ws)
-	r.corner = "As of " + at.Format("Mon 2 Jan 2006, 15:04") + " (" + zoneName(at) + ")"
-	r.footLeft = strings.TrimPrefix(ws.Code+" · attendance as of "+at.Format("2 Jan 2006 15:04"), " · ")
+	r.subtitle = r.workshopLine(ws)
+	if lang == "en" {
+		r.corner = "As of " + at.Format("Mon 2 Jan 2006, 15:04") + " (" + zoneName(at) + ")"
+		r.footLeft = strings.TrimPrefix(ws.Code+" · attendance as of "+at.Format("2 Jan 2006 15:04"), " · ")
+	} else {
+		r.corner = fmt.Sprintf(w.asOf, store.DateTime(lang, at), zoneName(at))
+		r.footLeft = strings.TrimPrefix(ws.Code+" · "+fmt.Sprintf(w.footAsOf, store.DateTime(lang, at)), " · ")
+	}
+	perSession, perParticipant = report.LocalizeCells(perSession, lang), report.LocalizeCells(LocalizeCountries(perParticipant, lang), lang)
 
 	// The counts of the Certificates section and the attendance grid.
 	c := report.Standings(d, overrides, now)
-	eligible := "eligible for a certificate"
+	eligible := w.eligible
 	if c.Appreciation > 0 {
-		eligible = fmt.Sprintf("eligible (%d for appreciation)", c.Appreciation)
+		eligible = fmt.Sprintf(w.eligibleApp, c.Appreciation)
 	}
+	n := func(v int) string { return store.Number(lang, float64(v), 0) }
 	r.tiles([]tile{
-		{fmt.Sprint(c.Participants), "participants"},
-		{fmt.Sprint(c.Eligible), eligible},
-		{fmt.Sprint(c.OnTrack), "on track"},
-		{fmt.Sprint(c.AtRisk), "at risk"},
-		{fmt.Sprint(c.NotEligible), "not eligible"},
-		{fmt.Sprint(len(perSession.Rows)), "sessions (breaks left out)"},
+		{n(c.Participants), w.participants},
+		{n(c.Eligible), eligible},
+		{n(c.OnTrack), w.onTrack},
+		{n(c.AtRisk), w.atRisk},
+		{n(c.NotEligible), w.notEligible},
+		{n(len(perSession.Rows)), w.sessionsNoBreaks},
 	})
 
 	rule := ws.Rule.Effective()
-	counted := []string{"present"}
+	counted := []string{w.present}
 	if rule.LateCounts {
-		counted = append(counted, "late")
+		counted = append(counted, w.late)
 	}
 	if rule.ExcusedCounts {
-		counted = append(counted, "excused")
+		counted = append(counted, w.excused)
 	}
-	r.heading("Sessions", 22)
-	r.note(fmt.Sprintf("%% of expected: %s, of the participants the session applies to. Absent includes the unmarked once a session is over; pending are the unmarked before its end; not applicable, those who joined after it began.",
-		strings.Join(counted, " or ")))
+	r.heading(report.Word(lang, "Sessions"), 22)
+	r.note(fmt.Sprintf(w.sessionsNote, strings.Join(counted, w.or)))
 	num := func(title string, src int, w float64) column {
 		return column{title: title, w: w, src: src, align: AlignRight}
 	}
-	r.table(tableSpec{heading: "Sessions", empty: "The agenda has no sessions yet.", rows: perSession.Rows, cols: []column{
+	r.table(tableSpec{heading: report.Word(lang, "Sessions"), empty: w.noSessions, rows: perSession.Rows, cols: []column{
 		{title: perSession.Header[0], w: 22, src: 0},
 		{title: perSession.Header[1], w: 11, src: 1},
 		{title: perSession.Header[2], w: 11, src: 2},
@@ -89,12 +99,12 @@ func attendanceDoc(d *store.WorkshopData, overrides map[uuid.UUID]store.Eligibil
 		num(perSession.Header[5], 5, 13), num(perSession.Header[6], 6, 12), num(perSession.Header[7], 7, 13),
 		num(perSession.Header[8], 8, 13), num(perSession.Header[9], 9, 15), num(perSession.Header[10], 10, 13),
 		num(perSession.Header[11], 11, 14),
-		{title: perSession.Header[12], w: 15, src: 12, align: AlignRight, format: percentCell, style: "B"},
+		{title: perSession.Header[12], w: 15, src: 12, align: AlignRight, format: r.percent, style: "B"},
 	}})
 
-	r.heading("Participants", 22)
-	r.note("Rule: " + rule.String() + ". Attendance % is of the sessions (or hours) decided so far; eligible is the certificate decision, including appreciation certificates for speakers, facilitators and organisers and decisions taken by hand.")
-	r.table(tableSpec{heading: "Participants", empty: "No participants are registered.", rows: perParticipant.Rows, cols: []column{
+	r.heading(report.Word(lang, "Participants"), 22)
+	r.note(fmt.Sprintf(w.participantsNote, ruleText(lang, rule)))
+	r.table(tableSpec{heading: report.Word(lang, "Participants"), empty: w.noParticipants, rows: perParticipant.Rows, cols: []column{
 		{title: perParticipant.Header[0], w: 24, src: 0, style: "B"},
 		{title: perParticipant.Header[1], w: 24, src: 1},
 		{title: perParticipant.Header[2], w: 20, src: 2},
@@ -102,9 +112,9 @@ func attendanceDoc(d *store.WorkshopData, overrides map[uuid.UUID]store.Eligibil
 		{title: perParticipant.Header[4], w: 20, src: 4, lines: 2},
 		{title: perParticipant.Header[5], w: 18, src: 5},
 		num(perParticipant.Header[6], 6, 13), num(perParticipant.Header[7], 7, 14),
-		{title: perParticipant.Header[8], w: 12, src: 8, align: AlignRight, format: hoursCell},
-		{title: perParticipant.Header[9], w: 15, src: 9, align: AlignRight, format: percentCell},
-		{title: perParticipant.Header[10], w: 12, src: 10, align: AlignCentre, style: "B", colour: yesNoColour},
+		{title: perParticipant.Header[8], w: 12, src: 8, align: AlignRight, format: r.hours},
+		{title: perParticipant.Header[9], w: 15, src: 9, align: AlignRight, format: r.percent},
+		{title: perParticipant.Header[10], w: 12, src: 10, align: AlignCentre, style: "B", colour: r.yesNo},
 		{title: perParticipant.Header[11], w: 62, src: 11, lines: 4},
 	}})
 	return r, nil

@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/report"
 	"github.com/workshopdesk/workshopdesk/store/sheet"
 )
-
-// roundingNote is the footnote of every page that shows percentages.
-const roundingNote = "Percentages may not add up to 100 because of rounding."
 
 // StatisticsReport writes the participation statistics of d for donors as
 // a PDF to w, on portrait A4 or Letter (size): the tables of
@@ -20,7 +18,8 @@ const roundingNote = "Percentages may not add up to 100 because of rounding."
 // registered and for those who attended, with counts and percentages, and
 // the gender × organisation type cross-tables. The workshop and its dates
 // head every page; the footer notes that percentages may not add up to
-// 100 because of rounding, and says "Page x of y".
+// 100 because of rounding, and says "Page x of y". It is in the
+// workshop's working language, or the one an option gives (Language).
 func StatisticsReport(d *store.WorkshopData, w io.Writer, size PageSize, opts ...Option) error {
 	return StatisticsReportWith(d, nil, w, size, opts...)
 }
@@ -40,38 +39,41 @@ func StatisticsReportWith(d *store.WorkshopData, eval *store.EvaluationSummary, 
 
 func statisticsDoc(d *store.WorkshopData, tables []sheet.Table, size PageSize, opts ...Option) (*reportDoc, error) {
 	ws := &d.Workshop
-	r, err := newReport(size, Portrait, "Participation statistics – "+ws.Title, opts...)
+	lang := printLanguage(ws, opts)
+	w := reportWording[lang]
+	r, err := newReport(size, Portrait, w.statsTitle+" – "+ws.Title, opts...)
 	if err != nil {
 		return nil, err
 	}
-	r.kicker = "PARTICIPATION STATISTICS"
+	r.setLanguage(lang)
+	r.kicker = w.statsKicker
 	r.title = ws.Title
-	r.subtitle = workshopLine(ws)
+	r.subtitle = r.workshopLine(ws)
 	r.corner = ws.Series
-	r.footLeft = roundingNote
+	r.footLeft = w.rounding
 	if ws.Code != "" {
-		r.footLeft = ws.Code + " · " + roundingNote
+		r.footLeft = ws.Code + " · " + w.rounding
 	}
+	n := func(v int) string { return store.Number(lang, float64(v), 0) }
 
 	var ts []tile
 	if g, ok := findTable(tables, report.GenderTable); ok && len(g.Rows) > 0 {
 		total := g.Rows[len(g.Rows)-1]
 		reg, _ := total[1].(int)
 		att, _ := total[3].(int)
-		ts = append(ts, tile{strconv.Itoa(reg), "registered"},
-			tile{strconv.Itoa(att), fmt.Sprintf("attended (%s%% of registered)", percentCell(sharePercent(att, reg)))})
+		ts = append(ts, tile{n(reg), w.registered},
+			tile{n(att), fmt.Sprintf(w.attendedOf, r.percentSign(sharePercent(att, reg)))})
 		for _, row := range g.Rows {
 			if row[0] == "Female" {
-				ts = append(ts, tile{percentCell(row[2]) + "%", "women among the registered"})
+				ts = append(ts, tile{r.percentSign(row[2]), w.women})
 			}
 		}
 	}
 	if c, ok := findTable(tables, report.CountryTable); ok {
-		ts = append(ts, tile{strconv.Itoa(countryCount(c)), "countries"})
+		ts = append(ts, tile{n(countryCount(c)), w.countries})
 	}
 	r.tiles(ts)
-	r.note("Registered: everyone registered for the workshop. Attended: those marked present or late at one or more sessions that applied to them. " +
-		"Each percentage is of its group's total. Missing answers are counted as “Not given”, never left out.")
+	r.note(w.statsNote)
 	r.chartTables(tables, false)
 	return r, nil
 }
@@ -83,6 +85,21 @@ func sharePercent(part, whole int) any {
 		return nil
 	}
 	return float64(int(float64(part)*1000/float64(whole)+0.5)) / 10
+}
+
+// percentSign writes a percentage with one decimal and its sign, in the
+// report's language: "52.5%", "52,5 %"; "–%" when there is none.
+func (r *reportDoc) percentSign(v any) string {
+	f, ok := v.(float64)
+	if !ok {
+		return percentCell(v) + "%"
+	}
+	s := store.Percent(r.lang, f)
+	if f == float64(int(f)) { // keep the one decimal: "50.0%"
+		whole := store.Number(r.lang, f, 0)
+		s = strings.Replace(s, whole, fixed1(r.lang, f), 1)
+	}
+	return s
 }
 
 // countryCount counts the rows of a country breakdown that name a country
@@ -104,7 +121,8 @@ func countryCount(t sheet.Table) int {
 // as a PDF to w, on landscape A4 or Letter (size): key figures, the
 // workshops one per row, then the distinct persons by gender, country,
 // region, sub-region, organisation type and role with bars, and the
-// gender × organisation type cross-table (report.SeriesTables).
+// gender × organisation type cross-table (report.SeriesTables). It is in
+// English, or the language an option gives (Language).
 func SeriesReport(s *store.SeriesStats, w io.Writer, size PageSize, opts ...Option) error {
 	r, err := seriesDoc(s, report.SeriesTables(s), size, opts...)
 	if err != nil {
@@ -114,48 +132,57 @@ func SeriesReport(s *store.SeriesStats, w io.Writer, size PageSize, opts ...Opti
 }
 
 func seriesDoc(s *store.SeriesStats, tables []sheet.Table, size PageSize, opts ...Option) (*reportDoc, error) {
-	title := "All workshops"
+	lang := printLanguage(nil, opts)
+	w := reportWording[lang]
+	title := w.allWorkshops
 	if s.Series != "" {
 		title = s.Series
 	}
-	period := "All years"
+	period := w.allYears
 	if s.Year != 0 {
 		period = strconv.Itoa(s.Year)
 	}
-	r, err := newReport(size, Landscape, "Series report – "+title, opts...)
+	r, err := newReport(size, Landscape, w.seriesTitle+" – "+title, opts...)
 	if err != nil {
 		return nil, err
 	}
-	r.kicker = "SERIES REPORT"
+	r.setLanguage(lang)
+	r.kicker = w.seriesKicker
 	r.title = title
-	r.subtitle = period + " · " + reportPlural(len(s.Workshops), "workshop")
+	r.subtitle = period + " · " + store.Count(lang, len(s.Workshops), w.workshopForms...)
 	if n := len(s.Workshops); n > 0 {
-		r.subtitle += " · " + dateSpan(s.Workshops[0].StartDate, s.Workshops[n-1].EndDate)
+		if lang == "en" {
+			r.subtitle += " · " + dateSpan(s.Workshops[0].StartDate, s.Workshops[n-1].EndDate)
+		} else {
+			r.subtitle += " · " + periodText(lang, s.Workshops[0].StartDate, s.Workshops[n-1].EndDate)
+		}
 	}
-	r.footLeft = title + " · " + period + " · " + roundingNote
+	r.footLeft = title + " · " + period + " · " + w.rounding
 
+	n := func(v int) string { return store.Number(lang, float64(v), 0) }
 	r.tiles([]tile{
-		{strconv.Itoa(len(s.Workshops)), "workshops"},
-		{strconv.Itoa(s.Participants), "registrations"},
-		{strconv.Itoa(s.Persons), "distinct persons"},
-		{strconv.Itoa(s.Sessions), "sessions delivered"},
-		{hoursCell(float64(int(s.Hours.Hours()*10+0.5)) / 10), "programme hours"},
-		{strconv.Itoa(s.Certificates), "certificates issued"},
+		{n(len(s.Workshops)), w.workshops},
+		{n(s.Participants), w.registrations},
+		{n(s.Persons), w.persons},
+		{n(s.Sessions), w.delivered},
+		{r.hours(float64(int(s.Hours.Hours()*10+0.5)) / 10), w.programmeHours},
+		{n(s.Certificates), w.certificates},
 	})
-	r.note("A person registered at several workshops counts once among the distinct persons (same email, or same name and organisation), with the latest details they gave.")
+	r.note(w.seriesNote)
 	if t, ok := findTable(tables, report.WorkshopsTable); ok {
-		r.heading("Workshops", 20)
-		r.table(tableSpec{heading: "Workshops", rows: t.Rows, empty: "No workshop matches.", cols: []column{
+		t = report.LocalizeCells(LocalizeCountries(t, lang), lang)
+		r.heading(report.Word(lang, "Workshops"), 20)
+		r.table(tableSpec{heading: report.Word(lang, "Workshops"), rows: t.Rows, empty: w.noWorkshop, cols: []column{
 			{title: t.Header[0], w: 22, src: 0, lines: 2},
 			{title: t.Header[1], w: 66, src: 1, lines: 2, style: "B"},
 			{title: t.Header[2], w: 34, src: 2, lines: 2},
 			{title: t.Header[3], w: 22, src: 3, lines: 2},
 			{title: t.Header[4], w: 22, src: 4, lines: 2},
-			{title: t.Header[5], w: 19, src: 5, format: dayCell},
-			{title: t.Header[6], w: 19, src: 6, format: dayCell},
+			{title: t.Header[5], w: 19, src: 5, format: r.day},
+			{title: t.Header[6], w: 19, src: 6, format: r.day},
 			{title: t.Header[7], w: 20, src: 7, align: AlignRight},
 			{title: t.Header[8], w: 16, src: 8, align: AlignRight},
-			{title: t.Header[9], w: 13, src: 9, align: AlignRight, format: hoursCell},
+			{title: t.Header[9], w: 13, src: 9, align: AlignRight, format: r.hours},
 			{title: t.Header[10], w: 20, src: 10, align: AlignRight},
 		}})
 	}
@@ -163,18 +190,16 @@ func seriesDoc(s *store.SeriesStats, tables []sheet.Table, size PageSize, opts .
 	return r, nil
 }
 
-// reportPlural returns "1 workshop", "3 workshops".
-func reportPlural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-// dayCell writes a date as "26 Nov 2026".
-func dayCell(v any) string {
+// day writes a date briefly in the report's language: "26 Nov 2026",
+// "26 nov. 2026", "2026年11月26日".
+func (r *reportDoc) day(v any) string {
 	if d, ok := v.(store.Date); ok && !d.IsZero() {
-		return fmt.Sprintf("%d %s %d", d.Day, d.Month.String()[:3], d.Year)
+		if r.lang == "zh" || r.lang == "ar" {
+			return store.LongDate(r.lang, d)
+		}
+		// ShortDate without its weekday.
+		s := store.ShortDate(r.lang, d)
+		return s[strings.Index(s, " ")+1:]
 	}
-	return plainCell(v)
+	return r.plain(v)
 }

@@ -65,14 +65,18 @@ const (
 	siTextWidth = siPageW - 2*siMargin
 )
 
-// siColumn is one column of the sign-in table.
+// siColumn is one column of the sign-in table: its heading and width.
 type siColumn struct {
-	title string
+	title func(signInWords) string
 	w     float64
 }
 
 var siColumns = []siColumn{
-	{"No.", 10}, {"Code", 16}, {"Name", 70}, {"Organisation", 47}, {"Signature", 37},
+	{func(w signInWords) string { return w.number }, 10},
+	{func(w signInWords) string { return w.code }, 16},
+	{func(w signInWords) string { return w.name }, 70},
+	{func(w signInWords) string { return w.organisation }, 47},
+	{func(w signInWords) string { return w.signature }, 37},
 }
 
 // SignInSheet writes the sign-in sheet of session as a PDF to w: a header
@@ -80,9 +84,10 @@ var siColumns = []siColumn{
 // numbered row per participant in SignInOrder with badge code, name (the
 // name in the person's script beside the Latin one), organisation and an
 // empty signature box; "Page x of y" in the footer and the table header
-// on every page.
-func SignInSheet(d *store.WorkshopData, session store.Session, w io.Writer) error {
-	doc, err := signInDoc(d, session)
+// on every page. It is in the workshop's working language, or the one an
+// option gives (Language).
+func SignInSheet(d *store.WorkshopData, session store.Session, w io.Writer, opts ...Option) error {
+	doc, err := signInDoc(d, session, opts...)
 	if err != nil {
 		return err
 	}
@@ -91,7 +96,9 @@ func SignInSheet(d *store.WorkshopData, session store.Session, w io.Writer) erro
 }
 
 func signInDoc(d *store.WorkshopData, session store.Session, opts ...Option) (*Doc, error) {
-	opts = append([]Option{Title("Sign-in sheet – " + session.Title)}, opts...)
+	lang := printLanguage(&d.Workshop, opts)
+	sw := signInWording[lang]
+	opts = append([]Option{Title(sw.docTitle + " – " + session.Title)}, opts...)
 	doc, err := NewDoc(A4, Portrait, opts...)
 	if err != nil {
 		return nil, err
@@ -102,8 +109,8 @@ func signInDoc(d *store.WorkshopData, session store.Session, opts ...Option) (*D
 	pages := max(1, (len(people)+siRowsPage-1)/siRowsPage)
 	for page := 1; page <= pages; page++ {
 		doc.AddPage()
-		doc.signInHeader(d, session)
-		y := doc.signInTableHead()
+		doc.signInHeader(d, session, lang)
+		y := doc.signInTableHead(sw)
 		from := (page - 1) * siRowsPage
 		for i := from; i < min(from+siRowsPage, len(people)); i++ {
 			doc.signInRow(i+1, people[i], y)
@@ -111,17 +118,18 @@ func signInDoc(d *store.WorkshopData, session store.Session, opts ...Option) (*D
 		}
 		if len(people) == 0 {
 			doc.SetTextColor(muted.r, muted.g, muted.b)
-			doc.Text(siMargin+2, y+6, "No participants are registered for this session.", 9.5, "")
+			doc.TextFit(siMargin+2, y+6, siTextWidth-4, sw.noParticipants, 9.5, 7, "", AlignLeft)
 		}
-		doc.signInFooter(d, session, page, pages)
+		doc.signInFooter(session, lang, page, pages)
 	}
 	return doc, doc.Err()
 }
 
-func (doc *Doc) signInHeader(d *store.WorkshopData, se store.Session) {
+func (doc *Doc) signInHeader(d *store.WorkshopData, se store.Session, lang string) {
+	sw := signInWording[lang]
 	x := siMargin
 	doc.SetTextColor(muted.r, muted.g, muted.b)
-	doc.Text(x, 19, "SIGN-IN SHEET", 8, "B")
+	doc.TextFit(x, 19, 38, sw.kicker, 8, 6, "B", AlignLeft)
 	if d.Workshop.Series != "" {
 		doc.TextFit(x+40, 19, siTextWidth-40, d.Workshop.Series, 8, 6.5, "", AlignRight)
 	}
@@ -129,20 +137,14 @@ func (doc *Doc) signInHeader(d *store.WorkshopData, se store.Session) {
 	doc.TextFit(x, 27.5, siTextWidth, d.Workshop.Title, 16, 11, "B", AlignLeft)
 	doc.TextFit(x, 35, siTextWidth, se.Title, 12.5, 9, "B", AlignLeft)
 
-	loc := d.Workshop.Location()
-	start := se.StartsAt(loc)
-	venue := d.Workshop.City
-	if c, ok := store.CountryName(d.Workshop.Country); ok {
-		venue = strings.TrimPrefix(venue+", "+c, ", ")
-	}
 	fields := []struct {
 		label, value string
 		w            float64
 	}{
-		{"DATE", start.Format("Monday 2 January 2006"), 52},
-		{"TIME", se.Start.String() + "–" + se.End.String(), 28},
-		{"ROOM", se.Room, 45},
-		{"VENUE", venue, siTextWidth - 52 - 28 - 45},
+		{sw.date, store.WeekdayDate(lang, se.Date), 52},
+		{sw.time, se.Start.String() + "–" + se.End.String(), 28},
+		{sw.room, se.Room, 45},
+		{sw.venue, venueText(lang, &d.Workshop), siTextWidth - 52 - 28 - 45},
 	}
 	doc.SetDrawColor(faint.r, faint.g, faint.b)
 	doc.SetLineWidth(0.2)
@@ -150,7 +152,7 @@ func (doc *Doc) signInHeader(d *store.WorkshopData, se store.Session) {
 	fx := x
 	for _, f := range fields {
 		doc.SetTextColor(muted.r, muted.g, muted.b)
-		doc.Text(fx, 44.5, f.label, 6.5, "B")
+		doc.TextFit(fx, 44.5, f.w-3, f.label, 6.5, 5.5, "B", AlignLeft)
 		doc.SetTextColor(ink.r, ink.g, ink.b)
 		v := f.value
 		if v == "" {
@@ -163,14 +165,14 @@ func (doc *Doc) signInHeader(d *store.WorkshopData, se store.Session) {
 
 // signInTableHead draws the header row and returns the top of the first
 // row.
-func (doc *Doc) signInTableHead() float64 {
+func (doc *Doc) signInTableHead(sw signInWords) float64 {
 	y := siTableTop
 	doc.SetFillColor(0x2B, 0x3A, 0x4A)
 	doc.Rect(siMargin, y, siTextWidth, siHeadH, "F")
 	doc.SetTextColor(255, 255, 255)
 	x := siMargin
 	for _, c := range siColumns {
-		doc.Text(x+2, y+4.7, c.title, 8, "B")
+		doc.TextFit(x+2, y+4.7, c.w-3, c.title(sw), 8, 6, "B", AlignLeft)
 		x += c.w
 	}
 	return y + siHeadH
@@ -233,14 +235,14 @@ func (doc *Doc) signInRow(n int, p store.Participant, y float64) {
 	doc.Line(cx+2, y+siRowH-2, cx+cw-2, y+siRowH-2)
 }
 
-func (doc *Doc) signInFooter(d *store.WorkshopData, se store.Session, page, pages int) {
+func (doc *Doc) signInFooter(se store.Session, lang string, page, pages int) {
 	doc.SetDrawColor(faint.r, faint.g, faint.b)
 	doc.SetLineWidth(0.2)
 	doc.Line(siMargin, siFooterY-4, siMargin+siTextWidth, siFooterY-4)
 	doc.SetTextColor(muted.r, muted.g, muted.b)
-	left := se.Title + " · " + se.Date.String()
+	left := se.Title + " · " + store.LongDate(lang, se.Date)
 	doc.TextFit(siMargin, siFooterY, siTextWidth-40, left, 7.5, 6, "", AlignLeft)
-	doc.TextRight(siMargin+siTextWidth, siFooterY, fmt.Sprintf("Page %d of %d", page, pages), 8, "")
+	doc.TextRight(siMargin+siTextWidth, siFooterY, fmt.Sprintf(signInWording[lang].page, page, pages), 8, "")
 	doc.SetTextColor(0, 0, 0)
 }
 
