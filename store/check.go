@@ -96,6 +96,7 @@ func recordProblems(tx *bolt.Tx) []string {
 	c.attendance()
 	c.certificates() // certificates.go
 	c.overrides()    // eligibility.go
+	c.evaluations()  // evaluation_check.go
 	return c.problems
 }
 

@@ -154,7 +154,7 @@ func (s *Store) InitDemo() (Workshop, error) {
 			}
 		}
 	}
-	return w, nil
+	return w, s.demoEvaluation(w) // evaluation_demo.go
 }
 
 // demoStatus picks a plausible, repeatable status for participant i at a

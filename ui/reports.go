@@ -405,6 +405,13 @@ func (j reportJob) request(kind reportKind, f exportFormat, path string) (ops.Re
 		}
 		req.Overrides = ov
 	}
+	if kind == reportStatistics { // the evaluation's headline figures
+		sum, _, err := ops.SummariseEvaluation(j.st, j.d)
+		if err != nil {
+			return req, fmt.Errorf("read the evaluation: %w", err)
+		}
+		req.Evaluation = sum
+	}
 	return req, nil
 }
 

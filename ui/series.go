@@ -37,6 +37,7 @@ type seriesView struct {
 	names  []string // the series, as the options after "All workshops" name them
 	years  []int    // the years, as the options after "All years" name them
 	stats  *store.SeriesStats
+	eval   *store.EvalSeries // the evaluations compared (evaluation_series.go)
 
 	paper   *widget.Select
 	export  *widget.Button
@@ -198,6 +199,9 @@ func (v *seriesView) show() {
 		heading(lang.L("People")), people,
 		container.New(cardGrid{cols: 2}, chartCards...),
 	}
+	if card := v.evaluationCard(); card != nil { // evaluation_series.go
+		v.body.Objects = append(v.body.Objects, card)
+	}
 	v.body.Refresh()
 }
 
@@ -225,8 +229,8 @@ func (v *seriesView) fileName(f exportFormat) string {
 func (v *seriesView) chooseFormat() {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("PDF…"), func() {
-			st, size := v.stats, v.pageSize()
-			savePDF(v.u, v.fileName(formatPDF), func(path string) error { return writeSeries(st, size, formatPDF, path) }, nil)
+			st, es, size := v.stats, v.eval, v.pageSize()
+			savePDF(v.u, v.fileName(formatPDF), func(path string) error { return writeSeries(st, es, size, formatPDF, path) }, nil)
 		}),
 		fyne.NewMenuItem(lang.L("Excel workbook (.xlsx)…"), v.saveXLSX),
 	)
@@ -241,8 +245,8 @@ func (v *seriesView) chooseFormat() {
 // saveXLSX asks where to save the workbook, then writes it.
 func (v *seriesView) saveXLSX() {
 	askSavePath(v.u, v.fileName(formatXLSX), ".xlsx", func(path string) {
-		st, size := v.stats, v.pageSize() // the view may recompute its figures meanwhile
-		runInBackground(v.u, lang.L("Writing the report…"), func() error { return writeSeries(st, size, formatXLSX, path) }, func() {
+		st, es, size := v.stats, v.eval, v.pageSize() // the view may recompute its figures meanwhile
+		runInBackground(v.u, lang.L("Writing the report…"), func() error { return writeSeries(st, es, size, formatXLSX, path) }, func() {
 			dialog.ShowInformation(lang.L("Report saved"), path, v.u.win)
 		})
 	})
@@ -251,13 +255,13 @@ func (v *seriesView) saveXLSX() {
 // exportTo writes the report to path: a PDF on the paper chosen, or an
 // Excel workbook.
 func (v *seriesView) exportTo(f exportFormat, path string) error {
-	return writeSeries(v.stats, v.pageSize(), f, path)
+	return writeSeries(v.stats, v.eval, v.pageSize(), f, path)
 }
 
 // writeSeries writes the series report st to path in format f, a PDF on
 // paper size (ops.WriteReport); it may run in the background.
-func writeSeries(st *store.SeriesStats, size pdf.PageSize, f exportFormat, path string) error {
-	_, err := ops.WriteReport(ops.ReportRequest{Kind: ops.ReportSeries, Series: st, Format: string(f), Out: path, Paper: size})
+func writeSeries(st *store.SeriesStats, es *store.EvalSeries, size pdf.PageSize, f exportFormat, path string) error {
+	_, err := ops.WriteReport(ops.ReportRequest{Kind: ops.ReportSeries, Series: st, EvalSeries: es, Format: string(f), Out: path, Paper: size})
 	return err
 }
 

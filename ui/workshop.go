@@ -33,6 +33,7 @@ type workshopScreen struct {
 	attendance   *attendanceSection
 	certificates *certificatesSection
 	reports      *reportsSection
+	evaluation   *evaluationSection
 	template     *templateForm // the duplicate-as-template form last shown
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
@@ -59,6 +60,7 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), ws.attendance.content),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), newCertificatesSection(ws).content),
 		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), newReportsSection(ws).content),
+		container.NewTabItemWithIcon(lang.L("Evaluation"), theme.DocumentCreateIcon(), newEvaluationSection(ws).content),
 	)
 	ws.tabs.SetTabLocation(container.TabLocationLeading)
 	ws.tabs.OnSelected = func(*container.TabItem) {

@@ -55,6 +55,17 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 		"backups":     func() []string { return nil },
 		"restore":     func() []string { return []string{out("backup.db")} },
 		"export":      func() []string { return []string{"--out", out("export.json")} },
+		"evaluation-forms": func() []string {
+			return []string{"--workshop", "demo", "--out", out("forms.pdf"), "--language", "fr", "--copies", "2"}
+		},
+		"record-evaluation": func() []string {
+			return []string{"--workshop", "demo", "--form", "500", "--ratings", strings.TrimSpace(strings.Repeat("4 ", 19)), "--comment", "suggestions=Plus de pauses"}
+		},
+		"import-evaluations": func() []string {
+			os.WriteFile(out("answers.csv"), []byte("Form,1\n501,Strongly agree\n"), 0o600)
+			return []string{"--workshop", "demo", out("answers.csv"), "--yes"}
+		},
+		"evaluation": func() []string { return []string{"--workshop", "demo"} },
 	}
 	for _, cmd := range commands() {
 		args, ok := cases[cmd.name]

@@ -64,6 +64,7 @@ func commands() []*command {
 		workshopsCommand, sessionsCommand, participantsCommand, importCommand,
 		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, verifyPageCommand, publicKeyCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
+		evaluationFormsCommand, recordEvaluationCommand, importEvaluationsCommand, evaluationCommand,
 	}
 }
 

@@ -20,7 +20,7 @@ import (
 // reportCommand writes a report of a workshop or of a series of workshops.
 var reportCommand = &command{
 	name:     "report",
-	synopsis: "(--workshop W --kind attendance|statistics|agenda | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
+	synopsis: "(--workshop W --kind attendance|statistics|agenda|evaluation | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
 	summary:  "write a report (attendance, statistics for donors, agenda, series) to PDF, CSV or XLSX",
 	details: `Writes one report, for a workshop (--workshop with --kind) or for a series of
 workshops (--series, optionally for one --year; "all" or "" for every workshop):
@@ -31,8 +31,13 @@ workshops (--series, optionally for one --year; "all" or "" for every workshop):
               why, decisions taken by hand included), as of now
   statistics  participation for donors: by gender, country, region and
               sub-region (UN M49), organisation type and role, registered and
-              attended, and gender × organisation type; PDF with bar charts
+              attended, and gender × organisation type; PDF with bar charts,
+              and the evaluation's headline figures once forms are recorded
   agenda      the programme as participants receive it, day by day
+  evaluation  the participants' evaluation (in English): response rate, every
+              item with its answers 1-5 (stacked bars in the PDF), mean, median
+              and share agreeing, the sessions best rated first, the comments
+              as written
   --series    the workshops of the series with their figures, and the distinct
               persons who came, broken down as in statistics
 
@@ -55,7 +60,7 @@ says otherwise.`,
 		var f reportFlags
 		f.paper = "a4"
 		workshopFlag(fs, &f.workshop)
-		fs.StringVar(&f.kind, "kind", "", "the `KIND` of workshop report: attendance, statistics or agenda")
+		fs.StringVar(&f.kind, "kind", "", "the `KIND` of workshop report: attendance, statistics, agenda or evaluation")
 		fs.StringVar(&f.series, "series", "", "report on the workshops of the series `NAME` instead (\"all\" or \"\": every\nworkshop)")
 		fs.IntVar(&f.year, "year", 0, "with --series: only the workshops starting in `YYYY`")
 		fs.StringVar(&f.format, "format", "", "the `FORMAT`: pdf, csv or xlsx (default: from the extension of --out)")
@@ -87,7 +92,7 @@ func (f *reportFlags) check() error {
 	case !ws && !f.seriesSet:
 		return fail("--workshop or --series is required")
 	case ws && f.kind == "":
-		return fail("--kind is required with --workshop: attendance, statistics or agenda")
+		return fail("--kind is required with --workshop: attendance, statistics, agenda or evaluation")
 	case f.seriesSet && f.kind != "":
 		return fail("--kind is for workshop reports; a series report has one kind")
 	case !f.seriesSet && f.year != 0:
@@ -97,7 +102,7 @@ func (f *reportFlags) check() error {
 	}
 	f.kind = strings.ToLower(strings.TrimSpace(f.kind))
 	if ws && !slices.Contains(ops.ReportKinds, f.kind) {
-		return fail("--kind %q is not one of attendance, statistics, agenda", f.kind)
+		return fail("--kind %q is not one of attendance, statistics, agenda, evaluation", f.kind)
 	}
 	if _, err := checkLanguage(f.language); err != nil {
 		return fail("%v", err)
@@ -146,6 +151,9 @@ func (c *cli) writeReport(f reportFlags) error {
 			return errors.New(noMatch(name, f.year) + "; \"workshopctl workshops\" lists the workshops and their series")
 		}
 		req.Kind, req.Series = ops.ReportSeries, st
+		if req.EvalSeries, err = c.evaluationSeries(name, f.year); err != nil {
+			return err
+		}
 		subject = seriesText(name, f.year)
 		what = "the report of " + subject
 	} else {
@@ -154,6 +162,11 @@ func (c *cli) writeReport(f reportFlags) error {
 			return err
 		}
 		req.Data, req.Overrides, req.Now = d, overrides, time.Now()
+		if f.kind == ops.ReportEvaluation || f.kind == ops.ReportStatistics {
+			if req.Evaluation, err = c.evaluationSummary(d); err != nil {
+				return err
+			}
+		}
 		subject = d.Workshop.Code
 		what = "the " + f.kind + " report of " + subject
 	}
@@ -256,4 +269,26 @@ func noMatch(name string, year int) string {
 		return "no workshop belongs to the series “" + name + "”"
 	}
 	return "no workshop of the series “" + name + "” starts in " + strconv.Itoa(year)
+}
+
+// evaluationSummary sums up the evaluation of the workshop of d, for the
+// evaluation report and the statistics report's headline.
+func (c *cli) evaluationSummary(d *store.WorkshopData) (sum *store.EvaluationSummary, err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return nil, err
+	}
+	defer closeStore(st, &err)
+	sum, _, err = ops.SummariseEvaluation(st, d)
+	return sum, err
+}
+
+// evaluationSeries compares the evaluations of a series, for its report.
+func (c *cli) evaluationSeries(name string, year int) (es *store.EvalSeries, err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return nil, err
+	}
+	defer closeStore(st, &err)
+	return st.EvaluationSeries(name, year, "en")
 }

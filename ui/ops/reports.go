@@ -25,7 +25,7 @@ const (
 )
 
 // ReportKinds are the reports of a workshop.
-var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda}
+var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda, ReportEvaluation}
 
 // ReportFormats are the formats of a report, named as the files'
 // extensions.
@@ -39,11 +39,17 @@ type ReportRequest struct {
 	Data      *store.WorkshopData
 	Overrides map[uuid.UUID]store.EligibilityOverride
 	Series    *store.SeriesStats
-	Format    string // one of ReportFormats
-	Out       string // the file; a CSV report of several tables writes more beside it
-	Paper     pdf.PageSize
-	Language  string    // to print in; "" is the workshop's working language (English for a series)
-	Now       time.Time // the moment of the attendance report
+	// Evaluation is the workshop's evaluation summary: the evaluation
+	// report's content, and the headline of the statistics report.
+	Evaluation *store.EvaluationSummary
+	// EvalSeries, with Series, adds the evaluations compared across the
+	// series' workshops.
+	EvalSeries *store.EvalSeries
+	Format     string // one of ReportFormats
+	Out        string // the file; a CSV report of several tables writes more beside it
+	Paper      pdf.PageSize
+	Language   string    // to print in; "" is the workshop's working language (English for a series)
+	Now        time.Time // the moment of the attendance report
 	// CheckPath, if set, is called for every path before anything is
 	// written; an error stops the report.
 	CheckPath func(path string) error
@@ -123,8 +129,12 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 	d, size := req.Data, req.Paper
 	switch req.Kind {
 	case ReportSeries:
-		s := req.Series
-		return report.SeriesTables(s), report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReport(s, w, size, pdf.Language(req.Language)) }
+		s, es := req.Series, req.EvalSeries
+		tables := report.SeriesTables(s)
+		if es != nil && len(es.Workshops) > 0 {
+			tables = append(tables, report.EvaluationSeries(es))
+		}
+		return tables, report.WorkshopsTable, func(w io.Writer) error { return pdf.SeriesReportWith(s, es, w, size, pdf.Language(req.Language)) }
 	case ReportAttendance:
 		perSession, perParticipant := report.AttendanceIn(d, req.Overrides, req.Now, d.Workshop.WorkingLanguage(req.Language))
 		return []sheet.Table{perSession, perParticipant}, report.ParticipantsTable,
@@ -132,7 +142,12 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 				return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size, pdf.Language(req.Language))
 			}
 	case ReportStatistics:
-		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReport(d, w, size, pdf.Language(req.Language)) }
+		return report.Statistics(d), report.GenderTable, func(w io.Writer) error {
+			return pdf.StatisticsReportWith(d, req.Evaluation, w, size, pdf.Language(req.Language))
+		}
+	case ReportEvaluation:
+		return report.Evaluation(req.Evaluation), report.EvalItemsTable,
+			func(w io.Writer) error { return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size) }
 	}
 	lang := strings.ToLower(req.Language)
 	return []sheet.Table{report.Agenda(d)}, report.AgendaTable, func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, lang) }

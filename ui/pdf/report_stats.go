@@ -21,10 +21,19 @@ import (
 // 100 because of rounding, and says "Page x of y". It is in the
 // workshop's working language, or the one an option gives (Language).
 func StatisticsReport(d *store.WorkshopData, w io.Writer, size PageSize, opts ...Option) error {
+	return StatisticsReportWith(d, nil, w, size, opts...)
+}
+
+// StatisticsReportWith is StatisticsReport with the headline figures of
+// the workshop's evaluation (response rate, satisfaction, relevance,
+// would recommend) after the participation figures, when eval holds
+// forms (evaluation_report.go).
+func StatisticsReportWith(d *store.WorkshopData, eval *store.EvaluationSummary, w io.Writer, size PageSize, opts ...Option) error {
 	r, err := statisticsDoc(d, report.Statistics(d), size, opts...)
 	if err != nil {
 		return err
 	}
+	r.evaluationHeadline(eval)
 	return r.finish(w)
 }
 

@@ -1,0 +1,283 @@
+package store
+
+// defaultEvalItems are the default form's items in order; the key
+// evalSessionPrefix stands for the ratings of the sessions.
+var defaultEvalItems = []struct {
+	key  string
+	kind EvalKind
+}{
+	{EvalKeySatisfaction, EvalAgreement},
+	{EvalKeyRelevance, EvalAgreement},
+	{"objectives", EvalAgreement},
+	{"facilitation", EvalAgreement},
+	{"materials", EvalAgreement},
+	{"organisation", EvalAgreement},
+	{"apply", EvalAgreement},
+	{EvalKeyRecommend, EvalAgreement},
+	{evalSessionPrefix, EvalRating},
+	{EvalKeyKnowledgeBefore, EvalRating},
+	{EvalKeyKnowledgeAfter, EvalRating},
+	{"most_useful", EvalText},
+	{"least_useful", EvalText},
+	{"suggestions", EvalText},
+	{"future_topics", EvalText},
+}
+
+// EvalWording returns the fixed wording of an evaluation form in lang
+// (one of CertificateLanguages; English for any other): the default
+// items by their keys, and the headings, scale labels and instructions
+// that forms, screens and reports print. See evalWording for the keys.
+func EvalWording(lang, key string) string {
+	if s := evalWording[lang][key]; s != "" {
+		return s
+	}
+	return evalWording["en"][key]
+}
+
+// evalWordingOf returns key's wording in every language.
+func evalWordingOf(key string) LocalText {
+	t := LocalText{}
+	for lang, words := range evalWording {
+		if s := words[key]; s != "" {
+			t[lang] = s
+		}
+	}
+	return t
+}
+
+// AgreementLabels returns the 5-point agreement labels in lang, from
+// strongly disagree (index 0, a rating of 1) to strongly agree.
+func AgreementLabels(lang string) [5]string {
+	return [5]string{EvalWording(lang, "agree1"), EvalWording(lang, "agree2"), EvalWording(lang, "agree3"),
+		EvalWording(lang, "agree4"), EvalWording(lang, "agree5")}
+}
+
+// evalWording is the wording of the default form in the six certificate
+// languages. The item texts are the default items' keys; the others:
+// title, intro_anonymous, intro_named, name, form_no, section_workshop,
+// section_sessions, section_knowledge, section_comments, agree1…agree5,
+// not_applicable, poor, excellent, yes, no, thanks.
+var evalWording = map[string]map[string]string{
+	"en": {
+		"title":             "Evaluation and feedback",
+		"intro_anonymous":   "Your answers are anonymous: please do not write your name. Tick one box per line.",
+		"intro_named":       "Tick one box per line.",
+		"name":              "Name",
+		"form_no":           "Form no.",
+		"section_workshop":  "The workshop",
+		"section_sessions":  "The sessions: rate each one from 1 (poor) to 5 (excellent)",
+		"section_knowledge": "Your knowledge of the topic, from 1 (very low) to 5 (very high)",
+		"section_comments":  "Your comments",
+		"agree1":            "Strongly disagree",
+		"agree2":            "Disagree",
+		"agree3":            "Neither agree nor disagree",
+		"agree4":            "Agree",
+		"agree5":            "Strongly agree",
+		"not_applicable":    "Not applicable",
+		"poor":              "Poor",
+		"excellent":         "Excellent",
+		"yes":               "Yes",
+		"no":                "No",
+		"thanks":            "Thank you for your feedback.",
+
+		EvalKeySatisfaction:    "Overall, I am satisfied with the workshop.",
+		EvalKeyRelevance:       "The workshop was relevant to my work.",
+		"objectives":           "The objectives of the workshop were met.",
+		"facilitation":         "The facilitators and speakers were knowledgeable and engaging.",
+		"materials":            "The materials were useful.",
+		"organisation":         "The organisation and logistics (venue, interpretation, travel support) worked well.",
+		"apply":                "I will apply what I learned in my work.",
+		EvalKeyRecommend:       "I would recommend this workshop to a colleague.",
+		EvalKeyKnowledgeBefore: "My knowledge of the topic before the workshop",
+		EvalKeyKnowledgeAfter:  "My knowledge of the topic after the workshop",
+		"most_useful":          "What was most useful to you?",
+		"least_useful":         "What was least useful?",
+		"suggestions":          "What would you suggest to improve the workshop?",
+		"future_topics":        "Which topics should future seminars take up?",
+	},
+	"fr": {
+		"title":             "Évaluation et commentaires",
+		"intro_anonymous":   "Vos réponses sont anonymes : n'inscrivez pas votre nom. Cochez une case par ligne.",
+		"intro_named":       "Cochez une case par ligne.",
+		"name":              "Nom",
+		"form_no":           "Formulaire n°",
+		"section_workshop":  "L'atelier",
+		"section_sessions":  "Les séances : notez chacune de 1 (faible) à 5 (excellente)",
+		"section_knowledge": "Votre connaissance du sujet, de 1 (très faible) à 5 (très bonne)",
+		"section_comments":  "Vos commentaires",
+		"agree1":            "Pas du tout d'accord",
+		"agree2":            "Pas d'accord",
+		"agree3":            "Ni d'accord ni pas d'accord",
+		"agree4":            "D'accord",
+		"agree5":            "Tout à fait d'accord",
+		"not_applicable":    "Sans objet",
+		"poor":              "Faible",
+		"excellent":         "Excellent",
+		"yes":               "Oui",
+		"no":                "Non",
+		"thanks":            "Merci de vos commentaires.",
+
+		EvalKeySatisfaction:    "Dans l'ensemble, je suis satisfait(e) de l'atelier.",
+		EvalKeyRelevance:       "L'atelier était pertinent pour mon travail.",
+		"objectives":           "Les objectifs de l'atelier ont été atteints.",
+		"facilitation":         "Les animateurs et les intervenants maîtrisaient leur sujet et ont su susciter l'intérêt.",
+		"materials":            "Les documents étaient utiles.",
+		"organisation":         "L'organisation et la logistique (lieu, interprétation, prise en charge du voyage) ont bien fonctionné.",
+		"apply":                "J'appliquerai dans mon travail ce que j'ai appris.",
+		EvalKeyRecommend:       "Je recommanderais cet atelier à un(e) collègue.",
+		EvalKeyKnowledgeBefore: "Ma connaissance du sujet avant l'atelier",
+		EvalKeyKnowledgeAfter:  "Ma connaissance du sujet après l'atelier",
+		"most_useful":          "Qu'est-ce qui vous a été le plus utile ?",
+		"least_useful":         "Qu'est-ce qui vous a été le moins utile ?",
+		"suggestions":          "Que suggérez-vous pour améliorer l'atelier ?",
+		"future_topics":        "Quels thèmes les prochains séminaires devraient-ils aborder ?",
+	},
+	"es": {
+		"title":             "Evaluación y comentarios",
+		"intro_anonymous":   "Sus respuestas son anónimas: no escriba su nombre. Marque una casilla por línea.",
+		"intro_named":       "Marque una casilla por línea.",
+		"name":              "Nombre",
+		"form_no":           "Formulario n.º",
+		"section_workshop":  "El taller",
+		"section_sessions":  "Las sesiones: califique cada una de 1 (deficiente) a 5 (excelente)",
+		"section_knowledge": "Su conocimiento del tema, de 1 (muy bajo) a 5 (muy alto)",
+		"section_comments":  "Sus comentarios",
+		"agree1":            "Muy en desacuerdo",
+		"agree2":            "En desacuerdo",
+		"agree3":            "Ni de acuerdo ni en desacuerdo",
+		"agree4":            "De acuerdo",
+		"agree5":            "Muy de acuerdo",
+		"not_applicable":    "No aplica",
+		"poor":              "Deficiente",
+		"excellent":         "Excelente",
+		"yes":               "Sí",
+		"no":                "No",
+		"thanks":            "Gracias por sus comentarios.",
+
+		EvalKeySatisfaction:    "En general, estoy satisfecho/a con el taller.",
+		EvalKeyRelevance:       "El taller fue pertinente para mi trabajo.",
+		"objectives":           "Se cumplieron los objetivos del taller.",
+		"facilitation":         "Los facilitadores y ponentes dominaban el tema y supieron despertar el interés.",
+		"materials":            "Los materiales fueron útiles.",
+		"organisation":         "La organización y la logística (sede, interpretación, apoyo para el viaje) funcionaron bien.",
+		"apply":                "Aplicaré en mi trabajo lo que aprendí.",
+		EvalKeyRecommend:       "Recomendaría este taller a un/a colega.",
+		EvalKeyKnowledgeBefore: "Mi conocimiento del tema antes del taller",
+		EvalKeyKnowledgeAfter:  "Mi conocimiento del tema después del taller",
+		"most_useful":          "¿Qué le resultó más útil?",
+		"least_useful":         "¿Qué le resultó menos útil?",
+		"suggestions":          "¿Qué sugiere para mejorar el taller?",
+		"future_topics":        "¿Qué temas deberían abordar los próximos seminarios?",
+	},
+	"ar": {
+		"title":             "التقييم والملاحظات",
+		"intro_anonymous":   "إجاباتك مجهولة الهوية: يُرجى عدم كتابة اسمك. ضع علامة في خانة واحدة لكل سطر.",
+		"intro_named":       "ضع علامة في خانة واحدة لكل سطر.",
+		"name":              "الاسم",
+		"form_no":           "رقم الاستمارة",
+		"section_workshop":  "حلقة العمل",
+		"section_sessions":  "الجلسات: قيّم كل جلسة من 1 (ضعيف) إلى 5 (ممتاز)",
+		"section_knowledge": "معرفتك بالموضوع، من 1 (منخفضة جدًا) إلى 5 (عالية جدًا)",
+		"section_comments":  "تعليقاتك",
+		"agree1":            "لا أوافق إطلاقًا",
+		"agree2":            "لا أوافق",
+		"agree3":            "محايد",
+		"agree4":            "أوافق",
+		"agree5":            "أوافق تمامًا",
+		"not_applicable":    "لا ينطبق",
+		"poor":              "ضعيف",
+		"excellent":         "ممتاز",
+		"yes":               "نعم",
+		"no":                "لا",
+		"thanks":            "شكرًا على ملاحظاتك.",
+
+		EvalKeySatisfaction:    "بوجه عام، أنا راضٍ عن حلقة العمل.",
+		EvalKeyRelevance:       "كانت حلقة العمل وثيقة الصلة بعملي.",
+		"objectives":           "تحققت أهداف حلقة العمل.",
+		"facilitation":         "كان الميسّرون والمتحدثون متمكّنين من الموضوع وقادرين على إثارة الاهتمام.",
+		"materials":            "كانت المواد مفيدة.",
+		"organisation":         "كان التنظيم والترتيبات اللوجستية (المكان، والترجمة الفورية، ودعم السفر) جيدة.",
+		"apply":                "سأطبّق في عملي ما تعلّمته.",
+		EvalKeyRecommend:       "سأوصي زملائي بحلقة العمل هذه.",
+		EvalKeyKnowledgeBefore: "معرفتي بالموضوع قبل حلقة العمل",
+		EvalKeyKnowledgeAfter:  "معرفتي بالموضوع بعد حلقة العمل",
+		"most_useful":          "ما أكثر ما أفادك؟",
+		"least_useful":         "ما أقل ما أفادك؟",
+		"suggestions":          "ما اقتراحاتك لتحسين حلقة العمل؟",
+		"future_topics":        "ما المواضيع التي ينبغي أن تتناولها الحلقات الدراسية المقبلة؟",
+	},
+	"ru": {
+		"title":             "Оценка и отзывы",
+		"intro_anonymous":   "Анкета анонимна: пожалуйста, не указывайте своё имя. Отметьте одну клетку в каждой строке.",
+		"intro_named":       "Отметьте одну клетку в каждой строке.",
+		"name":              "Имя",
+		"form_no":           "Анкета №",
+		"section_workshop":  "Семинар",
+		"section_sessions":  "Заседания: оцените каждое от 1 (плохо) до 5 (отлично)",
+		"section_knowledge": "Ваши знания по теме, от 1 (очень низкие) до 5 (очень высокие)",
+		"section_comments":  "Ваши комментарии",
+		"agree1":            "Совершенно не согласен",
+		"agree2":            "Не согласен",
+		"agree3":            "Затрудняюсь ответить",
+		"agree4":            "Согласен",
+		"agree5":            "Полностью согласен",
+		"not_applicable":    "Неприменимо",
+		"poor":              "Плохо",
+		"excellent":         "Отлично",
+		"yes":               "Да",
+		"no":                "Нет",
+		"thanks":            "Благодарим вас за отзыв.",
+
+		EvalKeySatisfaction:    "В целом я доволен(льна) семинаром.",
+		EvalKeyRelevance:       "Семинар имел непосредственное отношение к моей работе.",
+		"objectives":           "Цели семинара были достигнуты.",
+		"facilitation":         "Ведущие и докладчики хорошо владели темой и сумели заинтересовать аудиторию.",
+		"materials":            "Материалы были полезными.",
+		"organisation":         "Организация и логистика (место проведения, устный перевод, помощь с поездкой) были на высоком уровне.",
+		"apply":                "Я буду применять полученные знания в своей работе.",
+		EvalKeyRecommend:       "Я бы порекомендовал(а) этот семинар коллегам.",
+		EvalKeyKnowledgeBefore: "Мои знания по теме до семинара",
+		EvalKeyKnowledgeAfter:  "Мои знания по теме после семинара",
+		"most_useful":          "Что было для вас наиболее полезным?",
+		"least_useful":         "Что было наименее полезным?",
+		"suggestions":          "Что бы вы предложили для улучшения семинара?",
+		"future_topics":        "Какие темы следует рассмотреть на будущих семинарах?",
+	},
+	"zh": {
+		"title":             "评估与反馈",
+		"intro_anonymous":   "本问卷为匿名填写，请勿写姓名。每行请勾选一个方框。",
+		"intro_named":       "每行请勾选一个方框。",
+		"name":              "姓名",
+		"form_no":           "问卷编号",
+		"section_workshop":  "讲习班",
+		"section_sessions":  "各场会议：请按 1（差）至 5（优秀）为每场会议打分",
+		"section_knowledge": "您对该主题的了解程度：1（很少）至 5（很多）",
+		"section_comments":  "您的意见",
+		"agree1":            "非常不同意",
+		"agree2":            "不同意",
+		"agree3":            "一般",
+		"agree4":            "同意",
+		"agree5":            "非常同意",
+		"not_applicable":    "不适用",
+		"poor":              "差",
+		"excellent":         "优秀",
+		"yes":               "是",
+		"no":                "否",
+		"thanks":            "感谢您的反馈。",
+
+		EvalKeySatisfaction:    "总体而言，我对本次讲习班感到满意。",
+		EvalKeyRelevance:       "本次讲习班与我的工作密切相关。",
+		"objectives":           "讲习班的目标已经实现。",
+		"facilitation":         "主持人和发言人学识丰富，讲解引人入胜。",
+		"materials":            "所提供的资料很有用。",
+		"organisation":         "组织和后勤工作（场地、口译、差旅支持）安排得当。",
+		"apply":                "我将在工作中运用所学知识。",
+		EvalKeyRecommend:       "我会向同事推荐本次讲习班。",
+		EvalKeyKnowledgeBefore: "参加讲习班之前我对该主题的了解",
+		EvalKeyKnowledgeAfter:  "参加讲习班之后我对该主题的了解",
+		"most_useful":          "哪些内容对您最有用？",
+		"least_useful":         "哪些内容对您用处最小？",
+		"suggestions":          "您对改进讲习班有何建议？",
+		"future_topics":        "今后的研讨会应探讨哪些主题？",
+	},
+}
