@@ -54,12 +54,12 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 			live[p.ID] = true
 		}
 		d.Marks = make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Sessions))
-		c := tx.Bucket(bucketAttendanceMarks).Cursor()
+		c := tx.Bucket(bucketAttendance).Cursor()
 		for _, se := range d.Sessions {
 			marks := make(map[uuid.UUID]Mark, len(d.Participants))
 			prefix := se.ID[:]
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				m, err := decodeMark(v)
+				m, err := markOf(v)
 				if err != nil {
 					return fmt.Errorf("load workshop %s: %w", id, err)
 				}
