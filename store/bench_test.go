@@ -7,7 +7,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
 )
 
 // benchDir returns a new folder on a real disk for a benchmark's data file,
