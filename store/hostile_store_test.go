@@ -131,6 +131,7 @@ func TestFutureDatedBackup(t *testing.T) {
 	s.Close()
 	clock.Set(t0.AddDate(1, 0, 0)) // set wrong once
 	s = open()
+	addWorkshop(t, s, "future-2027", "2027-03-09")
 	s.Close()
 	future := mustBackups(t, path)[0]
 	clock.Set(t0.Add(time.Hour)) // corrected
