@@ -64,12 +64,7 @@ func (s *Store) RecordAttendances(list []*Attendance) error {
 // trimmed, an unset RecordedAt set to now.
 func (s *Store) prepareAttendance(a *Attendance) (Attendance, error) {
 	a.Note = strings.TrimSpace(a.Note)
-	var pr problems
-	if !validEnum(a.Status, Statuses, false) {
-		pr.add("status", "%q is not one of present, late, excused, absent", a.Status)
-	}
-	pr.checkText("note", a.Note, OtherLimits, true)
-	if err := pr.err(); err != nil {
+	if err := ValidateAttendance(a); err != nil {
 		return Attendance{}, err
 	}
 	rec := *a
@@ -77,6 +72,17 @@ func (s *Store) prepareAttendance(a *Attendance) (Attendance, error) {
 		rec.RecordedAt = s.now()
 	}
 	return rec, nil
+}
+
+// ValidateAttendance checks a mark's status and note as RecordAttendance
+// does, writing nothing: for a preview.
+func ValidateAttendance(a *Attendance) error {
+	var pr problems
+	if !validEnum(a.Status, Statuses, false) {
+		pr.add("status", "%q is not one of present, late, excused, absent", a.Status)
+	}
+	pr.checkText("note", strings.TrimSpace(a.Note), OtherLimits, true)
+	return pr.err()
 }
 
 // recordAttendanceTx records rec in tx after checking that its session and
