@@ -78,10 +78,8 @@ func agendaOf(ws *workshopScreen) *agendaView {
 	if ws == nil || ws.tabs == nil {
 		return nil
 	}
-	for _, item := range ws.tabs.Items {
-		if c, ok := item.Content.(*agendaContent); ok {
-			return c.av
-		}
+	if c, ok := ws.sectionContent(sectionAgenda).(*agendaContent); ok {
+		return c.av
 	}
 	return nil
 }
