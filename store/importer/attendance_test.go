@@ -212,3 +212,32 @@ func BenchmarkImportAttendance150000(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// TestHostileAttendanceRows: a formula for a session, a note far over the
+// limit and a badge code with control characters are each named on their
+// row, and nothing is written.
+func TestHostileAttendanceRows(t *testing.T) {
+	st, d := attendanceWorkshop(t, t.TempDir(), 2)
+	defer st.Close()
+	b0 := d.Participants[0].BadgeCode
+	text := "Badge code,Session,Status,Note\n" +
+		b0 + ",=1+1,present,\n" +
+		b0 + ",2,present," + strings.Repeat("n", store.OtherLimits["note"]+1) + "\n" +
+		"\"\x1b[31m" + b0 + "\",1,present,\n"
+	p, err := PlanAttendance(readCSVText(t, text), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]string{2: `unknown session "=1+1"`, 3: "note", 4: "unknown badge code"}
+	if len(p.Problems) != len(want) {
+		t.Fatalf("problems %+v, want rows 2, 3 and 4", p.Problems)
+	}
+	for _, pr := range p.Problems {
+		if !strings.Contains(pr.Reason, want[pr.Row]) {
+			t.Errorf("row %d: %q, want %q", pr.Row, pr.Reason, want[pr.Row])
+		}
+	}
+	if err := CommitAttendance(st, p); err == nil {
+		t.Error("a plan with problems was committed")
+	}
+}
