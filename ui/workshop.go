@@ -68,9 +68,7 @@ type workshopScreen struct {
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
 	tabs         *container.AppTabs
-	holders      []*fyne.Container // each tab's content: a spinner until built
-	spinners     []*widget.Activity
-	built        []bool
+	built        []bool            // by section: an empty placeholder until built
 	sections     []workshopSection // workshopSections()
 	content      fyne.CanvasObject
 }
@@ -88,11 +86,7 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	ws.sections = workshopSections()
 	var items []*container.TabItem
 	for _, sec := range ws.sections {
-		spinner := widget.NewActivity()
-		spinner.Start()
-		holder := container.NewStack(container.NewCenter(spinner))
-		ws.holders, ws.spinners = append(ws.holders, holder), append(ws.spinners, spinner)
-		items = append(items, container.NewTabItemWithIcon(lang.L(sec.name), sec.icon(), holder))
+		items = append(items, container.NewTabItemWithIcon(lang.L(sec.name), sec.icon(), container.NewStack()))
 	}
 	ws.built = make([]bool, len(ws.sections))
 	ws.tabs = container.NewAppTabs(items...)
@@ -123,9 +117,10 @@ func (ws *workshopScreen) ensure(i int) bool {
 	}
 	ws.built[i] = true
 	obj := ws.sections[i].build(ws)
-	ws.spinners[i].Stop()
-	ws.holders[i].Objects = []fyne.CanvasObject{obj}
-	ws.holders[i].Refresh()
+	// The tabs show and hide the section itself: Reports reads its figures
+	// afresh when it comes back into view.
+	ws.tabs.Items[i].Content = obj
+	ws.tabs.Refresh()
 	return true
 }
 
@@ -134,7 +129,7 @@ func (ws *workshopScreen) sectionContent(i int) fyne.CanvasObject {
 	if i < 0 || i >= len(ws.built) || !ws.built[i] {
 		return nil
 	}
-	return ws.holders[i].Objects[0]
+	return ws.tabs.Items[i].Content
 }
 
 // marksOf counts the sessions at which a participant's attendance was

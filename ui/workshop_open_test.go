@@ -92,3 +92,28 @@ func reportMedianMS(b *testing.B, durs []time.Duration) {
 	}
 	b.ReportMetric(float64(durs[len(durs)/2])/float64(time.Millisecond), "median-ms")
 }
+
+// TestSectionsBuiltWhenFirstShown: opening a workshop builds its first
+// section only; the others are built when they are first selected.
+func TestSectionsBuiltWhenFirstShown(t *testing.T) {
+	u, _, _ := startTest(t)
+	u.openSample()
+	ws := u.workshop
+	if ws.participants != nil || ws.attendance != nil || ws.certificates != nil || ws.reports != nil {
+		t.Fatal("sections other than the overview were built before they were shown")
+	}
+	if ws.sectionContent(sectionReports) != nil {
+		t.Error("Reports has content before it was shown")
+	}
+	ws.tabs.SelectIndex(sectionReports)
+	if ws.reports == nil || ws.sectionContent(sectionReports) != ws.reports.content {
+		t.Error("the Reports section was not built when shown")
+	}
+	ws.tabs.SelectIndex(sectionAttendance)
+	if ws.attendance == nil || ws.participants == nil {
+		t.Error("showing Attendance builds it and the participants' index its check-in searches")
+	}
+	if ws.certificates != nil {
+		t.Error("Certificates was built without being shown")
+	}
+}
