@@ -27,7 +27,7 @@ APP_VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 # Extra arguments for `make run`, e.g. make run ARGS='--data /tmp/demo.db'
 ARGS ?=
 
-.PHONY: help deps run test fuzz bench smoke package-linux build
+.PHONY: help deps run test fuzz bench bench-big smoke package-linux build
 
 # help: list the targets.
 help:
@@ -36,6 +36,7 @@ help:
 	@echo 'make test           run all tests (the store with the race detector)'
 	@echo 'make fuzz           fuzz the store record decoder for 20 s'
 	@echo 'make bench          run all benchmarks'
+	@echo 'make bench-big      measure the 5,000 x 30 workshop (issue 15 table), 3 runs each'
 	@echo 'make smoke          start the app under Xvfb and check its window'
 	@echo 'make package-linux  build dist/workshopdesk-<version>-linux-<arch>.tar.xz'
 	@echo 'make build          build bin/workshopdesk and bin/workshopctl'
@@ -76,6 +77,13 @@ fuzz:
 # bench: run every benchmark, no tests.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# bench-big: the figures of the README's performance section, measured on
+# one 5,000-participant x 30-session workshop (built once, then cached
+# under $$WORKSHOPDESK_BENCH_DIR or /var/tmp). BENCH_COUNT repeats them.
+BENCH_COUNT ?= 3
+bench-big:
+	$(GO) test ./store/ -run '^$$' -bench 'BigWorkshop' -benchtime 3x -count $(BENCH_COUNT) -timeout 60m
 
 # smoke: .ci/smoke builds the app into a temp dir, starts it on a demo data
 # file under Xvfb and checks that its window appears and stays up.

@@ -41,8 +41,11 @@ func (s *Store) RecordAttendances(list []*Attendance) error {
 		recs[i] = rec
 	}
 	err := s.update(func(tx *bolt.Tx) error {
+		// A bulk load mostly appends: fill the pages.
+		tx.Bucket(bucketAttendance).FillPercent = 0.9
+		seen := &liveCache{sessions: map[uuid.UUID]*Session{}, people: map[uuid.UUID]*Participant{}}
 		for i := range recs {
-			if err := s.recordAttendanceTx(tx, &recs[i]); err != nil {
+			if err := s.recordAttendanceIn(tx, &recs[i], seen); err != nil {
 				return rowError(err, i, len(recs))
 			}
 		}
@@ -61,12 +64,7 @@ func (s *Store) RecordAttendances(list []*Attendance) error {
 // trimmed, an unset RecordedAt set to now.
 func (s *Store) prepareAttendance(a *Attendance) (Attendance, error) {
 	a.Note = strings.TrimSpace(a.Note)
-	var pr problems
-	if !validEnum(a.Status, Statuses, false) {
-		pr.add("status", "%q is not one of present, late, excused, absent", a.Status)
-	}
-	pr.checkText("note", a.Note, OtherLimits, true)
-	if err := pr.err(); err != nil {
+	if err := ValidateAttendance(a); err != nil {
 		return Attendance{}, err
 	}
 	rec := *a
@@ -76,16 +74,47 @@ func (s *Store) prepareAttendance(a *Attendance) (Attendance, error) {
 	return rec, nil
 }
 
+// ValidateAttendance checks a mark's status and note as RecordAttendance
+// does, writing nothing: for a preview.
+func ValidateAttendance(a *Attendance) error {
+	var pr problems
+	if !validEnum(a.Status, Statuses, false) {
+		pr.add("status", "%q is not one of present, late, excused, absent", a.Status)
+	}
+	pr.checkText("note", strings.TrimSpace(a.Note), OtherLimits, true)
+	return pr.err()
+}
+
 // recordAttendanceTx records rec in tx after checking that its session and
 // participant are live and belong to the same workshop.
 func (s *Store) recordAttendanceTx(tx *bolt.Tx, rec *Attendance) error {
-	var se Session
-	var p Participant
-	if err := liveSession(tx, rec.SessionID, &se); err != nil {
+	return s.recordAttendanceIn(tx, rec, nil)
+}
+
+// liveCache keeps the sessions and participants a transaction has found
+// live, so that a bulk load decodes each once.
+type liveCache struct {
+	sessions map[uuid.UUID]*Session
+	people   map[uuid.UUID]*Participant
+}
+
+// recordAttendanceIn is recordAttendanceTx with the lookups kept in seen
+// (nil: none kept).
+func (s *Store) recordAttendanceIn(tx *bolt.Tx, rec *Attendance, seen *liveCache) error {
+	se, p := new(Session), new(Participant)
+	if seen != nil && seen.sessions[rec.SessionID] != nil {
+		se = seen.sessions[rec.SessionID]
+	} else if err := liveSession(tx, rec.SessionID, se); err != nil {
 		return fmt.Errorf("record attendance: %w", err)
+	} else if seen != nil {
+		seen.sessions[rec.SessionID] = se
 	}
-	if err := liveParticipant(tx, rec.ParticipantID, &p); err != nil {
+	if seen != nil && seen.people[rec.ParticipantID] != nil {
+		p = seen.people[rec.ParticipantID]
+	} else if err := liveParticipant(tx, rec.ParticipantID, p); err != nil {
 		return fmt.Errorf("record attendance: %w", err)
+	} else if seen != nil {
+		seen.people[rec.ParticipantID] = p
 	}
 	if p.WorkshopID != se.WorkshopID {
 		return fmt.Errorf("record attendance: %s is not registered for the workshop of %q", p.FullName(), se.Title)
@@ -94,14 +123,12 @@ func (s *Store) recordAttendanceTx(tx *bolt.Tx, rec *Attendance) error {
 }
 
 // replaceAttendance replaces the current record of rec's session and
-// participant (keeping its ID and creation time), updates the compact mark
-// and appends the new version to the history. When the current record
-// already has rec's status and note it writes nothing and sets *rec to it.
+// participant (keeping its ID and creation time); the record it replaces
+// goes into the history. When the current record already has rec's status
+// and note it writes nothing and sets *rec to it.
 func (s *Store) replaceAttendance(tx *bolt.Tx, rec *Attendance) error {
 	key := join(rec.SessionID, rec.ParticipantID)
-	b := tx.Bucket(bucketAttendance)
-	var old Attendance
-	switch err := getJSON(b, key, &old); err {
+	switch old, err := getAttendance(tx.Bucket(bucketAttendance), key); err {
 	case nil:
 		if old.Status == rec.Status && old.Note == rec.Note {
 			*rec = old
@@ -114,42 +141,51 @@ func (s *Store) replaceAttendance(tx *bolt.Tx, rec *Attendance) error {
 		return err
 	}
 	rec.touch(s.now(), s.device)
-	if err := putJSON(b, key, rec); err != nil {
-		return err
-	}
-	if err := tx.Bucket(bucketAttendanceMarks).Put(key, encodeMark(Mark{rec.Status, rec.RecordedAt})); err != nil {
-		return err
-	}
-	return putJSON(tx.Bucket(bucketAttendanceHistory), historyKey(tx.Bucket(bucketAttendanceHistory), join(rec.SessionID, rec.ParticipantID)), rec)
+	return putCurrentAttendance(tx, rec)
 }
 
 // Attendance returns the current attendance record of a participant at a
 // session, or ErrNotFound when none was ever recorded.
 func (s *Store) Attendance(sessionID, participantID uuid.UUID) (Attendance, error) {
 	var a Attendance
-	err := s.view(func(tx *bolt.Tx) error {
-		return getJSON(tx.Bucket(bucketAttendance), join(sessionID, participantID), &a)
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		a, err = getAttendance(tx.Bucket(bucketAttendance), join(sessionID, participantID))
+		return err
 	})
 	return a, err
 }
 
 // AttendanceHistory returns every version of a participant's attendance at
-// a session, oldest first.
+// a session, oldest first: the earlier versions kept in the history, then
+// the current record (none after an undone first check-in).
 func (s *Store) AttendanceHistory(sessionID, participantID uuid.UUID) ([]Attendance, error) {
 	var list []Attendance
-	err := s.view(func(tx *bolt.Tx) error {
-		prefix := join(sessionID, participantID)
-		c := tx.Bucket(bucketAttendanceHistory).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			a, err := decodeRecord[Attendance](v)
-			if err != nil {
-				return fmt.Errorf("attendance history %x: %w", k, err)
-			}
-			list = append(list, a)
-		}
-		return nil
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		list, err = versionsOf(tx, join(sessionID, participantID), nil)
+		return err
 	})
 	return list, err
+}
+
+// versionsOf appends to list every version of the attendance under key
+// (session‖participant), oldest first, the current record last.
+func versionsOf(tx *bolt.Tx, key []byte, list []Attendance) ([]Attendance, error) {
+	c := tx.Bucket(bucketAttendanceHistory).Cursor()
+	for k, v := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, v = c.Next() {
+		a, err := decodeAttendance(k, v)
+		if err != nil {
+			return nil, fmt.Errorf("attendance history %x: %w", k, err)
+		}
+		list = append(list, a)
+	}
+	switch a, err := getAttendance(tx.Bucket(bucketAttendance), key); err {
+	case nil:
+		list = append(list, a)
+	case ErrNotFound:
+	default:
+		return nil, err
+	}
+	return list, nil
 }
 
 // Mark is the compact current attendance of one participant at one session,

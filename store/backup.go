@@ -16,11 +16,13 @@ import (
 )
 
 // Backup rotation: the newest keepRecent backups are kept, and beyond them
-// the newest backup of each day for keepDays days; the newest backup that
-// passes the check is never deleted.
+// the newest backup of each day for keepDays days, as long as all together
+// take at most keepBudget times the data file's size; the newest backup
+// and the newest one that passes the check are never deleted.
 const (
 	keepRecent = 10
 	keepDays   = 30
+	keepBudget = 4
 	stampForm  = "20060102T150405.000Z"
 )
 
@@ -162,31 +164,76 @@ func (s *Store) backup(tag string) (string, error) {
 		}
 		return "", fmt.Errorf("no backup made: %w", err)
 	}
+	s.lastMu.Lock()
 	s.lastBackup = now
+	s.lastMu.Unlock()
 	if err := rotateBackups(s.path, now, dst); err != nil {
 		return dst, err
 	}
 	return dst, nil
 }
 
-// BackupTo writes a consistent copy of the open file to dst (mode 0600),
-// through a temporary file renamed into place.
+// BackupTo writes a consistent, compact copy of the open file to dst
+// (mode 0600), through a temporary file renamed into place: the records
+// are copied into a new file with full pages, so that pages freed by
+// deletes, changes and migrations are left behind.
 func (s *Store) BackupTo(dst string) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return fmt.Errorf("back up to %s: %w", dst, err)
 	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".compacting-*")
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", dst, err)
+	}
+	tmp.Close()
+	defer os.Remove(tmp.Name())
+	if err := s.compactTo(tmp.Name()); err != nil {
+		return fmt.Errorf("back up to %s: %w", dst, err)
+	}
+	// The compacted file ends in room bbolt grew ahead: copy only its
+	// pages in use.
 	return WriteFileAtomic(dst, func(w io.Writer) error {
-		return s.view(func(tx *bolt.Tx) error {
+		return viewFile(tmp.Name(), func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)
 			return err
 		})
 	})
 }
 
+// compactTo copies every bucket of the open file, as of one read
+// transaction, into the new bbolt file at path, its pages full. Nothing is
+// synced: the copy is copied again before it counts.
+func (s *Store) compactTo(path string) (err error) {
+	defer s.recoverDamage(&err)
+	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoGrowSync: true, NoFreelistSync: true})
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	return s.view(func(src *bolt.Tx) error {
+		return dst.Update(func(out *bolt.Tx) error {
+			return src.ForEach(func(name []byte, b *bolt.Bucket) error {
+				nb, err := out.CreateBucket(name)
+				if err != nil {
+					return fmt.Errorf("create bucket %s: %w", name, err)
+				}
+				return compactBucket(nb, b)
+			})
+		})
+	})
+}
+
+// compactBucket copies src into the empty dst, pages filled.
+func compactBucket(dst, src *bolt.Bucket) error {
+	dst.FillPercent = 1
+	return copyBucket(dst, src)
+}
+
 // backupInBackground starts an automatic backup when the newest one is
-// older than the backup interval. Close waits for it.
+// older than the backup interval. It never waits for a running backup;
+// Close waits for it.
 func (s *Store) backupInBackground() {
-	s.backupMu.Lock()
+	s.lastMu.Lock()
 	if s.lastBackup.IsZero() {
 		if list, _ := Backups(s.path); len(list) > 0 {
 			s.lastBackup = list[0].Time
@@ -200,7 +247,7 @@ func (s *Store) backupInBackground() {
 		s.lastBackup = s.now() // claim this slot so concurrent writes start no second backup
 		s.backupWG.Add(1)
 	}
-	s.backupMu.Unlock()
+	s.lastMu.Unlock()
 	if !due {
 		return
 	}
@@ -209,9 +256,9 @@ func (s *Store) backupInBackground() {
 		// A failed automatic backup must not fail the write that prompted
 		// it; the next write tries again.
 		if _, err := s.backup(""); err != nil {
-			s.backupMu.Lock()
+			s.lastMu.Lock()
 			s.lastBackup = time.Time{}
-			s.backupMu.Unlock()
+			s.lastMu.Unlock()
 		}
 	}()
 }
@@ -219,7 +266,10 @@ func (s *Store) backupInBackground() {
 // rotateBackups deletes the backups that the rotation does not keep; good
 // is a backup known to pass the check ("" when none is known), else the
 // newest backup that passes is found and kept. A backup dated after now is
-// only kept while among the newest.
+// only kept while among the newest. The newest backup and good are always
+// kept; then, while the total stays within keepBudget times the data
+// file's size, the newest of each day (newest day first), then the rest of
+// the keepRecent newest.
 func rotateBackups(path string, now time.Time, good string) error {
 	list, err := Backups(path)
 	if err != nil {
@@ -228,14 +278,38 @@ func rotateBackups(path string, now time.Time, good string) error {
 	if good == "" {
 		good = latestBackup(path)
 	}
+	var budget int64 = -1 // no data file: no budget
+	if fi, err := os.Stat(path); err == nil {
+		budget = keepBudget * fi.Size()
+	}
+	var must, daily, recent []int
 	days := map[string]bool{}
-	var errs []error
 	for i, b := range list {
 		day := b.Time.Format(time.DateOnly)
 		age := now.Sub(b.Time)
-		keep := i < keepRecent || b.Path == good || (!days[day] && age >= 0 && age < keepDays*24*time.Hour)
+		switch {
+		case i == 0 || b.Path == good:
+			must = append(must, i)
+		case !days[day] && age >= 0 && age < keepDays*24*time.Hour:
+			daily = append(daily, i)
+		case i < keepRecent:
+			recent = append(recent, i)
+		}
 		days[day] = true
-		if !keep {
+	}
+	keep := map[int]bool{}
+	var total int64
+	for _, i := range must {
+		keep[i], total = true, total+list[i].Size
+	}
+	for _, i := range append(daily, recent...) {
+		if budget < 0 || total+list[i].Size <= budget {
+			keep[i], total = true, total+list[i].Size
+		}
+	}
+	var errs []error
+	for i, b := range list {
+		if !keep[i] {
 			if err := os.Remove(b.Path); err != nil {
 				errs = append(errs, err)
 			}

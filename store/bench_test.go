@@ -7,9 +7,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/google/uuid"
-	bolt "go.etcd.io/bbolt"
 )
 
 // benchDir returns a new folder on a real disk for a benchmark's data file,
@@ -59,33 +56,14 @@ func reportMedian(b *testing.B, durs []time.Duration) time.Duration {
 	return median
 }
 
-// bulkRecordAttendance writes attendance records in one transaction with
-// the same writes as RecordAttendance (current record, compact mark and a
-// history version), for building large fixtures: the store has no bulk
-// path, and 150,000 single committed writes take minutes.
+// bulkRecordAttendance records many statuses through RecordAttendances,
+// for building large fixtures.
 func bulkRecordAttendance(s *Store, recs []Attendance) error {
-	return s.update(func(tx *bolt.Tx) error {
-		cur, marks, hist := tx.Bucket(bucketAttendance), tx.Bucket(bucketAttendanceMarks), tx.Bucket(bucketAttendanceHistory)
-		for i := range recs {
-			rec := &recs[i]
-			if rec.RecordedAt.IsZero() {
-				rec.RecordedAt = s.now()
-			}
-			rec.ID = uuid.Nil
-			rec.touch(s.now(), s.device)
-			key := join(rec.SessionID, rec.ParticipantID)
-			if err := putJSON(cur, key, rec); err != nil {
-				return err
-			}
-			if err := marks.Put(key, encodeMark(Mark{rec.Status, rec.RecordedAt})); err != nil {
-				return err
-			}
-			if err := putJSON(hist, join(rec.SessionID, rec.ParticipantID, NewID()), rec); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	list := make([]*Attendance, len(recs))
+	for i := range recs {
+		list[i] = &recs[i]
+	}
+	return s.RecordAttendances(list)
 }
 
 // benchPeople saves n participants of w in transactions of batch.

@@ -15,9 +15,9 @@ var (
 	bucketParticipantsByWorkshop = []byte("participants_by_workshop") // workshop‖participant → nil
 	bucketBadgeCodes             = []byte("badge_codes")              // workshop‖code → participant ID (schema 2)
 
-	bucketAttendance        = []byte("attendance")         // session‖participant → current record
-	bucketAttendanceMarks   = []byte("attendance_marks")   // session‖participant → compact mark (schema 2)
-	bucketAttendanceHistory = []byte("attendance_history") // session‖participant‖version ID → record
+	// Attendance, in the compact form of attendance_codec.go (schema 4).
+	bucketAttendance        = []byte("attendance_current")  // session‖participant → current record
+	bucketAttendanceHistory = []byte("attendance_versions") // session‖participant‖version ID → an earlier version
 
 	bucketCertificates              = []byte("certificates")
 	bucketCertificatesByParticipant = []byte("certificates_by_participant") // participant → newest certificate ID
@@ -51,7 +51,7 @@ var allBuckets = [][]byte{
 	bucketWorkshops, bucketWorkshopCodes,
 	bucketSessions, bucketSessionsByWorkshop,
 	bucketParticipants, bucketParticipantsByWorkshop, bucketBadgeCodes,
-	bucketAttendance, bucketAttendanceMarks, bucketAttendanceHistory,
+	bucketAttendance, bucketAttendanceHistory,
 	bucketCertificates, bucketCertificatesByParticipant,
 	bucketCertificateNumbers, bucketCertificateCodes, bucketCertificateSequences,
 	bucketOverrides, bucketOverrideHistory,

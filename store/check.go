@@ -210,20 +210,25 @@ func (c *checker) participants() {
 	c.indexPoints(bucketBadgeCodes, func(k, _ []byte) bool { return liveBadges[string(k)] })
 }
 
+// attendance decodes every current record and every earlier version, and
+// checks that each is stored under its own session and participant.
 func (c *checker) attendance() {
-	marks := c.tx.Bucket(bucketAttendanceMarks)
-	recorded := map[string]bool{}
-	each(c, bucketAttendance, func(k []byte, a *Attendance) {
-		recorded[string(k)] = true
-		if !bytes.Equal(k, join(a.SessionID, a.ParticipantID)) {
-			c.add("attendance %x: stored under the wrong key", k)
+	for _, bucket := range [][]byte{bucketAttendance, bucketAttendanceHistory} {
+		keyLen := 32
+		if bytes.Equal(bucket, bucketAttendanceHistory) {
+			keyLen = 48
 		}
-		m, err := decodeMark(marks.Get(k))
-		if err != nil || m.Status != a.Status || !m.RecordedAt.Equal(a.RecordedAt) {
-			c.add("attendance %x: its mark does not match the record", k)
-		}
-	})
-	c.indexPoints(bucketAttendanceMarks, func(k, _ []byte) bool { return recorded[string(k)] })
+		c.tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+			if len(k) != keyLen {
+				c.add("%s %x: stored under a malformed key", bucket, k)
+				return nil
+			}
+			if _, err := decodeAttendance(k, v); err != nil {
+				c.add("%s %x: cannot be decoded: %v", bucket, k, err)
+			}
+			return nil
+		})
+	}
 }
 
 // walkPages reads every key and value of every bucket in this goroutine and

@@ -65,8 +65,7 @@ func (s *Store) CheckIn(sessionID, participantID uuid.UUID, now time.Time) (Chec
 		if res.Participant.WorkshopID != se.WorkshopID {
 			return fmt.Errorf("%s is not registered for the workshop of %q", res.Participant.FullName(), se.Title)
 		}
-		var cur Attendance
-		switch err := getJSON(tx.Bucket(bucketAttendance), join(sessionID, participantID), &cur); {
+		switch cur, err := getAttendance(tx.Bucket(bucketAttendance), join(sessionID, participantID)); {
 		case err == nil && cur.Status.Arrived():
 			res.Attendance, res.AlreadyAt = cur, cur.RecordedAt
 			return errNoWrite
@@ -107,8 +106,8 @@ func (s *Store) UndoCheckIn(sessionID, participantID uuid.UUID) (Attendance, err
 			return err
 		}
 		key := join(sessionID, participantID)
-		var cur Attendance
-		switch err := getJSON(tx.Bucket(bucketAttendance), key, &cur); {
+		cur, err := getAttendance(tx.Bucket(bucketAttendance), key)
+		switch {
 		case err == ErrNotFound:
 			return ErrNoCheckIn
 		case err != nil:
@@ -116,7 +115,7 @@ func (s *Store) UndoCheckIn(sessionID, participantID uuid.UUID) (Attendance, err
 		case !cur.Status.Arrived():
 			return fmt.Errorf("%w: the status is %s", ErrNoCheckIn, cur.Status)
 		}
-		prev, found, err := previousVersion(tx, key, &cur)
+		prev, found, err := previousVersion(tx, key)
 		if err != nil {
 			return err
 		}
@@ -129,13 +128,13 @@ func (s *Store) UndoCheckIn(sessionID, participantID uuid.UUID) (Attendance, err
 		now := s.now()
 		out.touch(now, s.device)
 		out.DeletedAt = &now
+		if err := keepInHistory(tx, key, tx.Bucket(bucketAttendance).Get(key)); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bucketAttendance).Delete(key); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketAttendanceMarks).Delete(key); err != nil {
-			return err
-		}
-		return putJSON(tx.Bucket(bucketAttendanceHistory), historyKey(tx.Bucket(bucketAttendanceHistory), join(sessionID, participantID)), &out)
+		return keepInHistory(tx, key, encodeAttendance(&out))
 	})
 	if err != nil {
 		return Attendance{}, fmt.Errorf("undo check-in: %w", err)
@@ -143,39 +142,22 @@ func (s *Store) UndoCheckIn(sessionID, participantID uuid.UUID) (Attendance, err
 	return out, nil
 }
 
-// previousVersion returns the history version before the one that holds
-// the current record cur. Normally the newest version is cur itself; if it
-// is not (a record older than its history), the newest version is the
-// previous state.
-func previousVersion(tx *bolt.Tx, key []byte, cur *Attendance) (Attendance, bool, error) {
-	var last, prev []byte
+// previousVersion returns the newest version in the history of key: the
+// state before the current record, which is not itself in the history.
+func previousVersion(tx *bolt.Tx, key []byte) (Attendance, bool, error) {
 	c := tx.Bucket(bucketAttendanceHistory).Cursor()
+	var last, lastKey []byte
 	for k, v := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, v = c.Next() {
-		prev, last = last, v
+		lastKey, last = k, v
 	}
 	if last == nil {
 		return Attendance{}, false, nil
 	}
-	newest, err := decodeRecord[Attendance](last)
+	prev, err := decodeAttendance(lastKey, last)
 	if err != nil {
-		return Attendance{}, false, fmt.Errorf("attendance history %x: %w", key, err)
+		return Attendance{}, false, fmt.Errorf("attendance history %x: %w", lastKey, err)
 	}
-	if !sameVersion(&newest, cur) {
-		return newest, true, nil
-	}
-	if prev == nil {
-		return Attendance{}, false, nil
-	}
-	before, err := decodeRecord[Attendance](prev)
-	if err != nil {
-		return Attendance{}, false, fmt.Errorf("attendance history %x: %w", key, err)
-	}
-	return before, true, nil
-}
-
-// sameVersion reports whether a history version holds the record a.
-func sameVersion(v, a *Attendance) bool {
-	return !v.Deleted() && v.Status == a.Status && v.Note == a.Note && v.RecordedAt.Equal(a.RecordedAt)
+	return prev, true, nil
 }
 
 // MarkUnmarked gives status to every live participant of the session's
@@ -204,7 +186,7 @@ func (s *Store) MarkUnmarked(sessionID uuid.UUID, status Status) (int, error) {
 			return err
 		}
 		start := se.StartsAt(w.Location())
-		marks := tx.Bucket(bucketAttendanceMarks)
+		marks := tx.Bucket(bucketAttendance)
 		now := s.now()
 		if status == Absent {
 			if err := AbsentTooSoon(&se, w.Location(), now); err != nil {

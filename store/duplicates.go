@@ -103,11 +103,12 @@ func (s *Store) MergeParticipants(keepID, dropID uuid.UUID) (Participant, error)
 		}
 		att := tx.Bucket(bucketAttendance)
 		for _, se := range sessions {
-			var from, to Attendance
-			if getJSON(att, join(se.ID, drop.ID), &from) != nil {
+			from, err := getAttendance(att, join(se.ID, drop.ID))
+			if err != nil {
 				continue
 			}
-			if getJSON(att, join(se.ID, keep.ID), &to) == nil && strength(to.Status) >= strength(from.Status) {
+			to, err := getAttendance(att, join(se.ID, keep.ID))
+			if err == nil && strength(to.Status) >= strength(from.Status) {
 				continue
 			}
 			moved := Attendance{Record: to.Record, SessionID: se.ID, ParticipantID: keep.ID,
@@ -170,16 +171,9 @@ func fillEmpty(keep, drop *Participant) {
 	}
 }
 
-// writeAttendance stores a new version of an attendance record in tx: the
-// current record, its compact mark and a history entry.
+// writeAttendance stores a new version of an attendance record in tx as
+// the current record; the one it replaces goes into the history.
 func (s *Store) writeAttendance(tx *bolt.Tx, a *Attendance) error {
 	a.touch(s.now(), s.device)
-	key := join(a.SessionID, a.ParticipantID)
-	if err := putJSON(tx.Bucket(bucketAttendance), key, a); err != nil {
-		return err
-	}
-	if err := tx.Bucket(bucketAttendanceMarks).Put(key, encodeMark(Mark{a.Status, a.RecordedAt})); err != nil {
-		return err
-	}
-	return putJSON(tx.Bucket(bucketAttendanceHistory), historyKey(tx.Bucket(bucketAttendanceHistory), join(a.SessionID, a.ParticipantID)), a)
+	return putCurrentAttendance(tx, a)
 }

@@ -131,6 +131,7 @@ func TestFutureDatedBackup(t *testing.T) {
 	s.Close()
 	clock.Set(t0.AddDate(1, 0, 0)) // set wrong once
 	s = open()
+	addWorkshop(t, s, "future-2027", "2027-03-09")
 	s.Close()
 	future := mustBackups(t, path)[0]
 	clock.Set(t0.Add(time.Hour)) // corrected
@@ -167,8 +168,9 @@ func TestUndoAfterFutureDatedHistory(t *testing.T) {
 	se := addSession(t, s, w, 1, "09:00", "10:00", "Opening")
 	p := addParticipant(t, s, w, "Ana", "Fernández", "")
 	recordStatus(t, s, se, p, Late)
-	// That version was written with a clock a year ahead: its history key
-	// is dated then.
+	recordStatus(t, s, se, p, Absent)
+	// The Late version, now in the history, was written with a clock a
+	// year ahead: its history key is dated then.
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketAttendanceHistory)
 		prefix := join(se.ID, p.ID)
@@ -182,7 +184,6 @@ func TestUndoAfterFutureDatedHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recordStatus(t, s, se, p, Absent)
 	if _, err := s.CheckIn(se.ID, p.ID, se.StartsAt(w.Location())); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 
 	"github.com/google/uuid"
@@ -46,33 +47,50 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 		if d.Sessions, err = sessionsOf(tx, id); err != nil {
 			return err
 		}
-		if d.Participants, err = participantsOf(tx, id); err != nil {
+		ids, raw, err := participantRecords(tx, id)
+		if err != nil {
 			return err
 		}
-		live := make(map[uuid.UUID]bool, len(d.Participants))
-		for _, p := range d.Participants {
-			live[p.ID] = true
+		live := make(map[uuid.UUID]bool, len(ids))
+		for _, pid := range ids {
+			live[pid] = true
 		}
-		d.Marks = make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Sessions))
-		c := tx.Bucket(bucketAttendanceMarks).Cursor()
-		for _, se := range d.Sessions {
-			marks := make(map[uuid.UUID]Mark, len(d.Participants))
-			prefix := se.ID[:]
-			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				m, err := decodeMark(v)
-				if err != nil {
-					return fmt.Errorf("load workshop %s: %w", id, err)
-				}
-				if pid := idAt(k, 1); live[pid] {
-					marks[pid] = m
-				}
-			}
-			d.Marks[se.ID] = marks
+		// The participants' JSON is decoded on other processors while the
+		// marks are read here: the two are most of the time of a load.
+		cloneAll(raw)
+		d.Participants = make([]Participant, len(ids))
+		decoded := make(chan error, 1)
+		go func() { decoded <- decodeCloned(raw, d.Participants, runtime.GOMAXPROCS(0)) }()
+		if err := loadMarks(tx, d, live); err != nil {
+			<-decoded
+			return fmt.Errorf("load workshop %s: %w", id, err)
 		}
-		return nil
+		return <-decoded
 	})
 	if err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// loadMarks reads the current marks of d's sessions, for the participants
+// in live.
+func loadMarks(tx *bolt.Tx, d *WorkshopData, live map[uuid.UUID]bool) error {
+	d.Marks = make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Sessions))
+	c := tx.Bucket(bucketAttendance).Cursor()
+	for _, se := range d.Sessions {
+		marks := make(map[uuid.UUID]Mark, len(live))
+		prefix := se.ID[:]
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			m, err := markOf(v)
+			if err != nil {
+				return err
+			}
+			if pid := idAt(k, 1); live[pid] {
+				marks[pid] = m
+			}
+		}
+		d.Marks[se.ID] = marks
+	}
+	return nil
 }

@@ -16,12 +16,24 @@ import (
 //	   eligibility overrides with their history (eligibility_overrides,
 //	   eligibility_override_history), images for certificate logos and
 //	   signatures (images) and the signing key in meta.
-const currentSchema = 3
+//	4: attendance stored once, compact (attendance_current), its history
+//	   holding only earlier versions (attendance_versions); the JSON
+//	   attendance, attendance_marks and attendance_history buckets go.
+const currentSchema = 4
+
+// The attendance buckets of schemas 1 to 3: the current record and every
+// version (the current one too) as JSON, and from schema 2 a compact mark.
+var (
+	legacyAttendance        = []byte("attendance")
+	legacyAttendanceMarks   = []byte("attendance_marks")
+	legacyAttendanceHistory = []byte("attendance_history")
+)
 
 // migrations[i] moves a file from schema i+1 to schema i+2.
 var migrations = []func(s *Store, tx *bolt.Tx) error{
 	migrateBadgesAndMarks,
-	migrateCertificates, // certificates.go
+	migrateCertificates,      // certificates.go
+	migrateCompactAttendance, // migrate_attendance.go
 }
 
 // migrate brings a file from schema from to currentSchema: first a backup
@@ -55,7 +67,7 @@ func migrateBadgesAndMarks(s *Store, tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	marks, err := tx.CreateBucketIfNotExists(bucketAttendanceMarks)
+	marks, err := tx.CreateBucketIfNotExists(legacyAttendanceMarks)
 	if err != nil {
 		return err
 	}
@@ -88,7 +100,7 @@ func migrateBadgesAndMarks(s *Store, tx *bolt.Tx) error {
 			return err
 		}
 	}
-	return tx.Bucket(bucketAttendance).ForEach(func(k, v []byte) error {
+	return tx.Bucket(legacyAttendance).ForEach(func(k, v []byte) error {
 		a, err := decodeRecord[Attendance](v)
 		if err != nil {
 			return fmt.Errorf("attendance %x: %w", k, err)

@@ -552,8 +552,8 @@ func TestMigrateSchema2Certificates(t *testing.T) {
 	s := openAt(t, path, Options{NoAutoBackup: true, Now: newClock(now).Now})
 
 	err := s.view(func(tx *bolt.Tx) error {
-		if v := decodeSchema(tx.Bucket(bucketMeta).Get(metaSchema)); v != 3 {
-			t.Errorf("schema = %d, want 3", v)
+		if v := decodeSchema(tx.Bucket(bucketMeta).Get(metaSchema)); v != currentSchema {
+			t.Errorf("schema = %d, want %d", v, currentSchema)
 		}
 		return nil
 	})

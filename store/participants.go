@@ -233,6 +233,18 @@ func (s *Store) Participants(workshopID uuid.UUID) ([]Participant, error) {
 }
 
 func participantsOf(tx *bolt.Tx, workshopID uuid.UUID) ([]Participant, error) {
+	ids, raw, err := participantRecords(tx, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]Participant, len(ids))
+	return list, decodeParallel(raw, list)
+}
+
+// participantRecords returns the IDs of a workshop's participants in
+// registration order and their stored records, as they lie in the mapped
+// file (valid during tx only).
+func participantRecords(tx *bolt.Tx, workshopID uuid.UUID) ([]uuid.UUID, [][]byte, error) {
 	var ids []uuid.UUID
 	c := tx.Bucket(bucketParticipantsByWorkshop).Cursor()
 	prefix := workshopID[:]
@@ -248,10 +260,9 @@ func participantsOf(tx *bolt.Tx, workshopID uuid.UUID) ([]Participant, error) {
 		raw[i] = v
 	})
 	if missing != nil {
-		return nil, missing
+		return nil, nil, missing
 	}
-	list := make([]Participant, len(ids))
-	return list, decodeParallel(raw, list)
+	return ids, raw, nil
 }
 
 // decodeParallel decodes stored participants into list on every
@@ -269,9 +280,20 @@ func decodeParallel(raw [][]byte, list []Participant) error {
 		}
 		return nil
 	}
+	cloneAll(raw)
+	return decodeCloned(raw, list, workers)
+}
+
+// cloneAll replaces each slice of raw by a copy of it.
+func cloneAll(raw [][]byte) {
 	for i, v := range raw {
 		raw[i] = bytes.Clone(v)
 	}
+}
+
+// decodeCloned decodes raw, copies no longer in the mapped file, into list
+// on workers goroutines.
+func decodeCloned(raw [][]byte, list []Participant, workers int) error {
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {

@@ -26,7 +26,9 @@ type Options struct {
 	DeviceID string
 	// Now returns the current time; nil means time.Now. Tests fix the clock.
 	Now func() time.Time
-	// NoAutoBackup turns off the backups made on open and while writing.
+	// NoAutoBackup turns off the automatic backups, made after a change
+	// when the newest backup is older than BackupInterval (never when the
+	// file is only read).
 	NoAutoBackup bool
 	// BackupInterval is the least time between automatic backups. Zero
 	// means ten minutes.
@@ -41,8 +43,9 @@ type Store struct {
 	now    func() time.Time
 	opts   Options
 
-	backupMu   sync.Mutex // serialises automatic backups
-	lastBackup time.Time  // guarded by backupMu
+	backupMu   sync.Mutex // serialises backups
+	lastMu     sync.Mutex // guards lastBackup; never held during a backup
+	lastBackup time.Time
 	backupWG   sync.WaitGroup
 
 	ready     bool       // set once Open has prepared the file; writes are then checked
@@ -110,9 +113,6 @@ func Open(path string, opts Options) (st *Store, err error) {
 		return nil, err
 	}
 	st.ready = true
-	if !opts.NoAutoBackup {
-		st.backupInBackground()
-	}
 	return st, nil
 }
 
@@ -239,7 +239,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 }
 
 // update runs fn in a write transaction committed with fsync, then starts
-// an automatic backup if the last one is old enough. Before the first write
+// an automatic backup in the background if the last one is old enough. Before the first write
 // the whole file is checked: a file that fails the check is not written to
 // (a *DamagedError naming the latest good backup).
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
@@ -262,7 +262,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if err != nil {
 		return err
 	}
-	if !s.opts.NoAutoBackup {
+	if !s.opts.NoAutoBackup && s.ready {
 		s.backupInBackground()
 	}
 	return nil

@@ -73,15 +73,15 @@ func newAgendaView(ws *workshopScreen) fyne.CanvasObject {
 	return newAgendaViewFor(ws).content
 }
 
-// agendaOf returns the agenda view of a workshop screen, or nil.
+// agendaOf returns the agenda view of a workshop screen, building it if
+// it was not shown yet, or nil.
 func agendaOf(ws *workshopScreen) *agendaView {
 	if ws == nil || ws.tabs == nil {
 		return nil
 	}
-	for _, item := range ws.tabs.Items {
-		if c, ok := item.Content.(*agendaContent); ok {
-			return c.av
-		}
+	ws.ensure(sectionAgenda)
+	if c, ok := ws.sectionContent(sectionAgenda).(*agendaContent); ok {
+		return c.av
 	}
 	return nil
 }

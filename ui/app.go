@@ -176,10 +176,14 @@ func (u *App) showWorkshop(id uuid.UUID) {
 	}
 	if old := u.workshop; old != nil && old.data.Workshop.ID == id {
 		ws.tabs.SelectIndex(old.tabs.SelectedIndex()) // stay in the same section
-		if p := old.participants.focusOn; p != uuid.Nil {
-			ws.participants.reveal(p)
+		if old.participants != nil && old.participants.focusOn != uuid.Nil {
+			ws.ensure(sectionParticipants)
+			ws.participants.reveal(old.participants.focusOn)
 		}
-		ws.attendance.carry(old.attendance)
+		if old.attendance != nil {
+			ws.ensure(sectionAttendance)
+			ws.attendance.carry(old.attendance)
+		}
 	}
 	u.home = nil
 	u.workshop = ws

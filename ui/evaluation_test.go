@@ -15,6 +15,7 @@ func openEvaluation(t *testing.T) (*App, fyne.Window, *evaluationSection) {
 	t.Helper()
 	u, w, _ := startTest(t)
 	u.openSample()
+	u.workshop.ensure(sectionEvaluation)
 	s := u.workshop.evaluation
 	if s == nil {
 		t.Fatal("no Evaluation section")

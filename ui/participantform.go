@@ -41,6 +41,7 @@ type participantForm struct {
 
 // showParticipantForm opens the form to add (p nil) or edit p.
 func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantForm {
+	ws.ensure(sectionParticipants) // the form is kept there
 	f := &participantForm{ws: ws, edit: p, errs: map[string]*widget.Label{}, problem: widget.NewLabel("")}
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord

@@ -22,10 +22,43 @@ const (
 	sectionAttendance
 	sectionCertificates
 	sectionReports
+	sectionEvaluation
 )
 
+// workshopSection is one section of a workshop's screen: a tab, built the
+// first time it is shown, so that a big workshop's window appears at once.
+type workshopSection struct {
+	name  string // English; translated with lang.L
+	icon  func() fyne.Resource
+	build func(ws *workshopScreen) fyne.CanvasObject
+}
+
+// workshopSections returns the sections in tab order; the section
+// constants index them. (A function: sections reopen the screen, which
+// reads this list.)
+func workshopSections() []workshopSection {
+	return []workshopSection{
+		{"Overview", theme.InfoIcon, newOverview},
+		{"Agenda", theme.CalendarIcon, newAgendaView},
+		{"Participants", theme.AccountIcon, func(ws *workshopScreen) fyne.CanvasObject {
+			ws.participants = newParticipantsView(ws)
+			return ws.participants.content
+		}},
+		{"Attendance", theme.ConfirmIcon, func(ws *workshopScreen) fyne.CanvasObject {
+			ws.ensure(sectionParticipants) // check-in searches its index
+			ws.attendance = newAttendanceSection(ws)
+			return ws.attendance.content
+		}},
+		{"Certificates", theme.DocumentPrintIcon, func(ws *workshopScreen) fyne.CanvasObject { return newCertificatesSection(ws).content }},
+		{"Reports", theme.ListIcon, func(ws *workshopScreen) fyne.CanvasObject { return newReportsSection(ws).content }},
+		{"Evaluation", theme.DocumentCreateIcon, func(ws *workshopScreen) fyne.CanvasObject { return newEvaluationSection(ws).content }},
+	}
+}
+
 // workshopScreen shows one workshop's sections: Overview, Agenda,
-// Participants, Attendance, Certificates and Reports.
+// Participants, Attendance, Certificates, Reports and Evaluation. A section's fields
+// (participants, attendance, certificates, reports) are nil until it is
+// first shown; ensure builds it.
 type workshopScreen struct {
 	u            *App
 	data         *store.WorkshopData
@@ -38,6 +71,8 @@ type workshopScreen struct {
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
 	tabs         *container.AppTabs
+	built        []bool            // by section: an empty placeholder until built
+	sections     []workshopSection // workshopSections()
 	content      fyne.CanvasObject
 }
 
@@ -51,23 +86,22 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	ws.back.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(data.Workshop.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	ws.participants = newParticipantsView(ws)
-	ws.attendance = newAttendanceSection(ws)
-	ws.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), newOverview(ws)),
-		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), newAgendaView(ws)),
-		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), ws.participants.content),
-		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), ws.attendance.content),
-		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), newCertificatesSection(ws).content),
-		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), newReportsSection(ws).content),
-		container.NewTabItemWithIcon(lang.L("Evaluation"), theme.DocumentCreateIcon(), newEvaluationSection(ws).content),
-	)
+	ws.sections = workshopSections()
+	var items []*container.TabItem
+	for _, sec := range ws.sections {
+		items = append(items, container.NewTabItemWithIcon(lang.L(sec.name), sec.icon(), container.NewStack()))
+	}
+	ws.built = make([]bool, len(ws.sections))
+	ws.tabs = container.NewAppTabs(items...)
 	ws.tabs.SetTabLocation(container.TabLocationLeading)
+	ws.ensure(sectionOverview)
 	ws.tabs.OnSelected = func(*container.TabItem) {
-		switch ws.tabs.SelectedIndex() {
-		case sectionAttendance:
+		i := ws.tabs.SelectedIndex()
+		fresh := ws.ensure(i)
+		switch {
+		case i == sectionAttendance:
 			ws.attendance.shown()
-		case sectionCertificates:
+		case i == sectionCertificates && !fresh:
 			// Check-ins change the loaded marks without rebuilding the
 			// screen: the standings are worked out afresh.
 			ws.certificates.reload()
@@ -76,6 +110,29 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	top := container.NewBorder(nil, widget.NewSeparator(), ws.back, nil, title)
 	ws.content = container.NewBorder(top, nil, nil, nil, ws.tabs)
 	return ws, nil
+}
+
+// ensure builds section i the first time it is needed and reports
+// whether it did.
+func (ws *workshopScreen) ensure(i int) bool {
+	if ws.built[i] {
+		return false
+	}
+	ws.built[i] = true
+	obj := ws.sections[i].build(ws)
+	// The tabs show and hide the section itself: Reports reads its figures
+	// afresh when it comes back into view.
+	ws.tabs.Items[i].Content = obj
+	ws.tabs.Refresh()
+	return true
+}
+
+// sectionContent returns what section i shows once built, or nil.
+func (ws *workshopScreen) sectionContent(i int) fyne.CanvasObject {
+	if i < 0 || i >= len(ws.built) || !ws.built[i] {
+		return nil
+	}
+	return ws.tabs.Items[i].Content
 }
 
 // marksOf counts the sessions at which a participant's attendance was

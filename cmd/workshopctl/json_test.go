@@ -36,6 +36,13 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 			return []string{"--workshop", "demo"}
 		},
 		"import": func() []string { return []string{"--workshop", "demo", fixture(t, "participants-addis-utf8-bom.csv")} },
+		"import-attendance": func() []string {
+			marks := out("marks.csv")
+			if err := os.WriteFile(marks, []byte("Badge code,Session,Status\n"+badge+",1,present\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"--workshop", "demo", marks}
+		},
 		"checkin": func() []string {
 			return []string{"--workshop", "demo", "--session", "1", "--code", badge, "--status", "present"}
 		},

@@ -61,7 +61,7 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		initDemoCommand, addWorkshopCommand, addSessionCommand,
-		workshopsCommand, sessionsCommand, participantsCommand, importCommand,
+		workshopsCommand, sessionsCommand, participantsCommand, importCommand, importAttendanceCommand,
 		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, verifyPageCommand, publicKeyCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 		evaluationFormsCommand, recordEvaluationCommand, importEvaluationsCommand, evaluationCommand,

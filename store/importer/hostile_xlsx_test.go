@@ -175,7 +175,7 @@ func TestHostileXLSXTooManyRows(t *testing.T) {
 		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>P%d</t></is></c></row>`, i, i, i)
 	}
 	_, err := Read("many.xlsx", bytes.NewReader(xlsxOf(t, sheetXML(b.String()), "")))
-	if err == nil || !strings.Contains(err.Error(), "more than 100,000 rows") {
+	if err == nil || !strings.Contains(err.Error(), "more than 200,000 rows") {
 		t.Errorf("%d rows: %v, want a refusal naming the limit", MaxRows+1, err)
 	}
 }

@@ -25,8 +25,9 @@ const (
 	// MaxPartSize is the most bytes an XLSX workbook may expand to: each
 	// of its parts, and all of them together.
 	MaxPartSize = 200 << 20
-	// MaxRows is the most rows with data a file may hold.
-	MaxRows = 100_000
+	// MaxRows is the most rows with data a file may hold: a participant
+	// list, or the attendance sheet of a 5,000 × 30 workshop (150,000 marks).
+	MaxRows = 200_000
 	// MaxCellLength is the most characters a cell may hold: Excel's own
 	// limit.
 	MaxCellLength = 32_767
@@ -161,7 +162,7 @@ func checkRows(rows []Row, sheet string) error {
 		what, at = sheet, sheet+", "
 	}
 	if len(rows) > MaxRows {
-		return fmt.Errorf("%s has more than %s rows with data (row %d is one too many); a participant list may have at most %s",
+		return fmt.Errorf("%s has more than %s rows with data (row %d is one too many); a list may have at most %s",
 			what, thousands(MaxRows), rows[MaxRows].Num, thousands(MaxRows))
 	}
 	for _, r := range rows {

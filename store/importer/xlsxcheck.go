@@ -271,7 +271,7 @@ func scanSheet(zr *zip.Reader, part, sheet string, lens []int, sstErr error) err
 				if rowHasData {
 					dataRows++
 					if dataRows > MaxRows {
-						return fmt.Errorf("sheet %q has more than %s rows with data (row %d is one too many); a participant list may have at most %s",
+						return fmt.Errorf("sheet %q has more than %s rows with data (row %d is one too many); a list may have at most %s",
 							sheet, thousands(MaxRows), row, thousands(MaxRows))
 					}
 				}
