@@ -37,9 +37,9 @@ var (
 	bucketOverrideHistory = []byte("eligibility_override_history") // participant‖override ID → record (schema 3)
 
 	// Question banks, tests and answers (created on open when missing; no schema change).
-	bucketQuestions          = []byte("questions")           // workshop‖question → record
-	bucketQuizzes            = []byte("quizzes")             // workshop‖test → record
-	bucketQuizAnswers        = []byte("quiz_answers")        // test‖participant → current answer sheet
+	bucketQuestions          = []byte("questions")            // workshop‖question → record
+	bucketQuizzes            = []byte("quizzes")              // workshop‖test → record
+	bucketQuizAnswers        = []byte("quiz_answers")         // test‖participant → current answer sheet
 	bucketQuizAnswersHistory = []byte("quiz_answers_history") // test‖participant‖version ID → answer sheet
 )
 

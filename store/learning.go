@@ -29,11 +29,11 @@ func (r *LearningRow) Paired() bool { return r.Pre != nil && r.Post != nil }
 // QuestionResult is the share of right answers to item i of the tests,
 // before and after, over those who took each test.
 type QuestionResult struct {
-	Position      int      // from 1, in the tests' order
-	Pre, Post     Question // the item in each test (zero when the test has no item i)
-	PreRight      float64  // per cent right in the pre-test
-	PostRight     float64
-	PreN, PostN   int // participants who took each test
+	Position        int      // from 1, in the tests' order
+	Pre, Post       Question // the item in each test (zero when the test has no item i)
+	PreRight        float64  // per cent right in the pre-test
+	PostRight       float64
+	PreN, PostN     int // participants who took each test
 	HasPre, HasPost bool
 }
 

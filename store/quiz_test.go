@@ -274,7 +274,6 @@ func TestQuizBucketsAddedToAnOlderFile(t *testing.T) {
 	mustCheck(t, s)
 }
 
-
 func TestParseAnswerLine(t *testing.T) {
 	got, err := ParseAnswerLine(`T F T B 1990 "global forum on migration and development" - “Addis Ababa” "say \"hi\"" _`)
 	want := []string{"T", "F", "T", "B", "1990", "global forum on migration and development", "", "Addis Ababa", `say "hi"`, ""}
