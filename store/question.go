@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -208,10 +209,10 @@ func (q *Question) Validate() error {
 			pr.add("options", "no value is accepted")
 		}
 		for i, o := range q.Options {
-			if _, err := strconv.ParseFloat(o.Text, 64); o.Text != "" && err != nil {
+			if v, err := strconv.ParseFloat(o.Text, 64); o.Text != "" && (err != nil || math.IsNaN(v) || math.IsInf(v, 0)) {
 				pr.add("options", "answer %d: %q is not a number", i+1, o.Text)
 			}
-			if o.Tolerance < 0 {
+			if !(o.Tolerance >= 0) || math.IsInf(o.Tolerance, 0) {
 				pr.add("options", "answer %d: the tolerance is negative", i+1)
 			}
 		}
