@@ -20,7 +20,7 @@ import (
 // reportCommand writes a report of a workshop or of a series of workshops.
 var reportCommand = &command{
 	name:     "report",
-	synopsis: "(--workshop W --kind attendance|statistics|agenda | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
+	synopsis: "(--workshop W --kind attendance|statistics|agenda|learning | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
 	summary:  "write a report (attendance, statistics for donors, agenda, series) to PDF, CSV or XLSX",
 	details: `Writes one report, for a workshop (--workshop with --kind) or for a series of
 workshops (--series, optionally for one --year; "all" or "" for every workshop):
@@ -34,6 +34,9 @@ workshops (--series, optionally for one --year; "all" or "" for every workshop):
               attended, and gender × organisation type; PDF with bar charts
   agenda      the programme as participants receive it, day by day, in the
               workshop's language or --language
+  learning    the pre- and post-test results: paired figures, score
+              distribution, right answers by question, figures by gender,
+              region and organisation type, each participant's scores
   --series    the workshops of the series with their figures, and the distinct
               persons who came, broken down as in statistics
 
@@ -51,7 +54,7 @@ Excel expects. Every file is replaced atomically.`,
 		var f reportFlags
 		f.paper = "a4"
 		workshopFlag(fs, &f.workshop)
-		fs.StringVar(&f.kind, "kind", "", "the `KIND` of workshop report: attendance, statistics or agenda")
+		fs.StringVar(&f.kind, "kind", "", "the `KIND` of workshop report: attendance, statistics, agenda or learning")
 		fs.StringVar(&f.series, "series", "", "report on the workshops of the series `NAME` instead (\"all\" or \"\": every\nworkshop)")
 		fs.IntVar(&f.year, "year", 0, "with --series: only the workshops starting in `YYYY`")
 		fs.StringVar(&f.format, "format", "", "the `FORMAT`: pdf, csv or xlsx (default: from the extension of --out)")
@@ -83,7 +86,7 @@ func (f *reportFlags) check() error {
 	case !ws && !f.seriesSet:
 		return fail("--workshop or --series is required")
 	case ws && f.kind == "":
-		return fail("--kind is required with --workshop: attendance, statistics or agenda")
+		return fail("--kind is required with --workshop: attendance, statistics, agenda or learning")
 	case f.seriesSet && f.kind != "":
 		return fail("--kind is for workshop reports; a series report has one kind")
 	case !f.seriesSet && f.year != 0:
@@ -93,7 +96,7 @@ func (f *reportFlags) check() error {
 	}
 	f.kind = strings.ToLower(strings.TrimSpace(f.kind))
 	if ws && !slices.Contains(ops.ReportKinds, f.kind) {
-		return fail("--kind %q is not one of attendance, statistics, agenda", f.kind)
+		return fail("--kind %q is not one of attendance, statistics, agenda, learning", f.kind)
 	}
 	if f.language != "" && f.kind != "agenda" {
 		return fail("--language is for the agenda (--kind agenda)")
@@ -153,6 +156,11 @@ func (c *cli) writeReport(f reportFlags) error {
 			return err
 		}
 		req.Data, req.Overrides, req.Now = d, overrides, time.Now()
+		if f.kind == ops.ReportLearning {
+			if req.Learning, err = c.learning(d); err != nil {
+				return err
+			}
+		}
 		subject = d.Workshop.Code
 		what = "the " + f.kind + " report of " + subject
 	}

@@ -22,10 +22,11 @@ const (
 	ReportStatistics = "statistics"
 	ReportAgenda     = "agenda"
 	ReportSeries     = "series"
+	ReportLearning   = "learning"
 )
 
 // ReportKinds are the reports of a workshop.
-var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda}
+var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda, ReportLearning}
 
 // ReportFormats are the formats of a report, named as the files'
 // extensions.
@@ -39,6 +40,7 @@ type ReportRequest struct {
 	Data      *store.WorkshopData
 	Overrides map[uuid.UUID]store.EligibilityOverride
 	Series    *store.SeriesStats
+	Learning  *store.Learning // the learning report's results, with Data
 	Format    string // one of ReportFormats
 	Out       string // the file; a CSV report of several tables writes more beside it
 	Paper     pdf.PageSize
@@ -66,6 +68,9 @@ type ReportRun struct {
 // sheet per table, or one CSV file per table (report.CSVFiles names them).
 // Every path is checked before anything is written.
 func WriteReport(req ReportRequest) (ReportRun, error) {
+	if req.Kind == ReportLearning && req.Learning == nil {
+		return ReportRun{}, fmt.Errorf("the learning report needs the test results")
+	}
 	tables, main, render := reportContent(req)
 	run := ReportRun{Tables: len(tables)}
 	switch req.Format {
@@ -123,6 +128,9 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 			func(w io.Writer) error { return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size) }
 	case ReportStatistics:
 		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReport(d, w, size) }
+	case ReportLearning:
+		l := req.Learning
+		return report.Learning(d, l), report.LearningParticipantsTable, func(w io.Writer) error { return pdf.LearningReport(d, l, w, size) }
 	}
 	lang := strings.ToLower(req.Language)
 	return []sheet.Table{report.Agenda(d)}, report.AgendaTable, func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, lang) }
