@@ -88,7 +88,9 @@ func sheetJSON(s store.ScoredSheet) scoredJSON {
 		round2(s.Score.Percent), s.Responses, s.Score.Credits}
 }
 
-func points(v float64) string { return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.2f", v), "0"), ".0") }
+func points(v float64) string {
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.2f", v), "0"), ".0")
+}
 
 func percent(v float64) string { return fmt.Sprintf("%.0f %%", v) }
 

@@ -41,8 +41,8 @@ type ReportRequest struct {
 	Overrides map[uuid.UUID]store.EligibilityOverride
 	Series    *store.SeriesStats
 	Learning  *store.Learning // the learning report's results, with Data
-	Format    string // one of ReportFormats
-	Out       string // the file; a CSV report of several tables writes more beside it
+	Format    string          // one of ReportFormats
+	Out       string          // the file; a CSV report of several tables writes more beside it
 	Paper     pdf.PageSize
 	Language  string    // of the agenda; "" is the workshop's
 	Now       time.Time // the moment of the attendance report
