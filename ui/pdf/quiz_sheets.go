@@ -145,18 +145,20 @@ func (s *sheetDoc) sheet(p *store.Participant) {
 		for cur < places[i].page {
 			cur++
 			s.AddPage()
-			s.sheetHeader(p, words, cur, pages)
+			s.sheetHeader(p, words, cur, pages, words.instructions)
 		}
 		s.question(i+1, &qs[i], lang, words, places[i].y)
 	}
 	for cur < pages-1 { // no questions at all
 		cur++
 		s.AddPage()
-		s.sheetHeader(p, words, cur, pages)
+		s.sheetHeader(p, words, cur, pages, words.instructions)
 	}
 }
 
-func (s *sheetDoc) sheetHeader(p *store.Participant, words quizWords, page, pages int) {
+// sheetHeader draws the header of a participant's page; note is the line
+// of instructions under it on the first page.
+func (s *sheetDoc) sheetHeader(p *store.Participant, words quizWords, page, pages int, note string) {
 	x := qsMargin
 	name := p.FamilyNames
 	if p.GivenNames != "" {
@@ -188,7 +190,7 @@ func (s *sheetDoc) sheetHeader(p *store.Participant, words quizWords, page, page
 	s.Text(x+s.width-60, 37, p.BadgeCode, 14, "B")
 	s.QR(x+s.width-22, 10, 22, p.BadgeCode)
 	s.rule(qsTop - 3)
-	lines, size := s.wrapFit(words.instructions, s.width, 8.5, 7, "", 2)
+	lines, size := s.wrapFit(note, s.width, 8.5, 7, "", 2)
 	s.SetTextColor(muted.r, muted.g, muted.b)
 	for i, l := range lines {
 		s.Text(x, qsTop+2+float64(i)*size*ptMM*1.3, l, size, "")
@@ -311,13 +313,7 @@ func (s *sheetDoc) grid(p *store.Participant) {
 	lang := sheetLanguage(&s.req.Workshop, p)
 	words := quizWording[lang]
 	s.AddPage()
-	s.sheetHeader(p, words, 0, 1)
-	// The instructions line of sheetHeader is replaced by the grid's note.
-	s.SetFillColor(255, 255, 255)
-	s.Rect(qsMargin, qsTop-1, s.width, 9, "F")
-	s.SetTextColor(muted.r, muted.g, muted.b)
-	s.TextFit(qsMargin, qsTop+3, s.width, words.grid+" · "+words.gridNote, 8.5, 6.5, "", AlignLeft)
-	s.SetTextColor(ink.r, ink.g, ink.b)
+	s.sheetHeader(p, words, 0, 1, words.grid+" · "+words.gridNote)
 	qs := s.req.Questions
 	top := qsTop + 10
 	rowH := 8.0
