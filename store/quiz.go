@@ -50,6 +50,10 @@ type Quiz struct {
 	// PassMark is the per cent needed to pass; 0 means no pass mark.
 	PassMark float64 `json:"pass_mark,omitempty"`
 	Closed   bool    `json:"closed,omitempty"`
+	// Completion, on the post-test, is the certificate rule "post-test ≥
+	// pass mark": those eligible who reach the pass mark get a
+	// certificate of completion, the others one of attendance.
+	Completion bool `json:"completion,omitempty"`
 }
 
 // Key returns the test's key.
@@ -72,6 +76,9 @@ func (z *Quiz) Validate() error {
 		pr.add("pass_mark", "%g is not a per cent from 0 to 100", z.PassMark)
 	}
 	pr.checkText("title", z.Title, map[string]int{"title": 200}, false)
+	if z.Completion && (z.Kind != PostTest || z.PassMark <= 0) {
+		pr.add("completion", "certificates of completion need the post-test and its pass mark")
+	}
 	return pr.err()
 }
 

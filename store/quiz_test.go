@@ -284,3 +284,44 @@ func TestParseAnswerLine(t *testing.T) {
 		t.Fatalf("unclosed quote: %v", err)
 	}
 }
+
+func TestCompletionRule(t *testing.T) {
+	s := openTest(t)
+	w, ps, _, post := quizSetup(t, s)
+	post.Completion = true
+	if err := s.SaveQuiz(&post); err == nil {
+		t.Fatal("a completion rule without a pass mark was accepted")
+	}
+	post.PassMark = 60
+	if err := s.SaveQuiz(&post); err != nil {
+		t.Fatal(err)
+	}
+	for i, resp := range [][]string{{"T", "A", "AB", "gfmd", "1990"}, {"T"}} {
+		if _, err := s.RecordAnswers(post.ID, w.ID, []SheetInput{{ParticipantID: ps[i].ID, Responses: resp}}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, _, err := s.WorkshopLearning(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []EligibilityRow{
+		{ParticipantID: ps[0].ID, Kind: KindAttendance, Eligible: true, Reason: "3 of 3 sessions"},
+		{ParticipantID: ps[1].ID, Kind: KindAttendance, Eligible: true, Reason: "3 of 3 sessions"},
+		{ParticipantID: ps[2].ID, Kind: KindAttendance, Eligible: true, Reason: "3 of 3 sessions"},
+		{ParticipantID: uuid.New(), Kind: KindAttendance, Eligible: false, Reason: "1 of 3 sessions"},
+	}
+	got := ApplyCompletion(rows, l)
+	if !got[ps[0].ID] || got[ps[1].ID] || len(got) != 1 {
+		t.Fatalf("completion for %v", got)
+	}
+	for i, want := range []string{"post-test 80% ≥ 60%: certificate of completion", "post-test 20% < 60%: certificate of attendance",
+		"post-test not taken: certificate of attendance"} {
+		if !strings.HasSuffix(rows[i].Reason, "; "+want) {
+			t.Errorf("row %d reason %q, want it to end %q", i, rows[i].Reason, want)
+		}
+	}
+	if rows[3].Reason != "1 of 3 sessions" {
+		t.Errorf("a participant not eligible got a completion reason: %q", rows[3].Reason)
+	}
+}

@@ -67,7 +67,7 @@ func commands() []*command {
 		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, publicKeyCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 		importQuestionsCommand, questionsCommand, exportQuestionsCommand, testSheetsCommand,
-		recordAnswersCommand, importAnswersCommand, resultsCommand,
+		recordAnswersCommand, importAnswersCommand, resultsCommand, testSettingsCommand,
 	}
 }
 

@@ -320,3 +320,76 @@ func (c *cli) exportQuestions(ref, out string) (err error) {
 	c.printf("wrote %s of %s to %s\n", plural(len(qs), "question"), w.Code, out)
 	return nil
 }
+
+// testSettingsCommand sets a test's pass mark, state and certificate rule.
+var testSettingsCommand = &command{
+	name:     "test-settings",
+	synopsis: "--workshop W --test pre|post|check:SESSION [--pass-mark PCT] [--closed|--open] [--completion on|off]",
+	summary:  "set a test's pass mark, open or closed state and certificate of completion rule",
+	required: []string{"workshop", "test"},
+	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
+		var ref, test, completion string
+		var pass float64 = -1
+		var closed, open bool
+		workshopFlag(fs, &ref)
+		fs.StringVar(&test, "test", "", "the `TEST`: pre, post or check:SESSION")
+		fs.Float64Var(&pass, "pass-mark", -1, "the pass mark in per cent, `PCT` (0: none)")
+		fs.BoolVar(&closed, "closed", false, "close the test: it takes no more answers")
+		fs.BoolVar(&open, "open", false, "open the test again")
+		fs.StringVar(&completion, "completion", "", "post-test: `on` gives those who reach the pass mark a certificate of\ncompletion, off turns the rule off")
+		return func([]string) error {
+			if closed && open {
+				return usageError{"give --closed or --open, not both"}
+			}
+			return c.testSettings(ref, test, pass, closed, open, completion)
+		}
+	},
+}
+
+func (c *cli) testSettings(ref, test string, pass float64, closed, open bool, completion string) (err error) {
+	st, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	w, err := findWorkshop(st, ref)
+	if err != nil {
+		return err
+	}
+	z, err := c.findQuiz(st, w, test)
+	if err != nil {
+		return err
+	}
+	if pass >= 0 {
+		z.PassMark = pass
+	}
+	z.Closed = (z.Closed || closed) && !open
+	switch strings.ToLower(completion) {
+	case "":
+	case "on":
+		z.Completion = true
+	case "off":
+		z.Completion = false
+	default:
+		return usageError{fmt.Sprintf("--completion %q is not on or off", completion)}
+	}
+	if err := st.SaveQuiz(&z); err != nil {
+		return fmt.Errorf("the test was not changed: %w", err)
+	}
+	if c.json {
+		return c.printJSON(struct {
+			Test       string  `json:"test"`
+			Questions  int     `json:"questions"`
+			PassMark   float64 `json:"pass_mark"`
+			Closed     bool    `json:"closed"`
+			Completion bool    `json:"completion"`
+		}{z.Key().String(), len(z.QuestionIDs), z.PassMark, z.Closed, z.Completion})
+	}
+	state := "open"
+	if z.Closed {
+		state = "closed"
+	}
+	c.printf("%s test of %s: %s, pass mark %g %%, %s, certificates of completion %s\n", z.Kind, w.Code,
+		plural(len(z.QuestionIDs), "question"), z.PassMark, state, map[bool]string{true: "on", false: "off"}[z.Completion])
+	return nil
+}

@@ -93,6 +93,15 @@ func TestQuizCommands(t *testing.T) {
 	if out := mustRun(t, "--data", data, "import-questions", "--workshop", "quiz-27", "--from-workshop", "demo"); !strings.Contains(out, "6 questions can be imported") {
 		t.Fatalf("--from-workshop:\n%s", out)
 	}
+	// The certificate rule: Zapata passed the post-test, Andersen took it too.
+	mustRun(t, "--data", data, "test-settings", "--workshop", "quiz-27", "--test", "post", "--pass-mark", "75", "--completion", "on")
+	if msg := wantFailure(t, runCLI(t, "--data", data, "test-settings", "--workshop", "quiz-27", "--test", "pre", "--completion", "on")); !strings.Contains(msg, "post-test") {
+		t.Fatalf("completion on the pre-test: %s", msg)
+	}
+	mustRun(t, "--data", data, "test-settings", "--workshop", "quiz-27", "--test", "pre", "--closed")
+	if msg := wantFailure(t, runCLI(t, "--data", data, "record-answers", "--workshop", "quiz-27", "--test", "pre", "--code", "ANDE01", "--answers", "T")); !strings.Contains(msg, "closed") {
+		t.Fatalf("answers to a closed test: %s", msg)
+	}
 	// The demo workshop has its own tests and answers.
 	if out := mustRun(t, "--data", data, "results", "--workshop", "demo"); !strings.Contains(out, "paired (took both tests): 9") {
 		t.Fatalf("demo results:\n%s", out)
