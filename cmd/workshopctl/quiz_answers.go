@@ -4,11 +4,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/quizimport"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 	"github.com/workshopdesk/workshopdesk/ui/pdf"
 )
 
@@ -339,19 +339,11 @@ func (c *cli) testSheets(ref, test, out, paper string, booklet bool) (err error)
 	if err != nil {
 		return err
 	}
-	bank, err := st.Questions(w.ID)
+	run, err := ops.WriteAnswerSheets(st, w, z.Key(), out, size, booklet)
 	if err != nil {
 		return err
 	}
-	ps, err := st.Participants(w.ID)
-	if err != nil {
-		return err
-	}
-	req := pdf.SheetsRequest{Workshop: w, Quiz: z, Questions: store.QuizQuestions(&z, bank), Participants: ps, Size: size, Booklet: booklet}
-	if err := store.WriteFileAtomic(out, func(wr io.Writer) error { return pdf.AnswerSheets(req, wr) }); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	c.printf("wrote the %s-test sheets of %s (%s) to %s\n", z.Kind, plural(len(ps), "participant"), plural(len(req.Questions), "question"), out)
+	c.printf("wrote the %s-test sheets of %s (%s) to %s\n", z.Kind, plural(run.Participants, "participant"), plural(run.Questions, "question"), out)
 	return nil
 }
 
