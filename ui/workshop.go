@@ -59,6 +59,7 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), ws.attendance.content),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.DocumentPrintIcon(), newCertificatesSection(ws).content),
 		container.NewTabItemWithIcon(lang.L("Reports"), theme.ListIcon(), newReportsSection(ws).content),
+		container.NewTabItemWithIcon(lang.L("Tests"), theme.QuestionIcon(), newQuizSection(ws).content),
 	)
 	ws.tabs.SetTabLocation(container.TabLocationLeading)
 	ws.tabs.OnSelected = func(*container.TabItem) {
