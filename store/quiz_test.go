@@ -325,3 +325,41 @@ func TestCompletionRule(t *testing.T) {
 		t.Errorf("a participant not eligible got a completion reason: %q", rows[3].Reason)
 	}
 }
+
+func TestDuplicateWorkshopCarriesQuestions(t *testing.T) {
+	s := openTest(t)
+	w, ps, pre, _ := quizSetup(t, s)
+	se := addSession(t, s, w, 1, "09:00", "10:00", "Opening")
+	if err := s.AddQuestions([]*Question{{WorkshopID: w.ID, Kind: ShortAnswer, Text: "Who opened?", Options: []Option{{Text: "Chair", Weight: 100}}}},
+		[]QuizKey{{Kind: QuickCheck, SessionID: se.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordAnswers(pre.ID, w.ID, []SheetInput{{ParticipantID: ps[0].ID, Responses: []string{"T"}}}, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.DuplicateWorkshop(w.ID, "copy-2027", "Copy", mustDate(t, "2027-06-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qd, err := s.LoadQuizData(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qd.Questions) != 6 || len(qd.Quizzes) != 3 {
+		t.Fatalf("copy has %d questions and %d tests", len(qd.Questions), len(qd.Quizzes))
+	}
+	check := qd.Quizzes[2]
+	sessions, _ := s.Sessions(c.ID)
+	if check.Kind != QuickCheck || check.SessionID != sessions[0].ID || QuizQuestions(&check, qd.Questions)[0].Text != "Who opened?" {
+		t.Fatalf("quick check not moved to the copy's session: %+v", check)
+	}
+	for _, z := range qd.Quizzes {
+		if len(qd.Sheets[z.ID]) != 0 {
+			t.Fatal("answers were copied")
+		}
+		if len(QuizQuestions(&z, qd.Questions)) != len(z.QuestionIDs) {
+			t.Fatal("a copied test points to the original's questions")
+		}
+	}
+	mustCheck(t, s)
+}

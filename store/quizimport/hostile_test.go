@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/google/uuid"
+	"github.com/workshopdesk/workshopdesk/store"
 )
 
 // TestHostileQuestionFiles: damaged, oversized and malicious question
@@ -38,5 +41,29 @@ func TestHostileQuestionFiles(t *testing.T) {
 	}
 	if _, err := ParseQuestionTable("bank.csv", []byte("title,kind\nx,tf\n")); err == nil || !strings.Contains(err.Error(), "question") {
 		t.Errorf("sheet without a question column: %v", err)
+	}
+}
+
+// TestHostileAnswerFiles: a form export with control characters, a bidi
+// override or a pasted essay in an answer names the row; nothing is kept
+// from it.
+func TestHostileAnswerFiles(t *testing.T) {
+	qs := []store.Question{{Kind: store.ShortAnswer, Text: "Name the forum.", Options: []store.Option{{Text: "GFMD", Weight: 100}}}}
+	ps := []store.Participant{{Record: store.Record{ID: uuid.New()}, GivenNames: "A", FamilyNames: "B", BadgeCode: "BBBB01"}}
+	for name, cell := range map[string]string{
+		"bidi":  "GF\u202eMD",
+		"bell":  "GFMD\x07",
+		"essay": strings.Repeat("long ", 200),
+	} {
+		a, err := ParseAnswerTable("form.csv", []byte("badge,1\nBBBB01,\""+cell+"\"\n"), ps, qs)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(a.Sheets) != 0 || len(a.Problems) != 1 || a.Problems[0].Line != 2 {
+			t.Errorf("%s: sheets %v, problems %v", name, a.Sheets, a.Problems)
+		}
+	}
+	if _, err := ParseAnswerTable("form.csv", []byte("name,1\nx,y\n"), ps, qs); err == nil || !strings.Contains(err.Error(), "badge code or email") {
+		t.Errorf("no identity column: %v", err)
 	}
 }
