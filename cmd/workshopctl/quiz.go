@@ -317,6 +317,12 @@ func (c *cli) exportQuestions(ref, out string) (err error) {
 	if err := store.WriteFileAtomic(out, func(wr io.Writer) error { return quizimport.WriteGIFT(wr, qs) }); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
+	if c.json {
+		return c.printJSON(struct {
+			File      string `json:"file"`
+			Questions int    `json:"questions"`
+		}{out, len(qs)})
+	}
 	c.printf("wrote %s of %s to %s\n", plural(len(qs), "question"), w.Code, out)
 	return nil
 }

@@ -343,6 +343,14 @@ func (c *cli) testSheets(ref, test, out, paper string, booklet bool) (err error)
 	if err != nil {
 		return err
 	}
+	if c.json {
+		return c.printJSON(struct {
+			File         string `json:"file"`
+			Test         string `json:"test"`
+			Participants int    `json:"participants"`
+			Questions    int    `json:"questions"`
+		}{out, z.Key().String(), run.Participants, run.Questions})
+	}
 	c.printf("wrote the %s-test sheets of %s (%s) to %s\n", z.Kind, plural(run.Participants, "participant"), plural(run.Questions, "question"), out)
 	return nil
 }
