@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
 )
 
 // ScoredSheet is a participant's sheet for one test, scored, as shown back
@@ -80,25 +81,30 @@ func (s *Store) RecordAnswerLine(workshopID uuid.UUID, key QuizKey, badge, line,
 // the responses are empty when there is none.
 func (s *Store) ScoredSheet(workshopID, quizID, participantID uuid.UUID) (ScoredSheet, error) {
 	out := ScoredSheet{}
-	var err error
-	if out.Participant, err = s.Participant(participantID); err != nil {
-		return out, err
-	}
-	qd, err := s.LoadQuizData(workshopID)
+	err := s.view(func(tx *bolt.Tx) error {
+		if err := liveParticipant(tx, participantID, &out.Participant); err != nil {
+			return err
+		}
+		var err error
+		if out.Quiz, out.Questions, err = quizInTx(tx, workshopID, quizID); err != nil {
+			return err
+		}
+		var a AnswerSheet
+		if err := getJSON(tx.Bucket(bucketQuizAnswers), join(quizID, participantID), &a); err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		if a.Deleted() {
+			a = AnswerSheet{}
+		}
+		out.Responses = make([]string, len(out.Questions))
+		for i, q := range out.Questions {
+			out.Responses[i] = a.Responses[q.ID]
+		}
+		return nil
+	})
 	if err != nil {
 		return out, err
 	}
-	for _, z := range qd.Quizzes {
-		if z.ID == quizID {
-			out.Quiz = z
-		}
-	}
-	if out.Quiz.ID == uuid.Nil {
-		return out, fmt.Errorf("test %s: %w", quizID, ErrNotFound)
-	}
-	out.Questions = QuizQuestions(&out.Quiz, qd.Questions)
-	a := qd.Sheets[quizID][participantID]
-	out.Responses = a.Aligned(out.Quiz.QuestionIDs)
 	out.Score = NewTestScorer(out.Questions).Score(out.Responses)
 	return out, nil
 }
