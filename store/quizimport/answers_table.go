@@ -56,6 +56,8 @@ func ParseAnswerTable(name string, data []byte, participants []store.Participant
 		default:
 			if q := matchQuestion(h, questions); q >= 0 {
 				a.Columns[i] = q
+			} else if n := questionNumber(h); n > len(questions) {
+				return nil, fmt.Errorf("%s: column %q names question %d, but the test has only %d", name, h, n, len(questions))
 			} else if strings.TrimSpace(h) != "" {
 				a.Ignored = append(a.Ignored, h)
 			}
@@ -131,4 +133,15 @@ func matchQuestion(h string, questions []store.Question) int {
 		}
 	}
 	return -1
+}
+
+// questionNumber returns the question number a heading such as "Q13" or
+// "Question 13" names, or 0. A bare number counts too.
+func questionNumber(h string) int {
+	m := numbered.FindStringSubmatch(strings.ToLower(strings.TrimSpace(h)))
+	if m == nil || m[2] != "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }

@@ -67,3 +67,12 @@ func TestAnswerTable(t *testing.T) {
 		t.Errorf("problems %v", a.Problems)
 	}
 }
+
+func TestAnswerTableUnknownQuestion(t *testing.T) {
+	qs := []store.Question{store.NewTrueFalse("One?", true)}
+	ps := []store.Participant{{Record: store.Record{ID: uuid.New()}, BadgeCode: "BBBB01", FamilyNames: "B"}}
+	_, err := ParseAnswerTable("form.csv", []byte("badge,Q1,Q13\nBBBB01,T,F\n"), ps, qs)
+	if err == nil || !strings.Contains(err.Error(), `column "Q13" names question 13, but the test has only 1`) {
+		t.Fatalf("unknown question column: %v", err)
+	}
+}
