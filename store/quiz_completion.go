@@ -6,12 +6,17 @@ import (
 	"github.com/google/uuid"
 )
 
+// KindCompletion certifies that a participant eligible for a certificate
+// of attendance also reached the post-test's pass mark (see
+// ApplyCompletion).
+const KindCompletion CertificateKind = "completion"
+
 // ApplyCompletion applies the certificate rule "post-test ≥ pass mark"
 // (Quiz.Completion on the post-test) to eligibility rows: each eligible
 // participant due a certificate of attendance gets one of completion when
 // their post-test score reaches the pass mark. The reason says why either
 // way, after the attendance reason ("…; post-test 85% ≥ 70%: certificate
-// of completion"). It returns the participants due a certificate of
+// of completion"), and the row's Kind becomes KindCompletion. It returns the participants due a certificate of
 // completion; none when the rule is off.
 func ApplyCompletion(rows []EligibilityRow, l *Learning) map[uuid.UUID]bool {
 	out := map[uuid.UUID]bool{}
@@ -31,6 +36,7 @@ func ApplyCompletion(rows []EligibilityRow, l *Learning) map[uuid.UUID]bool {
 		case lr.Passed:
 			why = fmt.Sprintf("post-test %.0f%% ≥ %g%%: certificate of completion", lr.Post.Percent, z.PassMark)
 			out[r.ParticipantID] = true
+			r.Kind = KindCompletion
 		default:
 			why = fmt.Sprintf("post-test %.0f%% < %g%%: certificate of attendance", lr.Post.Percent, z.PassMark)
 		}

@@ -312,7 +312,7 @@ func TestCompletionRule(t *testing.T) {
 		{ParticipantID: uuid.New(), Kind: KindAttendance, Eligible: false, Reason: "1 of 3 sessions"},
 	}
 	got := ApplyCompletion(rows, l)
-	if !got[ps[0].ID] || got[ps[1].ID] || len(got) != 1 {
+	if !got[ps[0].ID] || got[ps[1].ID] || len(got) != 1 || rows[0].Kind != KindCompletion || rows[1].Kind != KindAttendance {
 		t.Fatalf("completion for %v", got)
 	}
 	for i, want := range []string{"post-test 80% ≥ 60%: certificate of completion", "post-test 20% < 60%: certificate of attendance",
