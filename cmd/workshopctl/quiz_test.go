@@ -106,4 +106,12 @@ func TestQuizCommands(t *testing.T) {
 	if out := mustRun(t, "--data", data, "results", "--workshop", "demo"); !strings.Contains(out, "paired (took both tests): 9") {
 		t.Fatalf("demo results:\n%s", out)
 	}
+	// The donor statistics report gains the learning figures by group.
+	stats := filepath.Join(dir, "stats.csv")
+	if out := mustRun(t, "--data", data, "report", "--workshop", "demo", "--kind", "statistics", "--out", stats); !strings.Contains(out, "stats-learning-by-group.csv") {
+		t.Fatalf("statistics report:\n%s", out)
+	}
+	if rows := readCSV(t, filepath.Join(dir, "stats-learning-by-group.csv")); len(rows) < 4 || rows[1][0] != "Gender" {
+		t.Fatalf("learning by group: %v", rows)
+	}
 }

@@ -156,7 +156,7 @@ func (c *cli) writeReport(f reportFlags) error {
 			return err
 		}
 		req.Data, req.Overrides, req.Now = d, overrides, time.Now()
-		if f.kind == ops.ReportLearning {
+		if f.kind == ops.ReportLearning || f.kind == ops.ReportStatistics {
 			if req.Learning, err = c.learning(d); err != nil {
 				return err
 			}

@@ -21,7 +21,7 @@ const (
 // and after, the distribution of scores, and the paired figures by gender,
 // region and organisation type.
 func Learning(d *store.WorkshopData, l *store.Learning) []sheet.Table {
-	return []sheet.Table{LearningSummary(l), learningParticipants(l), learningQuestions(l), LearningDistribution(l), learningGroups(l)}
+	return []sheet.Table{LearningSummary(l), learningParticipants(l), learningQuestions(l), LearningDistribution(l), LearningGroups(l)}
 }
 
 // LearningSummary is the table of paired figures.
@@ -121,9 +121,9 @@ func LearningDistribution(l *store.Learning) sheet.Table {
 	return t
 }
 
-// learningGroups gives the paired figures by gender, region and
-// organisation type, for donors.
-func learningGroups(l *store.Learning) sheet.Table {
+// LearningGroups gives the paired figures by gender, region and
+// organisation type, for donors; the statistics report carries it too.
+func LearningGroups(l *store.Learning) sheet.Table {
 	t := sheet.Table{Name: LearningGroupsTable, Header: []string{"Breakdown", "Group", "Paired", "Mean pre (%)", "Mean post (%)", "Mean gain (points)"}}
 	type acc struct {
 		n         int

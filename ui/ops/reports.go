@@ -40,7 +40,7 @@ type ReportRequest struct {
 	Data      *store.WorkshopData
 	Overrides map[uuid.UUID]store.EligibilityOverride
 	Series    *store.SeriesStats
-	Learning  *store.Learning // the learning report's results, with Data
+	Learning  *store.Learning // the test results: the learning report's, and the statistics report's learning figures
 	Format    string          // one of ReportFormats
 	Out       string          // the file; a CSV report of several tables writes more beside it
 	Paper     pdf.PageSize
@@ -127,6 +127,11 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 		return []sheet.Table{perSession, perParticipant}, report.ParticipantsTable,
 			func(w io.Writer) error { return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size) }
 	case ReportStatistics:
+		if l := req.Learning; l != nil && l.Paired > 0 {
+			// The donor report gains the learning figures by group.
+			return append(report.Statistics(d), report.LearningGroups(l)), report.GenderTable,
+				func(w io.Writer) error { return pdf.StatisticsReportWithLearning(d, l, w, size) }
+		}
 		return report.Statistics(d), report.GenderTable, func(w io.Writer) error { return pdf.StatisticsReport(d, w, size) }
 	case ReportLearning:
 		l := req.Learning

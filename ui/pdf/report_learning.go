@@ -101,3 +101,16 @@ func signedCell(v any) string {
 	}
 	return fmt.Sprintf("%+.0f", f)
 }
+
+// StatisticsReportWithLearning is StatisticsReport followed by the
+// learning figures by gender, region and organisation type.
+func StatisticsReportWithLearning(d *store.WorkshopData, l *store.Learning, w io.Writer, size PageSize, opts ...Option) error {
+	r, err := statisticsDoc(d, report.Statistics(d), size, opts...)
+	if err != nil {
+		return err
+	}
+	gt := report.LearningGroups(l)
+	r.heading(gt.Name+" (pre- and post-test)", 24)
+	r.table(plainSpec(gt, []float64{26, 40, 14, 18, 18, 18}, 2))
+	return r.finish(w)
+}
