@@ -224,8 +224,8 @@ func (s *Store) SaveCertificate(c *CertificateIssue) error {
 	if c.Voided() && c.VoidReason == "" {
 		pr.add("void_reason", "a reason is required to void a certificate")
 	}
-	if !validEnum(c.Kind, []CertificateKind{KindAttendance, KindAppreciation}, true) {
-		pr.add("kind", "%q is not one of attendance, appreciation", c.Kind)
+	if !validEnum(c.Kind, []CertificateKind{KindAttendance, KindAppreciation, KindCompletion}, true) {
+		pr.add("kind", "%q is not one of attendance, appreciation, completion", c.Kind)
 	}
 	if err := pr.err(); err != nil {
 		return err

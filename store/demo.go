@@ -135,6 +135,9 @@ func (s *Store) InitDemo() (Workshop, error) {
 	if err := s.SaveParticipants(people); err != nil {
 		return w, fmt.Errorf("sample participants: %w", err)
 	}
+	if err := s.addDemoQuiz(w, people); err != nil {
+		return w, err
+	}
 	for _, se := range sessions {
 		if se.Type == Break || se.EndsAt(loc).After(now) {
 			continue

@@ -180,7 +180,13 @@ func (s *Store) WorkshopEligibility(workshopID uuid.UUID, now time.Time) ([]Elig
 	if err != nil {
 		return nil, err
 	}
-	return Eligibility(d, ov, now), nil
+	qd, err := s.LoadQuizData(workshopID)
+	if err != nil {
+		return nil, err
+	}
+	rows := Eligibility(d, ov, now)
+	ApplyCompletion(rows, LearningOf(d.Participants, qd)) // the post-test rule, when set (quiz_completion.go)
+	return rows, nil
 }
 
 // SetOverride decides a participant's certificate by hand: granted or

@@ -183,9 +183,11 @@ func (s *Store) prepare() error {
 		s.device = s.opts.DeviceID
 	}
 	if ours && schema < currentSchema {
-		return s.migrate(schema)
+		if err := s.migrate(schema); err != nil {
+			return err
+		}
 	}
-	return nil
+	return s.addMissingBuckets()
 }
 
 // initialise creates every bucket and the meta entries of a new file.

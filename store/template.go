@@ -9,8 +9,8 @@ import (
 
 // DuplicateWorkshop makes a new workshop from an existing one used as a
 // template: its settings and agenda, moved to start on start, under a new
-// code and title; participants, attendance and certificates are not
-// copied. Everything is written in one transaction.
+// code and title, with its question bank and tests (not the answers);
+// participants, attendance and certificates are not copied. Everything is written in one transaction.
 func (s *Store) DuplicateWorkshop(id uuid.UUID, code, title string, start Date) (Workshop, error) {
 	var w Workshop
 	err := s.update(func(tx *bolt.Tx) error {
@@ -42,7 +42,9 @@ func (s *Store) DuplicateWorkshop(id uuid.UUID, code, title string, start Date) 
 		if err := putJSON(tx.Bucket(bucketWorkshops), w.ID[:], &w); err != nil {
 			return err
 		}
+		moved := map[uuid.UUID]uuid.UUID{} // old session → new, for the quick checks
 		for _, se := range sessions {
+			old := se.ID
 			se.Record = Record{}
 			se.WorkshopID = w.ID
 			se.Date = se.Date.AddDays(shift)
@@ -53,8 +55,9 @@ func (s *Store) DuplicateWorkshop(id uuid.UUID, code, title string, start Date) 
 			if err := putJSON(tx.Bucket(bucketSessions), se.ID[:], &se); err != nil {
 				return err
 			}
+			moved[old] = se.ID
 		}
-		return nil
+		return s.copyQuizzes(tx, id, w.ID, moved) // question bank and tests (quiz_copy.go)
 	})
 	return w, err
 }

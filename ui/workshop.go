@@ -23,6 +23,7 @@ const (
 	sectionCertificates
 	sectionReports
 	sectionEvaluation
+	sectionTests
 )
 
 // workshopSection is one section of a workshop's screen: a tab, built the
@@ -52,11 +53,12 @@ func workshopSections() []workshopSection {
 		{"Certificates", theme.DocumentPrintIcon, func(ws *workshopScreen) fyne.CanvasObject { return newCertificatesSection(ws).content }},
 		{"Reports", theme.ListIcon, func(ws *workshopScreen) fyne.CanvasObject { return newReportsSection(ws).content }},
 		{"Evaluation", theme.DocumentCreateIcon, func(ws *workshopScreen) fyne.CanvasObject { return newEvaluationSection(ws).content }},
+		{"Tests", theme.QuestionIcon, func(ws *workshopScreen) fyne.CanvasObject { return newQuizSection(ws).content }},
 	}
 }
 
 // workshopScreen shows one workshop's sections: Overview, Agenda,
-// Participants, Attendance, Certificates, Reports and Evaluation. A section's fields
+// Participants, Attendance, Certificates, Reports, Evaluation and Tests. A section's fields
 // (participants, attendance, certificates, reports) are nil until it is
 // first shown; ensure builds it.
 type workshopScreen struct {

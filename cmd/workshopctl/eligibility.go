@@ -81,6 +81,11 @@ func (c *cli) eligibility(ref string) (err error) {
 		}
 	}
 	rows := store.Eligibility(d, ov, time.Now())
+	qd, err := st.LoadQuizData(w.ID)
+	if err != nil {
+		return err
+	}
+	store.ApplyCompletion(rows, store.LearningOf(d.Participants, qd)) // the post-test rule, when set
 	list := make([]eligibilityJSON, len(rows))
 	for i, r := range rows {
 		p := d.Participants[i]

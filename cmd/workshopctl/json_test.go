@@ -73,6 +73,22 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 			return []string{"--workshop", "demo", out("answers.csv"), "--yes"}
 		},
 		"evaluation": func() []string { return []string{"--workshop", "demo"} },
+		"import-questions": func() []string {
+			os.WriteFile(out("bank.gift"), []byte("::Q::Is it true?{T}\n\n::E::Essay{}\n"), 0o600)
+			return []string{"--workshop", "demo", out("bank.gift"), "--test", "post"}
+		},
+		"questions":        func() []string { return []string{"--workshop", "demo"} },
+		"export-questions": func() []string { return []string{"--workshop", "demo", "--out", out("bank-out.gift")} },
+		"test-sheets":      func() []string { return []string{"--workshop", "demo", "--test", "pre", "--out", out("pre.pdf")} },
+		"record-answers": func() []string {
+			return []string{"--workshop", "demo", "--test", "pre", "--code", badge, "--answers", `T F B AB 2007 "Bishoftu"`}
+		},
+		"import-answers": func() []string {
+			os.WriteFile(out("form.csv"), []byte("badge,1,2\n"+badge+",Vrai,F\n"), 0o600)
+			return []string{"--workshop", "demo", "--test", "post", out("form.csv")}
+		},
+		"results":       func() []string { return []string{"--workshop", "demo"} },
+		"test-settings": func() []string { return []string{"--workshop", "demo", "--test", "post", "--pass-mark", "60"} },
 	}
 	for _, cmd := range commands() {
 		args, ok := cases[cmd.name]

@@ -50,6 +50,8 @@ type command struct {
 	details  string // more about the command, for its own usage; optional
 	// positional is the number of arguments the command takes after its flags.
 	positional int
+	// optionalArg means the last positional argument may be left out.
+	optionalArg bool
 	// required lists flags that must be given a value.
 	required []string
 	// define registers the command's own flags on fs and returns the
@@ -65,6 +67,8 @@ func commands() []*command {
 		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, verifyPageCommand, publicKeyCommand,
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 		evaluationFormsCommand, recordEvaluationCommand, importEvaluationsCommand, evaluationCommand,
+		importQuestionsCommand, questionsCommand, exportQuestionsCommand, testSheetsCommand,
+		recordAnswersCommand, importAnswersCommand, resultsCommand, testSettingsCommand,
 	}
 }
 
@@ -121,7 +125,7 @@ func (c *cli) exec(cmd *command, args []string) int {
 		return usageFailure(c.stderr, err, cmd)
 	case len(pos) > 0 && cmd.positional == 0:
 		return usageFailure(c.stderr, fmt.Errorf("unexpected argument %q", pos[0]), cmd)
-	case len(pos) != cmd.positional:
+	case len(pos) != cmd.positional && !(cmd.optionalArg && len(pos) == cmd.positional-1):
 		return usageFailure(c.stderr, fmt.Errorf("expected %s, got %s", cmd.synopsis, plural(len(pos), "argument")), cmd)
 	}
 	for _, name := range cmd.required {

@@ -20,7 +20,7 @@ import (
 // reportCommand writes a report of a workshop or of a series of workshops.
 var reportCommand = &command{
 	name:     "report",
-	synopsis: "(--workshop W --kind attendance|statistics|agenda|evaluation | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
+	synopsis: "(--workshop W --kind attendance|statistics|agenda|evaluation|learning | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
 	summary:  "write a report (attendance, statistics for donors, agenda, series) to PDF, CSV or XLSX",
 	details: `Writes one report, for a workshop (--workshop with --kind) or for a series of
 workshops (--series, optionally for one --year; "all" or "" for every workshop):
@@ -38,6 +38,9 @@ workshops (--series, optionally for one --year; "all" or "" for every workshop):
               item with its answers 1-5 (stacked bars in the PDF), mean, median
               and share agreeing, the sessions best rated first, the comments
               as written
+  learning    the pre- and post-test results: paired figures, score
+              distribution, right answers by question, figures by gender,
+              region and organisation type, each participant's scores
   --series    the workshops of the series with their figures, and the distinct
               persons who came, broken down as in statistics
 
@@ -60,7 +63,7 @@ says otherwise.`,
 		var f reportFlags
 		f.paper = "a4"
 		workshopFlag(fs, &f.workshop)
-		fs.StringVar(&f.kind, "kind", "", "the `KIND` of workshop report: attendance, statistics, agenda or evaluation")
+		fs.StringVar(&f.kind, "kind", "", "the `KIND` of workshop report: attendance, statistics, agenda, evaluation or learning")
 		fs.StringVar(&f.series, "series", "", "report on the workshops of the series `NAME` instead (\"all\" or \"\": every\nworkshop)")
 		fs.IntVar(&f.year, "year", 0, "with --series: only the workshops starting in `YYYY`")
 		fs.StringVar(&f.format, "format", "", "the `FORMAT`: pdf, csv or xlsx (default: from the extension of --out)")
@@ -92,7 +95,7 @@ func (f *reportFlags) check() error {
 	case !ws && !f.seriesSet:
 		return fail("--workshop or --series is required")
 	case ws && f.kind == "":
-		return fail("--kind is required with --workshop: attendance, statistics, agenda or evaluation")
+		return fail("--kind is required with --workshop: attendance, statistics, agenda, evaluation or learning")
 	case f.seriesSet && f.kind != "":
 		return fail("--kind is for workshop reports; a series report has one kind")
 	case !f.seriesSet && f.year != 0:
@@ -102,7 +105,7 @@ func (f *reportFlags) check() error {
 	}
 	f.kind = strings.ToLower(strings.TrimSpace(f.kind))
 	if ws && !slices.Contains(ops.ReportKinds, f.kind) {
-		return fail("--kind %q is not one of attendance, statistics, agenda, evaluation", f.kind)
+		return fail("--kind %q is not one of attendance, statistics, agenda, evaluation, learning", f.kind)
 	}
 	if _, err := checkLanguage(f.language); err != nil {
 		return fail("%v", err)
@@ -164,6 +167,11 @@ func (c *cli) writeReport(f reportFlags) error {
 		req.Data, req.Overrides, req.Now = d, overrides, time.Now()
 		if f.kind == ops.ReportEvaluation || f.kind == ops.ReportStatistics {
 			if req.Evaluation, err = c.evaluationSummary(d); err != nil {
+				return err
+			}
+		}
+		if f.kind == ops.ReportLearning || f.kind == ops.ReportStatistics {
+			if req.Learning, err = c.learning(d); err != nil {
 				return err
 			}
 		}

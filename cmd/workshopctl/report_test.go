@@ -58,7 +58,9 @@ func TestReportWorkshop(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := f.GetSheetList(); len(sheets) != 8 || sheets[0] != "By gender" {
+	// The eight participation tables, then the learning figures by group
+	// (the sample workshop has pre- and post-test answers).
+	if sheets := f.GetSheetList(); len(sheets) != 9 || sheets[0] != "By gender" || sheets[8] != "Learning by group" {
 		t.Errorf("sheets %q", sheets)
 	}
 	rows, _ := f.GetRows("By gender")
@@ -119,7 +121,7 @@ func TestReportWorkshop(t *testing.T) {
 	}
 	wantOnly(t, dir, "agenda.csv", "agenda.pdf", "att-sessions.csv", "att.csv", "att.pdf", "j-sessions.csv", "j.csv",
 		"stats-country.csv", "stats-gender-by-org-type-attended.csv", "stats-gender-by-org-type-registered.csv",
-		"stats-organisation-type.csv", "stats-region.csv", "stats-role.csv", "stats-sub-region.csv", "stats.csv", "stats.xlsx")
+		"stats-learning-by-group.csv", "stats-organisation-type.csv", "stats-region.csv", "stats-role.csv", "stats-sub-region.csv", "stats.csv", "stats.xlsx")
 }
 
 // TestReportSeries writes the series report of every workshop.

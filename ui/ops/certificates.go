@@ -149,6 +149,11 @@ func planCertificates(st *store.Store, req CertificateRequest) (*certPlan, error
 	}
 	p := &certPlan{d: d, now: req.Now}
 	rows := store.Eligibility(d, ov, req.Now)
+	qd, err := st.LoadQuizData(req.Workshop)
+	if err != nil {
+		return nil, fmt.Errorf("read the tests: %w", err)
+	}
+	store.ApplyCompletion(rows, store.LearningOf(d.Participants, qd)) // the post-test rule, when set
 	chosen, err := p.choose(st, rows, req)
 	if err != nil {
 		return nil, err
@@ -453,7 +458,7 @@ func attendedText(r store.EligibilityRow, c store.CertificateIssue) string {
 func certificateInput(p store.Participant, r store.EligibilityRow, c store.CertificateIssue, qr, code string) pdf.CertificateInput {
 	return pdf.CertificateInput{Participant: p, Number: c.Number, QR: qr, Code: code,
 		SessionsAttended: r.Stats.Attended, SessionsTotal: r.Stats.Applicable, Hours: r.Stats.AttendedTime.Hours(),
-		Appreciation: kindOf(r, c) == store.KindAppreciation}
+		Appreciation: kindOf(r, c) == store.KindAppreciation, Completion: kindOf(r, c) == store.KindCompletion}
 }
 
 // templateImages reads the logos and signatures of a template.

@@ -22,10 +22,11 @@ const (
 	ReportStatistics = "statistics"
 	ReportAgenda     = "agenda"
 	ReportSeries     = "series"
+	ReportLearning   = "learning"
 )
 
 // ReportKinds are the reports of a workshop.
-var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda, ReportEvaluation}
+var ReportKinds = []string{ReportAttendance, ReportStatistics, ReportAgenda, ReportEvaluation, ReportLearning}
 
 // ReportFormats are the formats of a report, named as the files'
 // extensions.
@@ -45,11 +46,14 @@ type ReportRequest struct {
 	// EvalSeries, with Series, adds the evaluations compared across the
 	// series' workshops.
 	EvalSeries *store.EvalSeries
-	Format     string // one of ReportFormats
-	Out        string // the file; a CSV report of several tables writes more beside it
-	Paper      pdf.PageSize
-	Language   string    // to print in; "" is the workshop's working language (English for a series)
-	Now        time.Time // the moment of the attendance report
+	// Learning is the test results: the learning report's content, and
+	// the statistics report's learning figures by group.
+	Learning *store.Learning
+	Format   string // one of ReportFormats
+	Out      string // the file; a CSV report of several tables writes more beside it
+	Paper    pdf.PageSize
+	Language string    // to print in; "" is the workshop's working language (English for a series)
+	Now      time.Time // the moment of the attendance report
 	// CheckPath, if set, is called for every path before anything is
 	// written; an error stops the report.
 	CheckPath func(path string) error
@@ -72,6 +76,9 @@ type ReportRun struct {
 // sheet per table, or one CSV file per table (report.CSVFiles names them).
 // Every path is checked before anything is written.
 func WriteReport(req ReportRequest) (ReportRun, error) {
+	if req.Kind == ReportLearning && req.Learning == nil {
+		return ReportRun{}, fmt.Errorf("the learning report needs the test results")
+	}
 	tables, main, render := reportContent(req)
 	lang := store.PrintLanguage(req.Language)
 	if strings.TrimSpace(req.Language) == "" && req.Data != nil && req.Kind != ReportSeries {
@@ -142,12 +149,20 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 				return pdf.AttendanceReportWithOverrides(d, req.Overrides, req.Now, w, size, pdf.Language(req.Language))
 			}
 	case ReportStatistics:
-		return report.Statistics(d), report.GenderTable, func(w io.Writer) error {
-			return pdf.StatisticsReportWith(d, req.Evaluation, w, size, pdf.Language(req.Language))
+		tables := report.Statistics(d)
+		if l := req.Learning; l != nil && l.Paired > 0 {
+			// The donor report gains the learning figures by group.
+			tables = append(tables, report.LearningGroups(l))
+		}
+		return tables, report.GenderTable, func(w io.Writer) error {
+			return pdf.StatisticsReportWith(d, pdf.StatisticsExtras{Evaluation: req.Evaluation, Learning: req.Learning}, w, size, pdf.Language(req.Language))
 		}
 	case ReportEvaluation:
 		return report.Evaluation(req.Evaluation), report.EvalItemsTable,
 			func(w io.Writer) error { return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size) }
+	case ReportLearning:
+		l := req.Learning
+		return report.Learning(d, l), report.LearningParticipantsTable, func(w io.Writer) error { return pdf.LearningReport(d, l, w, size) }
 	}
 	lang := strings.ToLower(req.Language)
 	return []sheet.Table{report.Agenda(d)}, report.AgendaTable, func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, lang) }

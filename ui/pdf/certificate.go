@@ -57,6 +57,10 @@ type CertificateInput struct {
 	// Appreciation prints a certificate of appreciation (speakers,
 	// facilitators, organisers) with its own title and body.
 	Appreciation bool
+	// Completion prints a certificate of completion: the attendance
+	// wording under its own title (the post-test rule; see
+	// store.ApplyCompletion).
+	Completion bool
 	// Language overrides the template's language for this certificate
 	// (one of store.CertificateLanguages); "" is the template's.
 	Language string
@@ -542,6 +546,9 @@ func (des *certDesign) plan(in *CertificateInput) (certPlan, error) {
 		body = cmp.Or(strings.TrimSpace(t.AppreciationBody), word(lang, wBodyApp))
 	} else {
 		pl.title = cmp.Or(strings.TrimSpace(t.Title), word(lang, wTitle))
+		if in.Completion {
+			pl.title = word(lang, wTitleCompletion)
+		}
 		pl.presented = word(lang, wPresented)
 		body = strings.TrimSpace(t.Body)
 		if body == "" {

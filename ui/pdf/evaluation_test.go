@@ -93,7 +93,7 @@ func TestEvaluationReportContent(t *testing.T) {
 		}
 	}
 	var stats bytes.Buffer
-	if err := StatisticsReportWith(d, sum, &stats, A4); err != nil {
+	if err := StatisticsReportWith(d, StatisticsExtras{Evaluation: sum}, &stats, A4); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(path, stats.Bytes(), 0o600)

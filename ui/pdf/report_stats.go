@@ -21,19 +21,34 @@ import (
 // 100 because of rounding, and says "Page x of y". It is in the
 // workshop's working language, or the one an option gives (Language).
 func StatisticsReport(d *store.WorkshopData, w io.Writer, size PageSize, opts ...Option) error {
-	return StatisticsReportWith(d, nil, w, size, opts...)
+	return StatisticsReportWith(d, StatisticsExtras{}, w, size, opts...)
 }
 
-// StatisticsReportWith is StatisticsReport with the headline figures of
-// the workshop's evaluation (response rate, satisfaction, relevance,
-// would recommend) after the participation figures, when eval holds
-// forms (evaluation_report.go).
-func StatisticsReportWith(d *store.WorkshopData, eval *store.EvaluationSummary, w io.Writer, size PageSize, opts ...Option) error {
+// StatisticsExtras are the figures the donor statistics report adds after
+// the participation figures when the workshop has them.
+type StatisticsExtras struct {
+	// Evaluation gives the evaluation's headline figures (response rate,
+	// satisfaction, relevance, would recommend) when it holds forms
+	// (evaluation_report.go).
+	Evaluation *store.EvaluationSummary
+	// Learning gives the pre- and post-test figures by gender, region and
+	// organisation type when participants took both (report_learning.go).
+	Learning *store.Learning
+}
+
+// StatisticsReportWith is StatisticsReport with the extras the workshop
+// has.
+func StatisticsReportWith(d *store.WorkshopData, x StatisticsExtras, w io.Writer, size PageSize, opts ...Option) error {
 	r, err := statisticsDoc(d, report.Statistics(d), size, opts...)
 	if err != nil {
 		return err
 	}
-	r.evaluationHeadline(eval)
+	r.evaluationHeadline(x.Evaluation)
+	if l := x.Learning; l != nil && l.Paired > 0 {
+		gt := report.LearningGroups(l)
+		r.heading(gt.Name+" (pre- and post-test)", 24)
+		r.table(plainSpec(gt, []float64{26, 40, 14, 18, 18, 18}, 2))
+	}
 	return r.finish(w)
 }
 

@@ -39,6 +39,7 @@ type wordingKey string
 const (
 	wTitle            wordingKey = "title"              // certificate of attendance
 	wTitleApp         wordingKey = "title_appreciation" // certificate of appreciation
+	wTitleCompletion  wordingKey = "title_completion"   // certificate of completion (post-test passed)
 	wPresented        wordingKey = "presented"          // the line above the name
 	wPresentedApp     wordingKey = "presented_appreciation"
 	wBody             wordingKey = "body"
@@ -55,7 +56,7 @@ const (
 )
 
 // wordingKeys lists every key; each language has them all (tested).
-var wordingKeys = []wordingKey{wTitle, wTitleApp, wPresented, wPresentedApp, wBody,
+var wordingKeys = []wordingKey{wTitle, wTitleApp, wTitleCompletion, wPresented, wPresentedApp, wBody,
 	wClauseBoth, wClauseHours, wClauseSessions, wBodyEnd, wBodyApp, wVerify, wNumber,
 	wDocTitle, wDocTitleApp, wDecimalSeparator}
 
@@ -66,6 +67,7 @@ var wordings = map[string]map[wordingKey]string{
 	"en": {
 		wTitle:            "Certificate of Attendance",
 		wTitleApp:         "Certificate of Appreciation",
+		wTitleCompletion:  "Certificate of Completion",
 		wPresented:        "This certificate is presented to",
 		wPresentedApp:     "This certificate is presented to",
 		wBody:             "for attending the workshop “{workshop}”, held in {venue} {dates}",
@@ -83,6 +85,7 @@ var wordings = map[string]map[wordingKey]string{
 	"fr": {
 		wTitle:            "Attestation de participation",
 		wTitleApp:         "Certificat de reconnaissance",
+		wTitleCompletion:  "Attestation de réussite",
 		wPresented:        "Cette attestation est décernée à",
 		wPresentedApp:     "Ce certificat est décerné à",
 		wBody:             "pour sa participation à l’atelier «\u00a0{workshop}\u00a0», tenu à {venue} {dates}",
@@ -100,6 +103,7 @@ var wordings = map[string]map[wordingKey]string{
 	"es": {
 		wTitle:            "Certificado de asistencia",
 		wTitleApp:         "Certificado de reconocimiento",
+		wTitleCompletion:  "Certificado de aprobación",
 		wPresented:        "Se otorga el presente certificado a",
 		wPresentedApp:     "Se otorga el presente certificado a",
 		wBody:             "por su asistencia al taller «{workshop}», celebrado en {venue} {dates}",
@@ -117,6 +121,7 @@ var wordings = map[string]map[wordingKey]string{
 	"ar": {
 		wTitle:            "شهادة حضور",
 		wTitleApp:         "شهادة تقدير",
+		wTitleCompletion:  "شهادة إتمام",
 		wPresented:        "تُمنح هذه الشهادة إلى",
 		wPresentedApp:     "تُمنح هذه الشهادة إلى",
 		wBody:             "لحضور ورشة العمل «{workshop}» المنعقدة في {venue} {dates}",
@@ -134,6 +139,7 @@ var wordings = map[string]map[wordingKey]string{
 	"ru": {
 		wTitle:            "Сертификат участника",
 		wTitleApp:         "Благодарственный сертификат",
+		wTitleCompletion:  "Сертификат об успешном окончании",
 		wPresented:        "Настоящий сертификат вручается",
 		wPresentedApp:     "Настоящий сертификат вручается",
 		wBody:             "за участие в семинаре «{workshop}», {venue}, {dates}",
@@ -151,6 +157,7 @@ var wordings = map[string]map[wordingKey]string{
 	"zh": {
 		wTitle:            "结业证书",
 		wTitleApp:         "感谢状",
+		wTitleCompletion:  "结业证书",
 		wPresented:        "兹证明",
 		wPresentedApp:     "谨向",
 		wBody:             "参加了{dates}在{venue}举办的“{workshop}”研讨会",

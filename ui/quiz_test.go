@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// quizTest opens the sample workshop and shows its Tests section alone.
+func quizTest(t *testing.T) (*App, fyne.Window, *quizSection) {
+	t.Helper()
+	u, w, _ := startTest(t)
+	u.openSample()
+	s := newQuizSection(u.workshop)
+	w.SetContent(s.content)
+	return u, w, s
+}
+
+// TestQuizKeyedEntry: a badge code, Enter, the answer line, Enter: the
+// sheet comes back scored, the badge field is cleared for the next one,
+// and undo brings back the answers recorded before.
+func TestQuizKeyedEntry(t *testing.T) {
+	u, w, s := quizTest(t)
+	if got := s.list.Length(); got != 6 {
+		t.Fatalf("the pre-test lists %d questions, want the sample's 6", got)
+	}
+	p := u.workshop.data.Participants[1] // Almaz Tesfaye, who has a pre-test sheet
+	s.tabs.SelectIndex(1)
+	test.Type(s.entry.badge, strings.ToLower(p.BadgeCode))
+	s.entry.badge.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.Canvas().Focused() != s.entry.answers {
+		t.Fatal("Enter in the badge field does not move to the answers")
+	}
+	test.Type(s.entry.answers, `T F B AB 2007 "bishoftu"`)
+	s.entry.answers.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !strings.Contains(s.entry.status.Text, "Almaz Tesfaye") || !strings.Contains(s.entry.status.Text, "6.0 of 6 points, 100%") {
+		t.Fatalf("status %q", s.entry.status.Text)
+	}
+	if strings.Count(s.entry.scored.Text, "✓") != 6 || s.entry.badge.Text != "" || w.Canvas().Focused() != s.entry.badge {
+		t.Fatalf("scored sheet %q, badge %q", s.entry.scored.Text, s.entry.badge.Text)
+	}
+	test.Tap(s.entry.undo)
+	if !strings.Contains(s.entry.status.Text, "Undone") || strings.Contains(s.entry.status.Text, "100%") {
+		t.Fatalf("after undo: %q", s.entry.status.Text)
+	}
+	// A bad line is refused and says why; nothing is recorded.
+	test.Type(s.entry.badge, p.BadgeCode)
+	test.Type(s.entry.answers, "T Q")
+	test.Tap(button(t, w, "Record"))
+	if !strings.Contains(s.entry.status.Text, "Not recorded") || !strings.Contains(s.entry.status.Text, "question 2") {
+		t.Fatalf("bad line: %q", s.entry.status.Text)
+	}
+	if !strings.Contains(s.results.summary.Text, "both: 9") || s.results.pre.total != 9 {
+		t.Fatalf("results %q, chart total %d", s.results.summary.Text, s.results.pre.total)
+	}
+}
+
+// TestQuizImportPreview: the preview names what cannot be imported and
+// writes nothing until Import is pressed.
+func TestQuizImportPreview(t *testing.T) {
+	u, w, s := quizTest(t)
+	s.previewImport("bank.gift", []byte("::New::Is this new?{T}\n\n::Essay::Tell us.{}\n"))
+	if !containsText(w, "1 questions can be imported; 1 cannot.") || !containsText(w, "line 3 (Essay)") {
+		t.Fatal("the preview does not say what it found")
+	}
+	if qs, _ := u.st.Questions(u.workshop.data.Workshop.ID); len(qs) != 6 {
+		t.Fatal("the preview wrote questions")
+	}
+	test.Tap(button(t, w, "Import"))
+	if qs, _ := u.st.Questions(u.workshop.data.Workshop.ID); len(qs) != 7 || s.list.Length() != 7 {
+		t.Fatalf("import: %d in the bank, %d listed", len(qs), s.list.Length())
+	}
+}
+
+// TestQuizSettings: the pass mark and the completion rule are saved on the
+// post-test; a completion rule without a pass mark is refused.
+func TestQuizSettings(t *testing.T) {
+	u, _, s := quizTest(t)
+	s.test.SetSelectedIndex(1)
+	if s.passMark.Text != "70" || s.complete.Disabled() {
+		t.Fatalf("post-test pass mark %q", s.passMark.Text)
+	}
+	s.passMark.SetText("80")
+	s.complete.SetChecked(true)
+	test.Tap(button(t, u.win, "Save settings"))
+	z, err := u.st.FindQuiz(u.workshop.data.Workshop.ID, store.QuizKey{Kind: store.PostTest})
+	if err != nil || z.PassMark != 80 || !z.Completion {
+		t.Fatalf("saved %+v, %v", z, err)
+	}
+	if min := s.content.MinSize(); min.Width > 900 {
+		t.Errorf("the Tests section needs %v wide; it must fit a 1024 × 768 screen", min)
+	}
+}
+
+// TestQuizTranslations: every string of the Tests section has its French
+// and Spanish translation in ui/translations/quiz.*.json.
+func TestQuizTranslations(t *testing.T) {
+	re := regexp.MustCompile(`lang\.L\("((?:[^"\\]|\\.)*)"\)`)
+	keys := map[string]bool{"Tests": true}
+	for _, f := range []string{"quiz.go", "quiz_entry.go", "quiz_results.go"} {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			keys[string(m[1])] = true
+		}
+	}
+	for _, lang := range []string{"fr", "es"} {
+		data, err := os.ReadFile("translations/quiz." + lang + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tr map[string]string
+		if err := json.Unmarshal(data, &tr); err != nil {
+			t.Fatal(err)
+		}
+		for k := range keys {
+			if tr[k] == "" {
+				t.Errorf("quiz.%s.json lacks %q", lang, k)
+			}
+		}
+	}
+}
