@@ -234,11 +234,6 @@ func formatDates(from, to store.Date) string {
 }
 
 // count renders a number with its noun through the translations, in the
-// singular for one and the plural otherwise.
-func count(n int, one, many string) string {
-	data := map[string]any{"Count": n}
-	if n == 1 {
-		return lang.L(one, data)
-	}
-	return lang.L(many, data)
-}
+// language's singular or plural form: one and many are the English forms,
+// with {{.Count}} for n, and one is the key of the translations.
+func count(n int, one, many string) string { return plural(n, one, many) }
