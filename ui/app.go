@@ -70,6 +70,7 @@ func Start(a fyne.App, w fyne.Window, cfg Config) *App {
 	if u.now == nil {
 		u.now = time.Now
 	}
+	applyLanguagePreference(a.Preferences())
 	a.Settings().SetTheme(newTheme())
 	w.SetContent(u.root)
 	w.SetMainMenu(u.mainMenu())

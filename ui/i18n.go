@@ -219,3 +219,56 @@ func translate(msg *i18n.Message, n any, data []any) string {
 	}
 	return out
 }
+
+// languageNames are the languages' names in themselves, for the menu.
+var languageNames = map[string]string{
+	"en": "English", "fr": "Français", "es": "Español", "pt": "Português",
+	"ar": "العربية", "ru": "Русский", "zh": "中文",
+}
+
+// languageMenuItem is Help > Language: the system's language or one of
+// the languages there are translations for, kept for this laptop.
+func (u *App) languageMenuItem() *fyne.MenuItem {
+	chosen := u.app.Preferences().String(prefLanguage)
+	item := func(label, code string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() { u.chooseLanguage(code) })
+		it.Checked = chosen == code
+		return it
+	}
+	items := []*fyne.MenuItem{item(lang.L("Same as the system"), "")}
+	for _, code := range Languages() {
+		name := languageNames[code]
+		if name == "" {
+			name = code
+		}
+		items = append(items, item(name, code))
+	}
+	it := fyne.NewMenuItem(lang.L("Language"), nil)
+	it.ChildMenu = fyne.NewMenu("", items...)
+	return it
+}
+
+// chooseLanguage keeps code ("" for the system's language) for this
+// laptop and shows the menus and the current screen in it at once; nothing
+// is lost, as every change is already saved. A dialog left open keeps its
+// language until it closes.
+func (u *App) chooseLanguage(code string) {
+	if code == "" {
+		u.app.Preferences().RemoveValue(prefLanguage)
+	} else {
+		u.app.Preferences().SetString(prefLanguage, code)
+	}
+	setLanguage(code)
+	u.win.SetMainMenu(u.mainMenu())
+	if u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	switch {
+	case u.workshop != nil:
+		u.showWorkshop(u.workshop.data.Workshop.ID)
+	case u.home != nil:
+		u.showHome()
+	case u.problem == nil && u.st != nil:
+		u.showSeries()
+	}
+}
