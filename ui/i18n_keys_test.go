@@ -84,6 +84,9 @@ func dynamicKeys() []string {
 	for _, s := range store.Statuses {
 		keys = append(keys, string(s))
 	}
+	for _, s := range []store.Standing{store.StandingEligible, store.StandingOnTrack, store.StandingAtRisk, store.StandingNotEligible} {
+		keys = append(keys, string(s))
+	}
 	for _, t := range store.SessionTypes {
 		keys = append(keys, store.Label(t))
 	}
