@@ -98,3 +98,44 @@ func TestScreensFit1024InFrenchAndSpanish(t *testing.T) {
 		})
 	}
 }
+
+// TestDialogsFit1024InFrenchAndSpanish opens the forms and dialogs in a
+// 1024 × 768 window in French and in Spanish: no label or button cut, no
+// text without a translation.
+func TestDialogsFit1024InFrenchAndSpanish(t *testing.T) {
+	for _, code := range []string{"fr", "es"} {
+		t.Run(code, func(t *testing.T) {
+			inLanguage(t, code)
+			u, w := openAttendanceAt(t, day2Afternoon, tabCheckIn)
+			w.Resize(fyne.NewSize(1024, 738))
+			dialogs := map[string]func(){
+				"new participant":    u.newParticipant,
+				"new workshop":       u.newWorkshop,
+				"import":             u.importParticipants,
+				"verify":             u.showVerify,
+				"about":              u.showAbout,
+				"certificate rule":   func() { showRulesForm(u.workshop) },
+				"certificate design": func() { showCertDesignForm(u.workshop) },
+				"walk-in": func() {
+					u.showSection(sectionAttendance)
+					showWalkIn(u.workshop.attendance.checkIn)
+				},
+			}
+			for name, show := range dialogs {
+				show()
+				if w.Canvas().Overlays().Top() == nil {
+					t.Errorf("%s: no dialog", name)
+				}
+				for _, c := range clipped(w) {
+					t.Errorf("%s: %s", name, c)
+				}
+				for w.Canvas().Overlays().Top() != nil {
+					w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+				}
+			}
+			if m := missingKeys(code); len(m) > 0 {
+				t.Errorf("texts with no translation: %q", m)
+			}
+		})
+	}
+}
