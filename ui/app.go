@@ -225,13 +225,13 @@ func formatDates(from, to store.Date) string {
 	b := time.Date(to.Year, to.Month, to.Day, 0, 0, 0, 0, time.UTC)
 	switch {
 	case from == to:
-		return a.Format("2 Jan 2006")
+		return localDate(a, "2 Jan 2006")
 	case from.Year == to.Year && from.Month == to.Month:
-		return a.Format("2") + "–" + b.Format("2 Jan 2006")
+		return a.Format("2") + "–" + localDate(b, "2 Jan 2006")
 	case from.Year == to.Year:
-		return a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+		return localDate(a, "2 Jan") + " – " + localDate(b, "2 Jan 2006")
 	}
-	return a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+	return localDate(a, "2 Jan 2006") + " – " + localDate(b, "2 Jan 2006")
 }
 
 // count renders a number with its noun through the translations, in the

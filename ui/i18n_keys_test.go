@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,6 +58,10 @@ var dynamicCalls = map[string]bool{
 	"grid_header.go: lang.L(title[1])":                          true,
 	"certificates.go: lang.L(o.label)":                          true,
 	"verify.go: lang.L(name)":                                   true,
+	"locale.go: lang.X(\"month.\"+w, w)":                        true,
+	"locale.go: lang.X(\"month.short.\"+w, w)":                  true,
+	"locale.go: lang.X(\"weekday.\"+w, w)":                      true,
+	"locale.go: lang.X(\"weekday.short.\"+w, w)":                true,
 	"app.go: plural(n, one, many)":                              true,
 	"certificates.go: lang.L(o)":                                true,
 	"checkin.go: lang.L(string(m.Status))":                      true,
@@ -83,6 +88,12 @@ func dynamicKeys() []string {
 	var keys []string
 	for _, s := range store.Statuses {
 		keys = append(keys, string(s))
+	}
+	for m := time.January; m <= time.December; m++ {
+		keys = append(keys, "month."+m.String(), "month.short."+m.String()[:3])
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		keys = append(keys, "weekday."+d.String(), "weekday.short."+d.String()[:3])
 	}
 	for _, s := range []store.Standing{store.StandingEligible, store.StandingOnTrack, store.StandingAtRisk, store.StandingNotEligible} {
 		keys = append(keys, string(s))
@@ -178,6 +189,7 @@ var sameInEveryLanguage = map[string]bool{
 	"Note": true, "Absent": true, "absent": true, "Logos": true, "Logo %d ✓": true, "Orientation": true,
 	"Portrait": true, "Europe": true, "Asia": true, "Melanesia": true, "Micronesia": true, "panel": true,
 	"Error": true, "No": true, "%d h %d min": true,
+	"Monday 2 January 2006": true, // a time.Format layout: French orders a date as English does
 }
 
 // scanKeys returns the translation keys of the Go code under dir (tests

@@ -3,9 +3,12 @@ package ui
 import (
 	"os"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/workshopdesk/workshopdesk/store"
 )
 
 // TestMain runs the tests in English whatever the system's language: they
@@ -124,5 +127,35 @@ func TestUnknownLanguageGivesEnglish(t *testing.T) {
 	setLanguage("fr")
 	if got := lang.L("Cancel"); got != "Annuler" {
 		t.Errorf("Fyne's Cancel in French = %q, want Annuler", got)
+	}
+}
+
+// TestDatesAndNumbersInEachLanguage checks the dates, hours and
+// percentages of the screens in English, French and Spanish.
+func TestDatesAndNumbersInEachLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	day := time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC)
+	from, to := store.Date{Year: 2026, Month: 12, Day: 2}, store.Date{Year: 2026, Month: 12, Day: 4}
+	for _, c := range []struct{ lang, long, short, dates, hours, pct string }{
+		{"en", "Wednesday 2 December 2026", "Wed 2 Dec", "2–4 Dec 2026", "10.5 h", "12.5%"},
+		{"fr", "mercredi 2 décembre 2026", "mer. 2 déc.", "2–4 déc. 2026", "10,5 h", "12,5\u00a0%"},
+		{"es", "miércoles 2 de diciembre de 2026", "mié. 2 dic.", "2–4 dic. 2026", "10,5 h", "12,5\u00a0%"},
+	} {
+		setLanguage(c.lang)
+		if got := localDate(day, lang.L("Monday 2 January 2006")); got != c.long {
+			t.Errorf("%s: long date %q, want %q", c.lang, got, c.long)
+		}
+		if got := localDate(day, "Mon 2 Jan"); got != c.short {
+			t.Errorf("%s: short date %q, want %q", c.lang, got, c.short)
+		}
+		if got := formatDates(from, to); got != c.dates {
+			t.Errorf("%s: workshop dates %q, want %q", c.lang, got, c.dates)
+		}
+		if got := hoursText(10*time.Hour + 30*time.Minute); got != c.hours {
+			t.Errorf("%s: hours %q, want %q", c.lang, got, c.hours)
+		}
+		if got := percent(12.5); got != c.pct {
+			t.Errorf("%s: percentage %q, want %q", c.lang, got, c.pct)
+		}
 	}
 }

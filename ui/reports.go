@@ -316,7 +316,7 @@ func (r *reportsSection) sessionTable() *summaryTable {
 		}
 		share := "–"
 		if v, ok := row[pct].(float64); ok {
-			share = fmt.Sprintf(lang.L("%.1f%%"), v)
+			share = percent(v)
 		}
 		rows = append(rows, tableRow{cells: append(cells, share)})
 	}
