@@ -231,9 +231,9 @@ func (s *certificatesSection) reload() {
 	}
 	standings := store.CountStandings(s.rows)
 	eligible := standings.Eligible
-	counts := standings.String() + " · " + fmt.Sprintf(lang.L("%d issued"), issued)
+	counts := standingsText(standings) + " · " + fmt.Sprintf(lang.L("%d issued"), issued)
 	s.counts.SetText(counts)
-	s.rule.SetText(lang.L("Rule:") + " " + s.ws.data.Workshop.Rule.Effective().String())
+	s.rule.SetText(lang.L("Rule:") + " " + ruleText(s.ws.data.Workshop.Rule.Effective()))
 	s.print.SetText(fmt.Sprintf(lang.L("Print %d eligible…"), eligible))
 	if eligible == 0 {
 		s.print.Disable()

@@ -159,3 +159,28 @@ func TestDatesAndNumbersInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestStandingsAndRuleInEnglishAsStore checks that the screens' wording of
+// the standings and of the rule is, in English, store's word for word (the
+// CLI and the printouts use store's).
+func TestStandingsAndRuleInEnglishAsStore(t *testing.T) {
+	for _, c := range []store.StandingCounts{{Eligible: 6, Appreciation: 6, OnTrack: 22, NotEligible: 12}, {Eligible: 1, AtRisk: 2}} {
+		if got, want := standingsText(c), c.String(); got != want {
+			t.Errorf("standingsText = %q, want %q", got, want)
+		}
+	}
+	for _, r := range []store.AttendanceRule{{}, {Basis: store.BasisHours}} {
+		e := r.Effective()
+		for _, flip := range []bool{false, true} {
+			e.LateCounts, e.ExcusedCounts, e.MandatoryRequired = flip, !flip, flip
+			if got, want := ruleText(e), e.String(); got != want {
+				t.Errorf("ruleText = %q, want %q", got, want)
+			}
+		}
+	}
+	inLanguage(t, "fr")
+	if got, want := standingsText(store.StandingCounts{Eligible: 6, Appreciation: 6, OnTrack: 22, NotEligible: 12}),
+		"6 éligibles (6 pour reconnaissance) · 22 en bonne voie · 0 à risque · 12 non éligibles"; got != want {
+		t.Errorf("French standings %q, want %q", got, want)
+	}
+}

@@ -189,7 +189,7 @@ func (r *reportsSection) reload() {
 		statCard(lang.L("At risk"), fmt.Sprint(r.standings.AtRisk)),
 		statCard(lang.L("Not eligible"), fmt.Sprint(r.standings.NotEligible)),
 	)
-	rule := widget.NewLabel(lang.L("Certificate rule:") + " " + st.Rule.String())
+	rule := widget.NewLabel(lang.L("Certificate rule:") + " " + ruleText(st.Rule))
 	rule.Wrapping = fyne.TextWrapWord
 	rule.TextStyle.Italic = true
 	r.attendBox.Objects = []fyne.CanvasObject{counts, rule, chartCard(lang.L("Sessions"), r.sessionTab.content)}
