@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -182,5 +183,26 @@ func TestStandingsAndRuleInEnglishAsStore(t *testing.T) {
 	if got, want := standingsText(store.StandingCounts{Eligible: 6, Appreciation: 6, OnTrack: 22, NotEligible: 12}),
 		"6 éligibles (6 pour reconnaissance) · 22 en bonne voie · 0 à risque · 12 non éligibles"; got != want {
 		t.Errorf("French standings %q, want %q", got, want)
+	}
+}
+
+// TestBrokenTranslationFileIsRefused checks that a damaged or misnamed
+// translation file is refused with its name, and changes nothing.
+func TestBrokenTranslationFileIsRefused(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	for name, data := range map[string]string{
+		"bad.fr.json":   `{"Cancel": `,
+		"bad.json":      `{"Cancel": "X"}`,
+		"bad.xx_!.json": `{"Cancel": "X"}`,
+		"num.fr.json":   `{"Cancel": 3}`,
+	} {
+		err := addTranslations([]byte(data), name)
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: error %v, want one naming the file", name, err)
+		}
+	}
+	setLanguage("fr")
+	if got := lang.L("Cancel"); got != "Annuler" {
+		t.Errorf("Cancel = %q after the broken files, want Annuler", got)
 	}
 }
