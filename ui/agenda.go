@@ -139,7 +139,7 @@ func agendaDays(w *store.Workshop, sessions []store.Session) []store.Date {
 // "No sessions yet".
 func (av *agendaView) dayCard(day store.Date) fyne.CanvasObject {
 	w := &av.ws.data.Workshop
-	text := agendaDayName(w, day, "Monday 2 January 2006")
+	text := agendaDayName(w, day, lang.L("Monday 2 January 2006"))
 	if h := av.perDay[day]; h > 0 {
 		text += " · " + hoursText(h)
 	}
@@ -359,12 +359,12 @@ func agendaDayName(w *store.Workshop, day store.Date, layout string) string {
 
 // formatDay formats a date with a time.Format layout.
 func formatDay(d store.Date, layout string) string {
-	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Format(layout)
+	return localDate(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC), layout)
 }
 
-// hoursText renders a duration as hours, "6.0 h".
+// hoursText renders a duration as hours, "6.0 h" ("6,0 h" in French).
 func hoursText(d time.Duration) string {
-	return fmt.Sprintf(lang.L("%.1f h"), math.Round(d.Hours()*10)/10) // 6.25 h shows as 6.3 h
+	return fmt.Sprintf(lang.L("%s h"), decimal(math.Round(d.Hours()*10)/10)) // 6.25 h shows as 6.3 h
 }
 
 // sessionTimes renders a session's times, "09:00–10:30".

@@ -70,6 +70,7 @@ func Start(a fyne.App, w fyne.Window, cfg Config) *App {
 	if u.now == nil {
 		u.now = time.Now
 	}
+	applyLanguagePreference(a.Preferences())
 	a.Settings().SetTheme(newTheme())
 	w.SetContent(u.root)
 	w.SetMainMenu(u.mainMenu())
@@ -228,21 +229,16 @@ func formatDates(from, to store.Date) string {
 	b := time.Date(to.Year, to.Month, to.Day, 0, 0, 0, 0, time.UTC)
 	switch {
 	case from == to:
-		return a.Format("2 Jan 2006")
+		return localDate(a, "2 Jan 2006")
 	case from.Year == to.Year && from.Month == to.Month:
-		return a.Format("2") + "–" + b.Format("2 Jan 2006")
+		return a.Format("2") + "–" + localDate(b, "2 Jan 2006")
 	case from.Year == to.Year:
-		return a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+		return localDate(a, "2 Jan") + " – " + localDate(b, "2 Jan 2006")
 	}
-	return a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+	return localDate(a, "2 Jan 2006") + " – " + localDate(b, "2 Jan 2006")
 }
 
 // count renders a number with its noun through the translations, in the
-// singular for one and the plural otherwise.
-func count(n int, one, many string) string {
-	data := map[string]any{"Count": n}
-	if n == 1 {
-		return lang.L(one, data)
-	}
-	return lang.L(many, data)
-}
+// language's singular or plural form: one and many are the English forms,
+// with {{.Count}} for n, and one is the key of the translations.
+func count(n int, one, many string) string { return plural(n, one, many) }

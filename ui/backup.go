@@ -52,7 +52,7 @@ func (u *App) restoreBackup() {
 				return
 			}
 			dialog.ShowInformation(lang.L("Backup restored"),
-				lang.L("The data was restored. The file it replaced was kept as")+"\n"+saved, u.win)
+				fmt.Sprintf(lang.L("The data was restored. The file it replaced was kept as:\n%s"), saved), u.win)
 		}, u.win)
 	})
 }

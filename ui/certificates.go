@@ -187,14 +187,14 @@ func (s *certificatesSection) showDetail() {
 		text += "\n" + fmt.Sprintf(lang.L("Decided by hand on %s."), o.At.In(s.ws.data.Workshop.Location()).Format("2006-01-02 15:04"))
 	}
 	if c, ok := s.current[p.ID]; ok {
-		line := fmt.Sprintf(lang.L("Certificate %s, code %s, issued %s"), c.Number, c.Code, c.IssuedAt.In(s.ws.data.Workshop.Location()).Format("2006-01-02"))
+		line := fmt.Sprintf(lang.L("Certificate %s, code %s, issued %s."), c.Number, c.Code, c.IssuedAt.In(s.ws.data.Workshop.Location()).Format("2006-01-02"))
 		if c.Reprints > 0 {
-			line += fmt.Sprintf(lang.L(", reprinted %d times"), c.Reprints)
+			line += " " + fmt.Sprintf(lang.L("Reprinted %d times."), c.Reprints)
 		}
 		if c.Voided() {
-			line += fmt.Sprintf(lang.L("; voided on %s: %s"), c.VoidedAt.In(s.ws.data.Workshop.Location()).Format("2006-01-02"), c.VoidReason)
+			line += " " + fmt.Sprintf(lang.L("Voided on %s: %s."), c.VoidedAt.In(s.ws.data.Workshop.Location()).Format("2006-01-02"), c.VoidReason)
 		}
-		text += "\n" + line + "."
+		text += "\n" + line
 	}
 	s.detail.SetText(text)
 }
@@ -238,9 +238,9 @@ func (s *certificatesSection) reload() {
 	}
 	standings := store.CountStandings(s.rows)
 	eligible := standings.Eligible
-	counts := standings.String() + " · " + fmt.Sprintf(lang.L("%d issued"), issued)
+	counts := standingsText(standings) + " · " + fmt.Sprintf(lang.L("%d issued"), issued)
 	s.counts.SetText(counts)
-	s.rule.SetText(lang.L("Rule:") + " " + s.ws.data.Workshop.Rule.Effective().String())
+	s.rule.SetText(lang.L("Rule:") + " " + ruleText(s.ws.data.Workshop.Rule.Effective()))
 	s.print.SetText(fmt.Sprintf(lang.L("Print %d eligible…"), eligible))
 	if eligible == 0 {
 		s.print.Disable()

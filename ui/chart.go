@@ -137,7 +137,7 @@ func (r *barChartRenderer) rebuild() {
 
 // chartValue is the text at the right of a bar: "12 · 30.0%".
 func chartValue(row chartRow) string {
-	return fmt.Sprintf(lang.L("%d · %.1f%%"), row.Count, row.Percent)
+	return fmt.Sprintf(lang.L("%d · %s"), row.Count, percent(row.Percent))
 }
 
 // columns returns the widths of the label and value columns for a chart

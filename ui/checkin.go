@@ -323,7 +323,7 @@ func (v *checkInView) record(i int) {
 	case !p.JoinedAt.IsZero() && p.JoinedAt.After(se.StartsAt(loc)):
 		// Recorded, but it cannot count: the register says they join later.
 		v.show(outcomeLate, lang.L("CHECK THEIR ARRIVAL"), "✓ "+p.FullName(), fmt.Sprintf(lang.L("Checked in at %s, but registered as joining on %s: this session does not count for them. If they came earlier, change “Joined at” in Participants."),
-			at, p.JoinedAt.In(loc).Format("2 Jan 15:04")))
+			at, localDate(p.JoinedAt.In(loc), "2 Jan 15:04")))
 	case att.Status == store.Late:
 		v.show(outcomeLate, lang.L("LATE"), "✓ "+p.FullName(), fmt.Sprintf(lang.L("Late – checked in at %s"), at))
 	default:

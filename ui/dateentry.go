@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,7 +26,7 @@ type dateEntry struct {
 // widget that embeds it (after ExtendBaseWidget), where the calendar opens.
 func (e *dateEntry) setUp(self fyne.CanvasObject) {
 	e.self = self
-	e.SetPlaceHolder(store.DateHint)
+	e.SetPlaceHolder(lang.X("date.hint", store.DateHint)) // "AAAA-MM-JJ" in French: the letters only
 	pick := widget.NewButtonWithIcon("", theme.Icon(theme.IconNameCalendar), e.showCalendar)
 	pick.Importance = widget.LowImportance
 	e.ActionItem = pick

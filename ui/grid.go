@@ -309,12 +309,12 @@ func (g *gridView) apply(toTop bool) {
 		}
 	}
 	st := g.stats
-	text := store.CountStandings(g.elig).String()
+	text := standingsText(store.CountStandings(g.elig))
 	if len(g.rows) != len(g.data.Participants) {
 		text += " · " + fmt.Sprintf(lang.L("showing %d of %d"), len(g.rows), len(g.data.Participants))
 	}
 	g.summary.SetText(text)
-	g.rule.SetText(lang.L("Certificate rule:") + " " + st.Rule.String())
+	g.rule.SetText(lang.L("Certificate rule:") + " " + ruleText(st.Rule))
 	g.table.Refresh()
 	if toTop {
 		g.table.ScrollToTop()

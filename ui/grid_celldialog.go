@@ -59,14 +59,14 @@ func showCellDialog(g *gridView, pi, si int) *cellDialog {
 	if cur, err := g.a.ws.u.st.Attendance(f.se.ID, f.p.ID); err == nil {
 		f.status.SetSelected(lang.L(string(cur.Status)))
 		f.note.SetText(cur.Note)
-		now = fmt.Sprintf(lang.L("Now: %s, recorded %s."), lang.L(string(cur.Status)), cur.RecordedAt.In(loc).Format("2 Jan 15:04"))
+		now = fmt.Sprintf(lang.L("Now: %s, recorded %s."), lang.L(string(cur.Status)), localDate(cur.RecordedAt.In(loc), "2 Jan 15:04"))
 	}
 	var lines []string
 	for i := len(history) - 1; i >= 0; i-- { // newest first
 		h := history[i]
-		line := h.RecordedAt.In(loc).Format("2 Jan 15:04") + "   " + lang.L(string(h.Status))
+		line := localDate(h.RecordedAt.In(loc), "2 Jan 15:04") + "   " + lang.L(string(h.Status))
 		if h.Deleted() {
-			line = h.DeletedAt.In(loc).Format("2 Jan 15:04") + "   " + lang.L("taken back")
+			line = localDate(h.DeletedAt.In(loc), "2 Jan 15:04") + "   " + lang.L("taken back")
 		}
 		if h.Note != "" {
 			line += " – " + h.Note

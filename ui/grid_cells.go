@@ -162,9 +162,9 @@ func (g *gridView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func cellLetter(c store.CellStatus) (string, fyne.ThemeColorName) {
 	switch c {
 	case store.CellLate:
-		return "L", theme.ColorNameWarning
+		return lang.X("grid.letter.late", "L"), theme.ColorNameWarning
 	case store.CellExcused:
-		return "E", theme.ColorNamePrimary
+		return lang.X("grid.letter.excused", "E"), theme.ColorNamePrimary
 	case store.CellMissed:
 		return "?", theme.ColorNameError
 	case store.CellPending:

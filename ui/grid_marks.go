@@ -127,7 +127,7 @@ func (g *gridView) selected(id widget.TableCellID) {
 		return
 	case store.CellNotApplicable:
 		p := &g.data.Participants[pi]
-		at := p.JoinedAt.In(g.data.Workshop.Location()).Format("2 Jan 15:04")
+		at := localDate(p.JoinedAt.In(g.data.Workshop.Location()), "2 Jan 15:04")
 		dialog.ShowInformation(lang.L("Not applicable"), fmt.Sprintf(lang.L("%s joined at %s, after “%s” started, so it does not count for or against them."),
 			p.FullName(), at, se.Title), g.a.ws.u.win)
 		return

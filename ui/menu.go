@@ -51,6 +51,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 	view := fyne.NewMenu(lang.L("View"), u.soundMenuItem())
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Verify a certificate…"), u.showVerify),
+		u.languageMenuItem(),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("About Workshop Desk"), u.showAbout))
 	return fyne.NewMainMenu(file, goMenu, view, help)

@@ -40,7 +40,7 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 	}
 	stats := container.NewGridWithColumns(4,
 		statCard(lang.L("Sessions"), fmt.Sprint(len(d.Sessions))),
-		statCard(lang.L("Hours of sessions"), fmt.Sprintf("%.1f", store.RoundHours(hours.Hours()))),
+		statCard(lang.L("Hours of sessions"), decimal(store.RoundHours(hours.Hours()))),
 		statCard(lang.L("Participants"), fmt.Sprint(len(d.Participants))),
 		statCard(lang.L("Check-ins recorded"), fmt.Sprint(checkIns)),
 	)

@@ -62,7 +62,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f.certLang.SetSelectedIndex(0)
 	f.email.SetPlaceHolder(lang.L("e.g. name@example.org"))
 	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
-	f.joined.SetPlaceHolder(fmt.Sprintf(lang.L("Empty: from the start; else %s"), store.DateTimeHint))
+	f.joined.SetPlaceHolder(fmt.Sprintf(lang.L("Empty: from the start; else %s"), lang.X("datetime.hint", store.DateTimeHint)))
 	f.native.SetPlaceHolder(lang.L("e.g. አበበ በቀለ or محمد الأمين"))
 	if p != nil {
 		f.fill(p)

@@ -85,6 +85,6 @@ func (p *problemScreen) restoreFrom(backup string) {
 	p.u.openData()
 	if p.u.st != nil && saved != "" {
 		dialog.ShowInformation(lang.L("Backup restored"),
-			lang.L("The data was restored. The file it replaced was kept as")+"\n"+saved, p.u.win)
+			fmt.Sprintf(lang.L("The data was restored. The file it replaced was kept as:\n%s"), saved), p.u.win)
 	}
 }

@@ -189,7 +189,7 @@ func (r *reportsSection) reload() {
 		statCard(lang.L("At risk"), fmt.Sprint(r.standings.AtRisk)),
 		statCard(lang.L("Not eligible"), fmt.Sprint(r.standings.NotEligible)),
 	)
-	rule := widget.NewLabel(lang.L("Certificate rule:") + " " + st.Rule.String())
+	rule := widget.NewLabel(lang.L("Certificate rule:") + " " + ruleText(st.Rule))
 	rule.Wrapping = fyne.TextWrapWord
 	rule.TextStyle.Italic = true
 	r.attendBox.Objects = []fyne.CanvasObject{counts, rule, chartCard(lang.L("Sessions"), r.sessionTab.content)}
@@ -316,7 +316,7 @@ func (r *reportsSection) sessionTable() *summaryTable {
 		}
 		share := "–"
 		if v, ok := row[pct].(float64); ok {
-			share = fmt.Sprintf(lang.L("%.1f%%"), v)
+			share = percent(v)
 		}
 		rows = append(rows, tableRow{cells: append(cells, share)})
 	}

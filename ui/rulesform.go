@@ -144,7 +144,7 @@ func (f *rulesForm) update() {
 	}
 	// Counted and worded as the grid and Certificates count them.
 	n := store.CountStandings(store.Eligibility(&d, ov, f.ws.u.now()))
-	f.preview.SetText(r.Effective().String() + "\n" + lang.L("Now:") + " " + n.String() + ".")
+	f.preview.SetText(ruleText(r.Effective()) + "\n" + lang.L("Now:") + " " + standingsText(n) + ".")
 }
 
 // save stores the rule with the workshop and redraws; it reports whether

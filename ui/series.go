@@ -163,7 +163,7 @@ func (v *seriesView) show() {
 		card(lang.L("Registrations"), fmt.Sprint(st.Participants)),
 		card(lang.L("Distinct persons"), fmt.Sprint(st.Persons)),
 		card(lang.L("Sessions"), fmt.Sprint(st.Sessions)),
-		card(lang.L("Hours"), fmt.Sprintf("%.1f", store.RoundHours(st.Hours.Hours()))),
+		card(lang.L("Hours"), decimal(store.RoundHours(st.Hours.Hours()))),
 		card(lang.L("Certificates"), fmt.Sprint(st.Certificates)),
 	)
 	v.export.Enable()

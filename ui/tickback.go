@@ -332,11 +332,12 @@ func (v *tickBackView) summary(se store.Session, markedAbsent int) {
 		v.say(err.Error(), widget.DangerImportance)
 		return
 	}
-	text := fmt.Sprintf(lang.L("“%s” is recorded from the paper sheet: %d there, %d absent (%d marked just now)"), se.Title, in, absent, markedAbsent)
+	text := fmt.Sprintf(lang.L("“%s” is recorded from the paper sheet: %d there, %d absent (%d marked just now), of %d on the sheet."),
+		se.Title, in, absent, markedAbsent, len(v.people))
 	if other > 0 {
-		text += fmt.Sprintf(lang.L(", %d excused"), other)
+		text = fmt.Sprintf(lang.L("“%s” is recorded from the paper sheet: %d there, %d absent (%d marked just now), %d excused, of %d on the sheet."),
+			se.Title, in, absent, markedAbsent, other, len(v.people))
 	}
-	text += fmt.Sprintf(lang.L(", of %d on the sheet."), len(v.people))
 	v.say(text, widget.SuccessImportance)
 	d := dialog.NewInformation(lang.L("Sheet recorded"), text, v.a.ws.u.win)
 	d.SetOnClosed(v.focus)
