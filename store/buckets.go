@@ -1,11 +1,5 @@
 package store
 
-import (
-	"fmt"
-
-	bolt "go.etcd.io/bbolt"
-)
-
 // Bucket names. Records live in one bucket per type, keyed by their 16-byte
 // ID; index buckets are written in the same transaction as their record.
 var (
@@ -69,30 +63,4 @@ var allBuckets = [][]byte{
 	bucketOverrides, bucketOverrideHistory,
 	bucketImages,
 	bucketQuestions, bucketQuizzes, bucketQuizAnswers, bucketQuizAnswersHistory,
-}
-
-// addMissingBuckets creates the buckets of allBuckets a file lacks: those
-// of a domain added without a change of schema (question banks and tests).
-// A file that has them all is not written to.
-func (s *Store) addMissingBuckets() error {
-	var missing [][]byte
-	err := s.view(func(tx *bolt.Tx) error {
-		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
-				missing = append(missing, name)
-			}
-		}
-		return nil
-	})
-	if err != nil || len(missing) == 0 {
-		return err
-	}
-	return s.update(func(tx *bolt.Tx) error {
-		for _, name := range missing {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return fmt.Errorf("create bucket %s: %w", name, err)
-			}
-		}
-		return nil
-	})
 }

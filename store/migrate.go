@@ -18,7 +18,9 @@ import (
 //	   signatures (images) and the signing key in meta.
 //	4: attendance stored once, compact (attendance_current), its history
 //	   holding only earlier versions (attendance_versions); the JSON
-//	   attendance, attendance_marks and attendance_history buckets go.
+//	   attendance, attendance_marks and attendance_history buckets go;
+//	   question banks, tests and answer sheets (questions, quizzes,
+//	   quiz_answers, quiz_answers_history).
 const currentSchema = 4
 
 // The attendance buckets of schemas 1 to 3: the current record and every
@@ -32,8 +34,22 @@ var (
 // migrations[i] moves a file from schema i+1 to schema i+2.
 var migrations = []func(s *Store, tx *bolt.Tx) error{
 	migrateBadgesAndMarks,
-	migrateCertificates,      // certificates.go
-	migrateCompactAttendance, // migrate_attendance.go
+	migrateCertificates, // certificates.go
+	migrateSchema4,
+}
+
+// migrateSchema4 stores attendance once, compact, and adds the buckets of
+// question banks, tests and answers.
+func migrateSchema4(s *Store, tx *bolt.Tx) error {
+	if err := migrateCompactAttendance(s, tx); err != nil { // migrate_attendance.go
+		return err
+	}
+	for _, name := range [][]byte{bucketQuestions, bucketQuizzes, bucketQuizAnswers, bucketQuizAnswersHistory} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // migrate brings a file from schema from to currentSchema: first a backup

@@ -3,12 +3,12 @@ package store
 import (
 	"errors"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/uuid"
-	bolt "go.etcd.io/bbolt"
 )
 
 // quizBank is a small bank of one question of every kind.
@@ -251,25 +251,23 @@ func TestLearningResults(t *testing.T) {
 }
 
 func TestQuizBucketsAddedToAnOlderFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "d.db")
-	s := openAt(t, path)
-	w := addWorkshop(t, s, "old-2027", "2027-03-10")
-	// A file written before question banks existed lacks their buckets.
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketQuestions, bucketQuizzes, bucketQuizAnswers, bucketQuizAnswersHistory} {
-			if err := tx.DeleteBucket(b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	// The committed schema-3 file was written before question banks
+	// existed: the migration to schema 4 adds their buckets.
+	data, err := os.ReadFile(schema3Fixture)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	s = openAt(t, path)
-	if err := s.AddQuestions(quizBank(w)[:1], []QuizKey{{Kind: PreTest}}); err != nil {
-		t.Fatalf("questions on a reopened older file: %v", err)
+	path := filepath.Join(t.TempDir(), "d.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, path)
+	list, err := s.Workshops()
+	if err != nil || len(list) == 0 {
+		t.Fatalf("workshops of the schema-3 file: %v, %v", list, err)
+	}
+	if err := s.AddQuestions(quizBank(list[0].Workshop)[:1], []QuizKey{{Kind: PreTest}}); err != nil {
+		t.Fatalf("questions on a migrated older file: %v", err)
 	}
 	mustCheck(t, s)
 }

@@ -187,7 +187,7 @@ func (s *Store) prepare() error {
 			return err
 		}
 	}
-	return s.addMissingBuckets()
+	return nil
 }
 
 // initialise creates every bucket and the meta entries of a new file.

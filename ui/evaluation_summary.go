@@ -144,9 +144,9 @@ func countsLine(it store.EvalItemSummary) string {
 // chooseFormat offers the evaluation report as PDF, XLSX or CSV.
 func (v *evalSummaryView) chooseFormat() {
 	item := func(label string, f exportFormat) *fyne.MenuItem {
-		return fyne.NewMenuItem(lang.L(label), func() { v.exportReport(f) })
+		return fyne.NewMenuItem(label, func() { v.exportReport(f) })
 	}
-	menu := fyne.NewMenu("", item("PDF…", formatPDF), item("Excel workbook (.xlsx)…", formatXLSX), item("CSV…", formatCSV))
+	menu := fyne.NewMenu("", item(lang.L("PDF…"), formatPDF), item(lang.L("Excel workbook (.xlsx)…"), formatXLSX), item(lang.L("CSV…"), formatCSV))
 	c := fyne.CurrentApp().Driver().CanvasForObject(v.export)
 	if c == nil {
 		return

@@ -20,7 +20,7 @@ func openEvaluation(t *testing.T) (*App, fyne.Window, *evaluationSection) {
 	if s == nil {
 		t.Fatal("no Evaluation section")
 	}
-	u.workshop.tabs.SelectIndex(len(u.workshop.tabs.Items) - 1)
+	u.workshop.tabs.SelectIndex(sectionEvaluation)
 	s.tabs.SelectIndex(0)
 	return u, w, s
 }
@@ -123,7 +123,7 @@ func TestSeriesViewComparesEvaluations(t *testing.T) {
 func TestEvaluationSectionFocusesTheNumber(t *testing.T) {
 	u, w, s := openEvaluation(t)
 	u.workshop.tabs.SelectIndex(0)
-	u.workshop.tabs.SelectIndex(len(u.workshop.tabs.Items) - 1)
+	u.workshop.tabs.SelectIndex(sectionEvaluation)
 	if w.Canvas().Focused() != s.entry.number {
 		t.Errorf("opening Evaluation leaves the focus on %T, not the form-number box", w.Canvas().Focused())
 	}

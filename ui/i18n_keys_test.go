@@ -48,6 +48,7 @@ var dynamicCalls = map[string]bool{
 	"certdesign.go: lang.L(l.name)":                                     true,
 	"certdesign.go: lang.L(m.label)":                                    true,
 	"participantform.go: lang.L(store.Label(v))":                        true,
+	"workshop.go: lang.L(sec.name)":                                     true,
 	"importwizard.go: lang.L(f.Label())":                                true,
 	"series.go: lang.L(b.title)":                                        true,
 	"tickback.go: lang.L(string(m.Status))":                             true,
@@ -92,6 +93,9 @@ func dynamicKeys() []string {
 		keys = append(keys, string(s))
 	}
 	keys = append(keys, "date.hint", "datetime.hint")
+	for _, sec := range workshopSections() {
+		keys = append(keys, sec.name)
+	}
 	for m := time.January; m <= time.December; m++ {
 		keys = append(keys, "month."+m.String(), "month.short."+m.String()[:3])
 	}
@@ -192,6 +196,7 @@ var sameInEveryLanguage = map[string]bool{
 	"Note": true, "Absent": true, "absent": true, "Logos": true, "Logo %d ✓": true, "Orientation": true,
 	"Portrait": true, "Europe": true, "Asia": true, "Melanesia": true, "Micronesia": true, "panel": true,
 	"Error": true, "No": true, "%d h %d min": true,
+	"Test": true, "Tests": true, "Questions": true, "provisional": true,
 	"Monday 2 January 2006": true, // a time.Format layout: French orders a date as English does
 }
 

@@ -96,7 +96,7 @@ func questionKindLabel(k store.QuestionKind) string {
 	case store.ShortAnswer:
 		return lang.L("Short answer")
 	}
-	return lang.L("Number")
+	return lang.L("Numeric")
 }
 
 func questionLine(q store.Question) string {

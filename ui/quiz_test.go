@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -96,36 +93,5 @@ func TestQuizSettings(t *testing.T) {
 	}
 	if min := s.content.MinSize(); min.Width > 900 {
 		t.Errorf("the Tests section needs %v wide; it must fit a 1024 × 768 screen", min)
-	}
-}
-
-// TestQuizTranslations: every string of the Tests section has its French
-// and Spanish translation in ui/translations/quiz.*.json.
-func TestQuizTranslations(t *testing.T) {
-	re := regexp.MustCompile(`lang\.L\("((?:[^"\\]|\\.)*)"\)`)
-	keys := map[string]bool{"Tests": true}
-	for _, f := range []string{"quiz.go", "quiz_entry.go", "quiz_results.go"} {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range re.FindAllSubmatch(src, -1) {
-			keys[string(m[1])] = true
-		}
-	}
-	for _, lang := range []string{"fr", "es"} {
-		data, err := os.ReadFile("translations/quiz." + lang + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var tr map[string]string
-		if err := json.Unmarshal(data, &tr); err != nil {
-			t.Fatal(err)
-		}
-		for k := range keys {
-			if tr[k] == "" {
-				t.Errorf("quiz.%s.json lacks %q", lang, k)
-			}
-		}
 	}
 }
