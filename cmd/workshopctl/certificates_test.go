@@ -96,7 +96,7 @@ func TestCertificates(t *testing.T) {
 	got := mustRun(t, "--data", path, "certificates", "--workshop", "demo", "--out", out, "--split", split, "--sort", "country")
 	// The sample workshop is under way: a note says that more may come.
 	want := fmt.Sprintf("issued %s (%s, 0 reprints) to %s and %s in %s\n", plural(n, "certificate"), plural(n, "new number"), out, plural(n, "file"), split) +
-		"note: demo runs until " + loadDemo(t, path).Workshop.EndDate.String() + "; those still on track or at risk are not eligible yet (\"workshopctl eligibility\" lists them)\n"
+		"note: demo runs until " + loadDemo(t, path).Workshop.EndDate.String() + "; those still on track or at risk are not eligible yet (\"workshopctl eligibility\" lists them; --provisional prints for them too)\n"
 	if got != want {
 		t.Errorf("printed %q, want %q", got, want)
 	}
