@@ -149,11 +149,11 @@ func certificateParts(job *CertificateJob) ([][]byte, error) {
 				return nil, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&job.Certificates[i].Participant), err)
 			}
 		}
-		var buf bytes.Buffer
-		if _, err := cd.WriteTo(&buf); err != nil {
+		b, err := cd.output()
+		if err != nil {
 			return nil, err
 		}
-		parts = append(parts, buf.Bytes())
+		parts = append(parts, b)
 	}
 	return parts, nil
 }
@@ -759,7 +759,25 @@ func (des *certDesign) newDoc(title string) (*certDoc, error) {
 		im := des.images[id]
 		doc.pdf.RegisterImageOptionsReader(im.name, gofpdf.ImageOptions{ImageType: im.kind}, bytes.NewReader(im.data))
 	}
+	if certOwnCompression {
+		doc.pdf.SetCompression(false) // compressStreams does it, faster
+	}
 	return &certDoc{Doc: doc, des: des, rtl: map[layoutKey]*line{}}, doc.Err()
+}
+
+// output returns the finished PDF, compressed.
+func (cd *certDoc) output() ([]byte, error) {
+	if err := cd.pdf.Error(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := cd.pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	if !certOwnCompression {
+		return buf.Bytes(), nil
+	}
+	return compressStreams(buf.Bytes())
 }
 
 // background returns the page background for the direction, drawing it
