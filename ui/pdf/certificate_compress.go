@@ -58,7 +58,7 @@ func compressStreams(data []byte) ([]byte, error) {
 	}
 
 	var out, z bytes.Buffer
-	out.Grow(len(data) / 2)
+	out.Grow(len(data) / 3)
 	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
 	out.Write(p.header)
 	offs := make([]int, p.size)
