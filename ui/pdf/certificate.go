@@ -97,7 +97,8 @@ type GlyphProblem struct {
 }
 
 // Certificates writes the certificates of job, one page each in the order
-// given, as one PDF to w.
+// given, as one PDF to w. A long run is written as it is drawn: on an
+// error, part of it may have been written to w.
 func Certificates(job CertificateJob, w io.Writer) error {
 	if len(job.Certificates) <= certBatch {
 		return certificateParts(&job, func(part []byte) error {
