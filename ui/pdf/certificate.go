@@ -101,28 +101,32 @@ type GlyphProblem struct {
 }
 
 // Certificates writes the certificates of job, one page each in the order
-// given, as one PDF to w.
+// given, as one PDF to w. A long run is written as it is drawn: on an
+// error, part of it may have been written to w.
 func Certificates(job CertificateJob, w io.Writer) error {
-	parts, err := certificateParts(&job)
-	if err != nil {
+	if len(job.Certificates) <= certBatch {
+		return certificateParts(&job, func(part []byte) error {
+			_, err := w.Write(part)
+			return err
+		})
+	}
+	mg := newPDFMerger(w)
+	if err := certificateParts(&job, mg.add); err != nil {
 		return err
 	}
-	if len(parts) == 1 {
-		_, err = w.Write(parts[0])
-		return err
-	}
-	return mergePDFs(parts, w)
+	return mg.finish()
 }
 
-// certificateParts draws the certificates of job and returns them as PDFs
-// of at most certBatch pages each (see mergePDFs).
-func certificateParts(job *CertificateJob) ([][]byte, error) {
+// certificateParts draws the certificates of job as PDFs of at most
+// certBatch pages each (see pdfMerger), handing each to part as it is
+// made.
+func certificateParts(job *CertificateJob, part func([]byte) error) error {
 	if len(job.Certificates) == 0 {
-		return nil, errors.New("certificates: there is no certificate to print")
+		return errors.New("certificates: there is no certificate to print")
 	}
 	des, err := newCertDesign(job)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	lang := des.lang
 	if l := job.Certificates[0].language(); l != "" && len(job.Certificates) == 1 {
@@ -138,11 +142,10 @@ func certificateParts(job *CertificateJob) ([][]byte, error) {
 	}
 	qrs, stop := qrCodes(job.Certificates)
 	defer stop()
-	var parts [][]byte
 	for first := 0; first < len(job.Certificates); first += certBatch {
 		cd, err := des.newDoc(title)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for i := first; i < min(first+certBatch, len(job.Certificates)); i++ {
 			sym, err := qrs(i)
@@ -150,16 +153,18 @@ func certificateParts(job *CertificateJob) ([][]byte, error) {
 				err = cd.certificate(&job.Certificates[i], sym)
 			}
 			if err != nil {
-				return nil, fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&job.Certificates[i].Participant), err)
+				return fmt.Errorf("certificate %d (%s): %w", i+1, certListName(&job.Certificates[i].Participant), err)
 			}
 		}
-		var buf bytes.Buffer
-		if _, err := cd.WriteTo(&buf); err != nil {
-			return nil, err
+		b, err := cd.output()
+		if err == nil {
+			err = part(b)
 		}
-		parts = append(parts, buf.Bytes())
+		if err != nil {
+			return err
+		}
 	}
-	return parts, nil
+	return nil
 }
 
 // CertificateFiles writes each certificate of job as its own PDF into dir
@@ -202,8 +207,11 @@ func CertificateFiles(job CertificateJob, dir string) ([]string, error) {
 		}
 		titles[i] = word(lang, key) + " – " + job.Workshop.Title + " – " + certListName(&in.Participant)
 	}
-	parts, err := certificateParts(&job)
-	if err != nil {
+	var parts [][]byte
+	if err := certificateParts(&job, func(b []byte) error {
+		parts = append(parts, b)
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	type pageOf struct {
@@ -766,7 +774,40 @@ func (des *certDesign) newDoc(title string) (*certDoc, error) {
 		im := des.images[id]
 		doc.pdf.RegisterImageOptionsReader(im.name, gofpdf.ImageOptions{ImageType: im.kind}, bytes.NewReader(im.data))
 	}
+	if certOwnCompression {
+		doc.pdf.SetCompression(false) // compressStreams does it, faster
+	}
 	return &certDoc{Doc: doc, des: des, rtl: map[layoutKey]*line{}}, doc.Err()
+}
+
+// output returns the finished PDF, compressed.
+func (cd *certDoc) output() ([]byte, error) {
+	if err := cd.pdf.Error(); err != nil {
+		return nil, err
+	}
+	var buf sliceWriter
+	if err := cd.pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	if !certOwnCompression {
+		return buf, nil
+	}
+	return compressStreams(buf)
+}
+
+// sliceWriter keeps what is written to it. gofpdf's Output builds the whole
+// file in its own buffer and writes it in one piece: that piece is kept
+// as it is rather than copied (the document is not used again), which
+// spares a copy of a batch's uncompressed pages, some 10 MB.
+type sliceWriter []byte
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	if *w == nil {
+		*w = p
+	} else {
+		*w = append(*w, p...)
+	}
+	return len(p), nil
 }
 
 // background returns the page background for the direction, drawing it

@@ -223,14 +223,8 @@ func qrEncode(text string) (*qrSymbol, error) {
 	// mask with the lowest penalty wins.
 	m := newQRMatrix(ver)
 	m.placeData(codewords)
-	best, bestScore := 0, -1
-	work, tr := make([]byte, len(m.dark)), make([]byte, len(m.dark))
-	for mask := range 8 {
-		m.masked(mask, work)
-		if s := qrPenalty(work, tr, m.size, bestScore); bestScore < 0 || s < bestScore {
-			best, bestScore = mask, s
-		}
-	}
+	best := m.bestMask()
+	work := make([]byte, len(m.dark))
 	m.masked(best, work)
 	out := make([]bool, len(work))
 	for i, c := range work {
@@ -433,104 +427,31 @@ func (m *qrMatrix) masked(mask int, out []byte) {
 	f := qrFormatBits[mask]
 	for i := range 15 {
 		d := byte(f >> i & 1)
-		// around the top left finder
-		switch {
-		case i < 6:
-			out[i*size+8] = d
-		case i < 8:
-			out[(i+1)*size+8] = d
-		case i == 8:
-			out[8*size+7] = d
-		default:
-			out[8*size+14-i] = d
-		}
-		// beside the other two finders
-		if i < 8 {
-			out[8*size+size-1-i] = d
-		} else {
-			out[(size-15+i)*size+8] = d
-		}
+		a, b := qrFormatCells(size, i)
+		out[a] = d
+		out[b] = d
 	}
+}
+
+// qrFormatCells returns where the i-th format bit goes (y*size+x): around
+// the top left finder, and beside one of the other two.
+func qrFormatCells(size, i int) (a, b int) {
+	switch {
+	case i < 6:
+		a = i*size + 8
+	case i < 8:
+		a = (i+1)*size + 8
+	case i == 8:
+		a = 8*size + 7
+	default:
+		a = 8*size + 14 - i
+	}
+	if i < 8 {
+		b = 8*size + size - 1 - i
+	} else {
+		b = (size-15+i)*size + 8
+	}
+	return a, b
 }
 
 func abs(x int) int { return max(x, -x) }
-
-// qrPenalty scores a symbol (1 is dark) by the four rules of the
-// standard: runs of five or more modules of one colour, 2 × 2 blocks,
-// finder-like patterns, and the balance of dark and light. t is space for
-// the transposed symbol. Once the score reaches limit (when limit >= 0)
-// it stops and returns it: that mask cannot be the best, and a third of
-// the time of a certificate went into scoring masks.
-func qrPenalty(g, t []byte, size, limit int) int {
-	runs := make([]int, size)
-	score := 0
-	dark := 0
-	for y := range size {
-		row := g[y*size : (y+1)*size]
-		score += qrLinePenalty(row, runs)
-		for x, c := range row {
-			t[x*size+y] = c
-			dark += int(c)
-		}
-		if y+1 < size {
-			below := g[(y+1)*size : (y+2)*size]
-			for x := 0; x+1 < size; x++ {
-				if c := row[x]; row[x+1] == c && below[x] == c && below[x+1] == c {
-					score += 3
-				}
-			}
-		}
-		if limit >= 0 && score >= limit {
-			return score
-		}
-	}
-	for x := range size {
-		score += qrLinePenalty(t[x*size:(x+1)*size], runs)
-		if limit >= 0 && score >= limit {
-			return score
-		}
-	}
-	total := size * size
-	k := abs(dark*20-total*10) / total // each 5% from half: 10 points
-	return score + k*10
-}
-
-// qrLinePenalty scores one row or column (1 is dark) from its runs: rule
-// 1, runs of five or more, and rule 3, dark and light runs of 1:1:3:1:1
-// modules with four light modules (or the edge) on one side.
-func qrLinePenalty(l []byte, runs []int) int {
-	n := 0
-	run := 1
-	for x := 1; x < len(l); x++ {
-		if l[x] == l[x-1] {
-			run++
-			continue
-		}
-		runs[n] = run
-		n++
-		run = 1
-	}
-	runs[n] = run
-	n++
-	score := 0
-	for _, r := range runs[:n] {
-		if r >= 5 {
-			score += r - 2
-		}
-	}
-	// runs alternate in colour; the first is dark when l[0] is
-	first := 0
-	if l[0] == 0 {
-		first = 1
-	}
-	for i := first; i+4 < n; i += 2 { // i: a dark run
-		if runs[i] == 1 && runs[i+1] == 1 && runs[i+2] == 3 && runs[i+3] == 1 && runs[i+4] == 1 {
-			before := i == 0 || runs[i-1] >= 4
-			after := i+5 >= n || runs[i+5] >= 4
-			if before || after {
-				score += 40
-			}
-		}
-	}
-	return score
-}

@@ -186,7 +186,7 @@ func pdfTextString(s string) string {
 
 // A run of many certificates is drawn in batches of certBatch pages, each
 // a gofpdf document of its own that is written out and dropped before the
-// next, then merged into one PDF (mergePDFs): gofpdf keeps every page
+// next, then merged into one PDF (pdfMerger): gofpdf keeps every page
 // uncompressed until the end, which made the heap grow by some 30 KB a
 // certificate. Each batch carries its own font subsets and images, a few
 // hundred kilobytes more in a file of tens of megabytes.
@@ -198,81 +198,98 @@ var (
 	reMediaBox = regexp.MustCompile(`/MediaBox \[[^\]]*\]`)
 )
 
-// mergePDFs writes the pages of parts (PDFs as gofpdf writes them), in
-// order, as one PDF to w, with the first part's information and catalog.
-// The objects are renumbered; streams are copied untouched.
-func mergePDFs(parts [][]byte, w io.Writer) error {
-	files := make([]*pdfFile, len(parts))
-	for i, b := range parts {
-		p, err := parsePDF(b)
-		if err != nil {
-			return fmt.Errorf("merge part %d: %w", i+1, err)
-		}
-		files[i] = p
+// pdfMerger writes the pages of PDFs as gofpdf writes them, in order, as
+// one PDF, with the first one's information and catalog: add each part as
+// it is drawn, then finish. The objects are renumbered; streams are copied
+// untouched. The file is written as it goes and each part let go once
+// written, so that the heap does not grow with the run (at 5,000
+// certificates the parts are some 40 MB).
+type pdfMerger struct {
+	b         *countingWriter
+	parts     int
+	next      int   // the next object number
+	offs      []int // offs[n]: where object n starts
+	kids      bytes.Buffer
+	count     int
+	media     []byte
+	cat, info int
+}
+
+// pdfMergeRoot is the object number of the merged page tree.
+const pdfMergeRoot = 1
+
+func newPDFMerger(w io.Writer) *pdfMerger {
+	return &pdfMerger{b: &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}, next: pdfMergeRoot + 1, offs: make([]int, pdfMergeRoot+1)}
+}
+
+// add writes the objects of the next part.
+func (mg *pdfMerger) add(part []byte) error {
+	j := mg.parts
+	mg.parts++
+	p, err := parsePDF(part)
+	if err != nil {
+		return fmt.Errorf("merge part %d: %w", j+1, err)
 	}
-	const root = 1
-	next := root + 1
-	maps := make([]map[int]int, len(files))
-	for j, p := range files {
-		m := map[int]int{p.root: root}
-		for i := 1; i < p.size; i++ {
-			if p.start[i] > 0 && i != p.root && (j == 0 || (i != p.cat && i != p.info)) {
-				m[i] = next
-				next++
-			}
+	m := map[int]int{p.root: pdfMergeRoot}
+	for i := 1; i < p.size; i++ {
+		if p.start[i] > 0 && i != p.root && (j == 0 || (i != p.cat && i != p.info)) {
+			m[i] = mg.next
+			mg.next++
 		}
-		maps[j] = m
 	}
-	// Written as it goes (not built in memory), each part let go once
-	// written: the file may be tens of megabytes.
-	b := &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	offs := make([]int, next)
-	var kids bytes.Buffer
-	count := 0
-	b.Write(files[0].header)
-	media := reMediaBox.Find(files[0].obj(files[0].root))
-	cat, info := maps[0][files[0].cat], maps[0][files[0].info]
-	for j, p := range files {
-		m := maps[j]
-		for _, pg := range p.pages {
-			fmt.Fprintf(&kids, "%d 0 R ", m[pg])
-			count++
-		}
-		for i := 1; i < p.size; i++ {
-			n, ok := m[i]
-			if !ok || n == root {
-				continue
-			}
-			offs[n] = b.Len()
-			o := p.obj(i)
-			dict, stream := o, []byte(nil)
-			if k := bytes.Index(o, []byte("stream")); k >= 0 {
-				dict, stream = o[:k], o[k:]
-			}
-			h := reObjHead.FindSubmatchIndex(dict)
-			if h == nil {
-				return fmt.Errorf("merge part %d: object %d has no header", j+1, i)
-			}
-			fmt.Fprintf(b, "%d 0 obj", n)
-			b.Write(reRef.ReplaceAllFunc(dict[h[1]:], func(ref []byte) []byte {
-				old, _ := strconv.Atoi(string(ref[:bytes.IndexByte(ref, ' ')]))
-				if to, ok := m[old]; ok {
-					return []byte(strconv.Itoa(to) + " 0 R")
-				}
-				return ref
-			}))
-			b.Write(stream)
-		}
-		files[j], parts[j] = nil, nil
+	mg.offs = append(mg.offs, make([]int, mg.next-len(mg.offs))...)
+	b := mg.b
+	if j == 0 {
+		b.Write(p.header)
+		mg.media = bytes.Clone(reMediaBox.Find(p.obj(p.root)))
+		mg.cat, mg.info = m[p.cat], m[p.info]
 	}
-	offs[root] = b.Len()
-	fmt.Fprintf(b, "%d 0 obj\n<</Type /Pages /Kids [%s] /Count %d %s>>\nendobj\n", root, kids.Bytes(), count, media)
+	for _, pg := range p.pages {
+		fmt.Fprintf(&mg.kids, "%d 0 R ", m[pg])
+		mg.count++
+	}
+	for i := 1; i < p.size; i++ {
+		n, ok := m[i]
+		if !ok || n == pdfMergeRoot {
+			continue
+		}
+		mg.offs[n] = b.Len()
+		o := p.obj(i)
+		dict, stream := o, []byte(nil)
+		if k := bytes.Index(o, []byte("stream")); k >= 0 {
+			dict, stream = o[:k], o[k:]
+		}
+		h := reObjHead.FindSubmatchIndex(dict)
+		if h == nil {
+			return fmt.Errorf("merge part %d: object %d has no header", j+1, i)
+		}
+		fmt.Fprintf(b, "%d 0 obj", n)
+		b.Write(reRef.ReplaceAllFunc(dict[h[1]:], func(ref []byte) []byte {
+			old, _ := strconv.Atoi(string(ref[:bytes.IndexByte(ref, ' ')]))
+			if to, ok := m[old]; ok {
+				return []byte(strconv.Itoa(to) + " 0 R")
+			}
+			return ref
+		}))
+		b.Write(stream)
+	}
+	return b.err
+}
+
+// finish writes the page tree, the cross-reference table and the trailer.
+func (mg *pdfMerger) finish() error {
+	if mg.parts == 0 {
+		return errors.New("merge: no part")
+	}
+	b := mg.b
+	mg.offs[pdfMergeRoot] = b.Len()
+	fmt.Fprintf(b, "%d 0 obj\n<</Type /Pages /Kids [%s] /Count %d %s>>\nendobj\n", pdfMergeRoot, mg.kids.Bytes(), mg.count, mg.media)
 	xref := b.Len()
-	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", next)
-	for i := 1; i < next; i++ {
-		fmt.Fprintf(b, "%010d 00000 n \n", offs[i])
+	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", mg.next)
+	for i := 1; i < mg.next; i++ {
+		fmt.Fprintf(b, "%010d 00000 n \n", mg.offs[i])
 	}
-	fmt.Fprintf(b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", next, cat, info, xref)
+	fmt.Fprintf(b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", mg.next, mg.cat, mg.info, xref)
 	if b.err != nil {
 		return b.err
 	}

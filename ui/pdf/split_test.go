@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -42,5 +43,33 @@ func TestCertificatesInBatches(t *testing.T) {
 		if text := string(run(t, "pdftotext", p, "-")); !strings.Contains(text, certPeople[i].want[0]) {
 			t.Errorf("%s: %q not in the text", p, certPeople[i].want[0])
 		}
+	}
+}
+
+// TestCertificatesCompressedAsGofpdfDoes prints a run (two batches) with
+// the pages compressed by compressStreams and by gofpdf itself: the files
+// are the same byte for byte.
+func TestCertificatesCompressedAsGofpdfDoes(t *testing.T) {
+	var certs []CertificateInput
+	for i, cp := range certPeople {
+		certs = append(certs, certInput(cp.p, i+1))
+	}
+	job := certJob(t, certs...)
+	defer func(n int) { certBatch = n }(certBatch)
+	certBatch = len(certs)/2 + 1
+	var ours, theirs bytes.Buffer
+	if err := Certificates(job, &ours); err != nil {
+		t.Fatal(err)
+	}
+	certOwnCompression = false
+	defer func() { certOwnCompression = true }()
+	if err := Certificates(job, &theirs); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ours.Bytes(), theirs.Bytes()) {
+		t.Fatalf("%d bytes, gofpdf's compression %d bytes", ours.Len(), theirs.Len())
+	}
+	if !bytes.Contains(ours.Bytes(), []byte("/Filter /FlateDecode /Type /XObject")) {
+		t.Error("the page backgrounds are not compressed")
 	}
 }
