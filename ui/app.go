@@ -116,7 +116,7 @@ func (u *App) saveWindowSize() {
 // checkInShowing returns the check-in view when it is what the window
 // shows, with no dialog over it.
 func (u *App) checkInShowing() *checkInView {
-	if u.workshop == nil {
+	if u.workshop == nil || u.workshop.attendance == nil { // not built until first shown
 		return nil
 	}
 	if v := u.workshop.attendance.checkIn; v.showing() {

@@ -123,11 +123,14 @@ func TestNotYetArrived(t *testing.T) {
 	}
 }
 
-// TestKeyboardReachesEverySection goes through the sections with Ctrl+1…6
-// and the Attendance tabs with Ctrl+PageDown, and back to the check-in
+// TestKeyboardReachesEverySection goes through the sections with Ctrl+1…8
+// (one for each section) and the Attendance tabs with Ctrl+PageDown, and back to the check-in
 // box with Ctrl+K; ↑ in the session picker moves one up.
 func TestKeyboardReachesEverySection(t *testing.T) {
 	u, w, v := startSampleAt(t, addisMorning)
+	if len(shortcutSections) != len(workshopSections()) {
+		t.Errorf("%d section shortcuts for %d sections", len(shortcutSections), len(workshopSections()))
+	}
 	for i, s := range shortcutSections {
 		shortcut(t, w, s)
 		if got := u.workshop.tabs.SelectedIndex(); got != i {

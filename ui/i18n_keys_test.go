@@ -49,6 +49,7 @@ var dynamicCalls = map[string]bool{
 	"certdesign.go: lang.L(m.label)":                                    true,
 	"participantform.go: lang.L(store.Label(v))":                        true,
 	"workshop.go: lang.L(sec.name)":                                     true,
+	"menu.go: lang.L(sec.name)":                                         true,
 	"importwizard.go: lang.L(f.Label())":                                true,
 	"series.go: lang.L(b.title)":                                        true,
 	"tickback.go: lang.L(string(m.Status))":                             true,

@@ -36,10 +36,9 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Back up now"), func() { u.backupNow(nil) }, shortcutBackup),
 		fyne.NewMenuItem(lang.L("Restore a backup…"), u.restoreBackup),
 	)
-	sections := []string{lang.L("Overview"), lang.L("Agenda"), lang.L("Participants"), lang.L("Attendance"), lang.L("Certificates"), lang.L("Reports")}
 	var goItems []*fyne.MenuItem
-	for i, name := range sections {
-		goItems = append(goItems, item(name, func() { u.showSection(i) }, shortcutSections[i]))
+	for i, sec := range workshopSections() {
+		goItems = append(goItems, item(lang.L(sec.name), func() { u.showSection(i) }, shortcutSections[i]))
 	}
 	goItems = append(goItems, fyne.NewMenuItemSeparator(),
 		item(lang.L("Next tab"), func() { u.stepTab(1) }, shortcutNextTab),

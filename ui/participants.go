@@ -249,6 +249,7 @@ func (v *participantsView) confirmDelete(p store.Participant) {
 				u.showError(err)
 				return
 			}
+			u.workshop.ensure(sectionParticipants) // the screen may show another section by now
 			u.workshop.participants.focusOn = p.ID
 			u.workshop.changed()
 		}, u.win)

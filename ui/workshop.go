@@ -95,7 +95,10 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	}
 	ws.built = make([]bool, len(ws.sections))
 	ws.tabs = container.NewAppTabs(items...)
-	ws.tabs.SetTabLocation(container.TabLocationLeading)
+	// Along the top: eight sections side by side fit a 1024-pixel screen
+	// in French and Spanish, where down the side the last ones fell into an
+	// overflow menu on a 768-pixel-high screen.
+	ws.tabs.SetTabLocation(container.TabLocationTop)
 	ws.ensure(sectionOverview)
 	ws.tabs.OnSelected = func(*container.TabItem) {
 		i := ws.tabs.SelectedIndex()

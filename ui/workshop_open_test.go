@@ -117,3 +117,20 @@ func TestSectionsBuiltWhenFirstShown(t *testing.T) {
 		t.Error("Certificates was built without being shown")
 	}
 }
+
+// TestTypingBeforeAttendanceIsBuilt: a key typed on the window while a
+// workshop shows a section other than Attendance, which has not been built
+// yet, goes nowhere (it crashed the app when sections became lazy).
+func TestTypingBeforeAttendanceIsBuilt(t *testing.T) {
+	u, w, _ := startTest(t)
+	u.openSample()
+	if u.workshop.attendance != nil {
+		t.Fatal("Attendance is built before it is shown")
+	}
+	w.Canvas().Unfocus()
+	test.TypeOnCanvas(w.Canvas(), "a")
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyA})
+	if u.workshop.attendance != nil {
+		t.Error("typing built the Attendance section")
+	}
+}
