@@ -13,7 +13,7 @@ import (
 // a spreadsheet.
 var participantsCommand = &command{
 	name:     "participants",
-	synopsis: "--workshop W [--out FILE.csv|FILE.xlsx]",
+	synopsis: "--workshop W [--out FILE.csv|FILE.xlsx] [--delimiter comma|semicolon|tab]",
 	summary:  "list a workshop's participants, or export them to CSV or XLSX",
 	details: `Lists the participants in registration order: badge code, names in Latin
 letters and in their own script, country, role and organisation. With --json,
@@ -22,19 +22,29 @@ prints the full records.
 With --out, writes them instead to a CSV file (UTF-8 with a byte order mark,
 so that Excel shows every script) or an XLSX workbook, chosen by the extension:
 every field, under the headings "workshopctl import" recognises, so that the
-file can be corrected in a spreadsheet and imported back as it is.`,
+file can be corrected in a spreadsheet and imported back as it is. Excel set to
+French, Spanish, German and other languages that write decimals with a comma
+expects semicolons between the fields: give --delimiter semicolon for it (the
+import reads either).`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
-		var ref, out string
+		var ref, out, delim string
 		workshopFlag(fs, &ref)
 		fs.StringVar(&out, "out", "", "write the participants to `FILE` (.csv or .xlsx; replaced if it exists)\ninstead of listing them")
-		return func([]string) error { return c.participants(ref, out) }
+		delimiterFlag(fs, &delim)
+		return func([]string) error {
+			d, err := csvDelimiter(delim, out)
+			if err != nil {
+				return err
+			}
+			return c.participants(ref, out, d)
+		}
 	},
 }
 
 // participants prints the participants of the workshop named by ref, or
-// writes them to the spreadsheet out.
-func (c *cli) participants(ref, out string) (err error) {
+// writes them to the spreadsheet out (a CSV file with the delimiter delim).
+func (c *cli) participants(ref, out string, delim rune) (err error) {
 	if out != "" {
 		if err := c.notDataFile(out, "--out"); err != nil {
 			return err
@@ -54,7 +64,7 @@ func (c *cli) participants(ref, out string) (err error) {
 		return fmt.Errorf("list the participants of %s: %w", w.Code, err)
 	}
 	if out != "" {
-		return c.exportParticipants(w, list, out)
+		return c.exportParticipants(w, list, out, delim)
 	}
 	if c.json {
 		return c.printJSON(orEmpty(list))
@@ -71,8 +81,8 @@ func (c *cli) participants(ref, out string) (err error) {
 }
 
 // exportParticipants writes list to the spreadsheet out and says so.
-func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out string) error {
-	if err := sheet.WriteFile(out, importer.ExportTable(list, w.Location())); err != nil {
+func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out string, delim rune) error {
+	if err := sheet.WriteFileDelimited(out, delim, importer.ExportTable(list, w.Location())); err != nil {
 		return fmt.Errorf("export the participants of %s: %w", w.Code, err)
 	}
 	if c.json {

@@ -20,7 +20,7 @@ import (
 // reportCommand writes a report of a workshop or of a series of workshops.
 var reportCommand = &command{
 	name:     "report",
-	synopsis: "(--workshop W --kind attendance|statistics|agenda | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
+	synopsis: "(--workshop W --kind attendance|statistics|agenda | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE] [--delimiter comma|semicolon|tab]",
 	summary:  "write a report (attendance, statistics for donors, agenda, series) to PDF, CSV or XLSX",
 	details: `Writes one report, for a workshop (--workshop with --kind) or for a series of
 workshops (--series, optionally for one --year; "all" or "" for every workshop):
@@ -45,7 +45,9 @@ written to several files: FILE gets the main table (attendance: participants;
 statistics: by gender; series: workshops) and each other table goes to FILE
 with its name before the extension, e.g. report.csv and report-sessions.csv;
 the files written are listed. CSV files are UTF-8 with a byte order mark, as
-Excel expects. Every file is replaced atomically.`,
+Excel expects, comma-separated unless --delimiter says otherwise (semicolon for
+Excel in French, Spanish, German…; decimals then get a comma). Every file is
+replaced atomically.`,
 	required: []string{"out"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var f reportFlags
@@ -57,6 +59,7 @@ Excel expects. Every file is replaced atomically.`,
 		fs.StringVar(&f.format, "format", "", "the `FORMAT`: pdf, csv or xlsx (default: from the extension of --out)")
 		fs.StringVar(&f.out, "out", "", "the `FILE` to write (replaced if it exists)")
 		fs.StringVar(&f.paper, "paper", f.paper, "the `PAPER` of a PDF: a4 or letter")
+		delimiterFlag(fs, &f.delimiter)
 		fs.StringVar(&f.language, "language", "", "the `LANGUAGE` of the agenda: en, fr, es, ar, ru or zh (default: the\nworkshop's)")
 		return func([]string) error {
 			fs.Visit(func(fl *flag.Flag) { f.seriesSet = f.seriesSet || fl.Name == "series" })
@@ -67,9 +70,10 @@ Excel expects. Every file is replaced atomically.`,
 
 // reportFlags holds the flags of report as typed.
 type reportFlags struct {
-	workshop, kind, series, format, out, paper, language string
-	year                                                 int
-	seriesSet                                            bool
+	workshop, kind, series, format, out, paper, language, delimiter string
+	year                                                            int
+	seriesSet                                                       bool
+	delim                                                           rune // the CSV delimiter, from delimiter
 }
 
 // check validates the combination of flags and fills in the format from
@@ -113,6 +117,10 @@ func (f *reportFlags) check() error {
 	case ext != f.format:
 		return fail("--out must end in .%s for --format %s", f.format, f.format)
 	}
+	var err error
+	if f.delim, err = csvDelimiter(f.delimiter, f.out); err != nil {
+		return err
+	}
 	switch strings.ToLower(strings.TrimSpace(f.paper)) {
 	case "a4":
 		f.paper = string(pdf.A4)
@@ -130,7 +138,7 @@ func (c *cli) writeReport(f reportFlags) error {
 		return err
 	}
 	req := ops.ReportRequest{Kind: f.kind, Format: f.format, Out: f.out, Paper: pdf.PageSize(f.paper), Language: f.language,
-		CheckPath: func(path string) error { return c.notDataFile(path, "--out") }}
+		Delimiter: f.delim, CheckPath: func(path string) error { return c.notDataFile(path, "--out") }}
 	var what, subject string // "the attendance report of demo", and its workshop code or series
 	if f.seriesSet {
 		name := strings.TrimSpace(f.series)

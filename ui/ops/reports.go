@@ -43,6 +43,7 @@ type ReportRequest struct {
 	Out       string // the file; a CSV report of several tables writes more beside it
 	Paper     pdf.PageSize
 	Language  string    // of the agenda; "" is the workshop's
+	Delimiter rune      // of a CSV report: ',' (also 0), ';' or '\t'; see sheet.WriteCSVDelimited
 	Now       time.Time // the moment of the attendance report
 	// CheckPath, if set, is called for every path before anything is
 	// written; an error stops the report.
@@ -96,9 +97,13 @@ func WriteReport(req ReportRequest) (ReportRun, error) {
 	case "xlsx":
 		err = sheet.WriteFile(req.Out, tables...)
 	case "csv":
+		delim := req.Delimiter
+		if delim == 0 {
+			delim = ','
+		}
 		tables, _ := report.CSVFiles(req.Out, tables, main)
 		for i, t := range tables {
-			if err = sheet.WriteFile(run.Files[i].Path, t); err != nil {
+			if err = sheet.WriteFileDelimited(run.Files[i].Path, delim, t); err != nil {
 				break
 			}
 		}
