@@ -18,9 +18,9 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev xvfb xaut
 
 # Debian packages for `make package-windows` (the mingw-w64 C compiler and
 # windres, ImageMagick for the icon, NSIS for the installer, zip) and for
-# its Wine smoke test (.ci/windows-smoke; wine + wine64 run 64-bit programs
+# its Wine smoke test (.ci/windows-smoke: unzip, wine + wine64 run 64-bit programs
 # without the i386 architecture).
-DEB_PACKAGES_WINDOWS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick nsis zip wine wine64
+DEB_PACKAGES_WINDOWS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick nsis zip unzip wine wine64
 
 # apt-get needs root: use sudo when we are not root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
