@@ -16,6 +16,12 @@ FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 # xwininfo from x11-utils to find its window).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev xvfb xauth x11-utils poppler-utils qpdf mupdf-tools zbar-tools chromium
 
+# Debian packages for `make package-windows` (the mingw-w64 C compiler and
+# windres, ImageMagick for the icon, NSIS for the installer, zip) and for
+# its Wine smoke test (.ci/windows-smoke: unzip, wine + wine64 run 64-bit programs
+# without the i386 architecture).
+DEB_PACKAGES_WINDOWS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick nsis zip unzip wine wine64
+
 # apt-get needs root: use sudo when we are not root.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -23,11 +29,12 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # place where they are written down.
 APP_NAME    := $(shell sed -n 's/^Name *= *"\(.*\)"/\1/p' FyneApp.toml)
 APP_VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_BUILD   := $(shell sed -n 's/^Build *= *\([0-9]*\).*/\1/p' FyneApp.toml)
 
 # Extra arguments for `make run`, e.g. make run ARGS='--data /tmp/demo.db'
 ARGS ?=
 
-.PHONY: help deps run test fuzz bench bench-big smoke package-linux build
+.PHONY: help deps deps-windows run test fuzz bench bench-big smoke package-linux package-windows package-macos build
 
 # help: list the targets.
 help:
@@ -39,16 +46,20 @@ help:
 	@echo 'make bench-big      measure the 5,000 x 30 workshop (issue 15 table), 3 runs each'
 	@echo 'make smoke          start the app under Xvfb and check its window'
 	@echo 'make package-linux  build dist/workshopdesk-<version>-linux-<arch>.tar.xz'
+	@echo 'make package-windows build the Windows zip and setup.exe in dist/ (on Debian)'
+	@echo 'make package-macos  build the macOS CLI in dist/; on a Mac, the app too'
 	@echo 'make build          build bin/workshopdesk and bin/workshopctl'
 
 # deps: install the missing Debian packages from DEB_PACKAGES (quietly does
 # nothing when all are there; only prints a note where there is no apt-get).
-deps:
+deps: PKGS = $(DEB_PACKAGES)
+deps-windows: PKGS = $(DEB_PACKAGES) $(DEB_PACKAGES_WINDOWS)
+deps deps-windows:
 	@if ! command -v apt-get >/dev/null 2>&1; then \
 		echo "deps: no apt-get here, skipping; you need a C compiler, pkg-config, OpenGL/X11 and ALSA headers, Xvfb and xwininfo"; \
 	else \
 		missing=; \
-		for p in $(DEB_PACKAGES); do \
+		for p in $(PKGS); do \
 			dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 		done; \
 		if [ -n "$$missing" ]; then \
@@ -111,6 +122,39 @@ package-linux: deps
 	out="dist/workshopdesk-$(APP_VERSION)-linux-$$($(GO) env GOARCH).tar.xz"; \
 	mv "$(APP_NAME).tar.xz" "$$out"; \
 	echo "package-linux: wrote $$out"
+
+# package-windows: on Debian, cross-build the app (cgo, mingw-w64) and the
+# CLI for windows/amd64, then write the portable zip and the per-user NSIS
+# installer in dist/. cmd/workshopdesk/windows/package.sh does the work;
+# the packaging files (resource script, manifest, installer script) live
+# beside it.
+package-windows: deps-windows
+	GO='$(GO)' cmd/workshopdesk/windows/package.sh '$(APP_NAME)' '$(APP_VERSION)' '$(APP_BUILD)' dist
+
+# package-macos: the CLI is pure Go and cross-builds anywhere: it goes into
+# dist/ for Intel and Apple silicon. The app needs cgo against Apple's SDK,
+# so it is only built on a Mac (with Xcode's command line tools), where
+# this target also makes dist/workshopdesk-<version>-macos-<arch>.zip
+# holding "Workshop Desk.app" (the fyne tool, as for package-linux).
+package-macos:
+	@set -e; mkdir -p dist; \
+	for arch in amd64 arm64; do \
+		out="dist/workshopctl-$(APP_VERSION)-macos-$$arch"; \
+		CGO_ENABLED=0 GOOS=darwin GOARCH=$$arch $(GO) build -trimpath -ldflags '-s -w' -o "$$out" ./cmd/workshopctl; \
+		echo "package-macos: wrote $$out"; \
+	done; \
+	if [ "$$(uname -s)" != Darwin ]; then \
+		echo "package-macos: the app needs a Mac (cgo with Apple's SDK); run make package-macos there for it"; \
+		exit 0; \
+	fi; \
+	tmp=$$(mktemp -d); \
+	cp FyneApp.toml "$$tmp/FyneApp.toml"; \
+	trap 'cat "$$tmp/FyneApp.toml" > FyneApp.toml; rm -rf "$$tmp"' EXIT; \
+	CGO_ENABLED=1 $(GO) build -trimpath -tags release -ldflags '-s -w -X main.version=$(APP_VERSION)' -o "$$tmp/workshopdesk" ./cmd/workshopdesk; \
+	$(FYNE) package --target darwin --src . --executable "$$tmp/workshopdesk" --release; \
+	out="dist/workshopdesk-$(APP_VERSION)-macos-$$($(GO) env GOARCH).zip"; \
+	rm -f "$$out"; zip -q -r -y "$$out" "$(APP_NAME).app"; rm -rf "$(APP_NAME).app"; \
+	echo "package-macos: wrote $$out"
 
 # build: both binaries into ./bin (the CLI without cgo).
 build: deps

@@ -358,6 +358,7 @@ func (f *certDesignForm) chooseImage(use func(id string)) {
 		f.ws.u.showError(err)
 	}, f.ws.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
+	startInDocuments(f.ws.u.app, d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

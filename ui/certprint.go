@@ -155,6 +155,7 @@ func (s *certificatesSection) chooseOutput(rows []int, output int) {
 				s.printTo(rows, path, dir.Path(), nil)
 			}
 		}, s.ws.u.win)
+		startInDocuments(s.ws.u.app, d)
 		d.Resize(fyne.NewSize(900, 600))
 		d.Show()
 	}

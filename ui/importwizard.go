@@ -108,6 +108,7 @@ func (w *importWizard) chooseFile() {
 		w.loadAsync(path, "")
 	}, w.ws.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".txt", ".tsv"}))
+	startInDocuments(w.ws.u.app, d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

@@ -47,7 +47,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Check-in box"), func() { u.checkInBox() }, shortcutCheckIn),
 		item(lang.L("Not yet arrived"), u.notYetArrived, shortcutNotArrived))
 	goMenu := fyne.NewMenu(lang.L("Go"), goItems...)
-	view := fyne.NewMenu(lang.L("View"), u.soundMenuItem())
+	view := fyne.NewMenu(lang.L("View"), u.soundMenuItem(), u.csvMenuItem())
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Verify a certificate…"), u.showVerify),
 		u.languageMenuItem(),

@@ -273,8 +273,9 @@ func (v *participantsView) chooseExport() {
 		w.Close()
 		people := slices.Clone(v.people) // the table may be sorted meanwhile
 		loc := v.ws.data.Workshop.Location()
+		delim := v.ws.u.csvDelimiter()
 		runInBackground(v.ws.u, lang.L("Exporting the participants…"), func() (err error) {
-			path, err = exportParticipants(path, people, loc)
+			path, err = exportParticipants(path, people, loc, delim)
 			return err
 		}, func() {
 			dialog.ShowInformation(lang.L("Participants exported"), fmt.Sprintf(lang.L("%d participants written to\n%s"), len(people), path), v.ws.u.win)
@@ -282,6 +283,7 @@ func (v *participantsView) chooseExport() {
 	}, v.ws.u.win)
 	d.SetFileName(v.ws.data.Workshop.Code + "-participants.xlsx")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	startInDocuments(v.ws.u.app, d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -290,12 +292,13 @@ func (v *participantsView) chooseExport() {
 // UTF-8 with a byte order mark (so that Excel reads the accents right)
 // when the name ends in .csv; ".xlsx" is added to any other name, and the
 // path written returned. The columns are those the importer reads; the
-// time a late joiner joined is on the wall clock of loc.
-func exportParticipants(path string, people []store.Participant, loc *time.Location) (string, error) {
+// time a late joiner joined is on the wall clock of loc. A CSV file's
+// fields are separated by delim (see App.csvDelimiter).
+func exportParticipants(path string, people []store.Participant, loc *time.Location, delim rune) (string, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".csv") && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		path += ".xlsx"
 	}
-	if err := sheet.WriteFile(path, importer.ExportTable(people, loc)); err != nil {
+	if err := sheet.WriteFileDelimited(path, delim, importer.ExportTable(people, loc)); err != nil {
 		return "", fmt.Errorf("export participants: %w", err)
 	}
 	return path, nil

@@ -231,7 +231,7 @@ func TestExportParticipantsReadsBack(t *testing.T) {
 	u, _ := openSampleParticipants(t)
 	v := u.workshop.participants
 	for _, name := range []string{"list.csv", "list.xlsx", "list"} {
-		path, err := exportParticipants(filepath.Join(t.TempDir(), name), v.people, u.workshop.data.Workshop.Location())
+		path, err := exportParticipants(filepath.Join(t.TempDir(), name), v.people, u.workshop.data.Workshop.Location(), ',')
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +51,7 @@ func askSavePath(u *App, name, ext string, then func(path string)) {
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	startInDocuments(u.app, d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -70,7 +70,7 @@ func writePDF(u *App, path string, write func(path string) error, done func(path
 // default PDF viewer, no xdg-open), it says where the file is instead of
 // the system's error.
 func openFile(u *App, path string) {
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+	if err := systemOpen(u.app, path); err != nil {
 		fyne.LogError("open "+path, err)
 		showPath(u, lang.L("The file could not be opened"),
 			lang.L("No program to open it was found on this computer. The file is saved here; open it from your file manager or PDF viewer:"), path)
@@ -83,7 +83,7 @@ func openFile(u *App, path string) {
 // nothing.
 func showPreviewFile(u *App, path string) {
 	msg := lang.L("The preview is marked “PREVIEW — not a certificate”. It opens in your PDF viewer; if nothing opens, open it from your file manager:")
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+	if err := systemOpen(u.app, path); err != nil {
 		fyne.LogError("open "+path, err)
 		msg = lang.L("No program to open it was found on this computer. The preview is saved here; open it from your file manager or PDF viewer:")
 	}

@@ -386,16 +386,17 @@ type reportJob struct {
 	d    *store.WorkshopData
 	now  time.Time
 	size pdf.PageSize
+	csv  rune // the CSV delimiter
 }
 
 // job takes what a report of the workshop on screen needs.
 func (r *reportsSection) job() reportJob {
-	return reportJob{st: r.ws.u.st, d: r.ws.data.Clone(), now: r.ws.u.now(), size: r.pageSize()}
+	return reportJob{st: r.ws.u.st, d: r.ws.data.Clone(), now: r.ws.u.now(), size: r.pageSize(), csv: r.ws.u.csvDelimiter()}
 }
 
 // request is the ops.WriteReport request of a report in format f at path.
 func (j reportJob) request(kind reportKind, f exportFormat, path string) (ops.ReportRequest, error) {
-	req := ops.ReportRequest{Kind: ops.ReportKinds[kind], Data: j.d, Format: string(f), Out: path, Paper: j.size, Now: j.now}
+	req := ops.ReportRequest{Kind: ops.ReportKinds[kind], Data: j.d, Format: string(f), Out: path, Paper: j.size, Now: j.now, Delimiter: j.csv}
 	if kind == reportAttendance {
 		// The decisions taken by hand, which the attendance report shows
 		// as the Certificates section does.

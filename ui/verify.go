@@ -172,6 +172,7 @@ func (v *verifyDialog) chooseExport() {
 	}, v.u.win)
 	d.SetFileName("workshopdesk-public-key.pem")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pem", ".txt"}))
+	startInDocuments(v.u.app, d)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

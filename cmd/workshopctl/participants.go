@@ -13,7 +13,7 @@ import (
 // a spreadsheet.
 var participantsCommand = &command{
 	name:     "participants",
-	synopsis: "--workshop W [--out FILE.csv|FILE.xlsx [--language LANGUAGE]]",
+	synopsis: "--workshop W [--out FILE.csv|FILE.xlsx [--language LANGUAGE] [--delimiter comma|semicolon|tab]]",
 	summary:  "list a workshop's participants, or export them to CSV or XLSX",
 	details: `Lists the participants in registration order: badge code, names in Latin
 letters and in their own script, country, role and organisation. With --json,
@@ -25,20 +25,30 @@ every field, under the headings "workshopctl import" recognises, so that the
 file can be corrected in a spreadsheet and imported back as it is. The
 headings, gender, role and organisation type are in the workshop's working
 language, or --language, when it is English, French or Spanish (the
-languages import reads); else in English.`,
+languages import reads); else in English. Excel set to French, Spanish,
+German and other languages that write decimals with a comma expects
+semicolons between the fields: give --delimiter semicolon for it (the
+import reads either).`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
-		var ref, out, lang string
+		var ref, out, lang, delim string
 		workshopFlag(fs, &ref)
 		fs.StringVar(&out, "out", "", "write the participants to `FILE` (.csv or .xlsx; replaced if it exists)\ninstead of listing them")
 		languageFlag(fs, &lang)
-		return func([]string) error { return c.participants(ref, out, lang) }
+		delimiterFlag(fs, &delim)
+		return func([]string) error {
+			d, err := csvDelimiter(delim, out)
+			if err != nil {
+				return err
+			}
+			return c.participants(ref, out, lang, d)
+		}
 	},
 }
 
 // participants prints the participants of the workshop named by ref, or
-// writes them to the spreadsheet out.
-func (c *cli) participants(ref, out, lang string) (err error) {
+// writes them to the spreadsheet out (a CSV file with the delimiter delim).
+func (c *cli) participants(ref, out, lang string, delim rune) (err error) {
 	if lang, err = checkLanguage(lang); err != nil {
 		return err
 	}
@@ -61,7 +71,7 @@ func (c *cli) participants(ref, out, lang string) (err error) {
 		return fmt.Errorf("list the participants of %s: %w", w.Code, err)
 	}
 	if out != "" {
-		return c.exportParticipants(w, list, out, lang)
+		return c.exportParticipants(w, list, out, lang, delim)
 	}
 	if c.json {
 		return c.printJSON(orEmpty(list))
@@ -78,8 +88,8 @@ func (c *cli) participants(ref, out, lang string) (err error) {
 }
 
 // exportParticipants writes list to the spreadsheet out and says so.
-func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out, lang string) error {
-	if err := sheet.WriteFile(out, importer.ExportTableIn(list, w.Location(), w.WorkingLanguage(lang))); err != nil {
+func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out, lang string, delim rune) error {
+	if err := sheet.WriteFileDelimited(out, delim, importer.ExportTableIn(list, w.Location(), w.WorkingLanguage(lang))); err != nil {
 		return fmt.Errorf("export the participants of %s: %w", w.Code, err)
 	}
 	if c.json {

@@ -20,7 +20,7 @@ import (
 // reportCommand writes a report of a workshop or of a series of workshops.
 var reportCommand = &command{
 	name:     "report",
-	synopsis: "(--workshop W --kind attendance|statistics|agenda|evaluation|learning | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE]",
+	synopsis: "(--workshop W --kind attendance|statistics|agenda|evaluation|learning | --series NAME [--year YYYY]) --out FILE [--format pdf|csv|xlsx] [--paper a4|letter] [--language LANGUAGE] [--delimiter comma|semicolon|tab]",
 	summary:  "write a report (attendance, statistics for donors, agenda, series) to PDF, CSV or XLSX",
 	details: `Writes one report, for a workshop (--workshop with --kind) or for a series of
 workshops (--series, optionally for one --year; "all" or "" for every workshop):
@@ -52,7 +52,9 @@ written to several files: FILE gets the main table (attendance: participants;
 statistics: by gender; series: workshops) and each other table goes to FILE
 with its name before the extension, e.g. report.csv and report-sessions.csv;
 the files written are listed. CSV files are UTF-8 with a byte order mark, as
-Excel expects. Every file is replaced atomically.
+Excel expects, comma-separated unless --delimiter says otherwise (semicolon for
+Excel in French, Spanish, German…; decimals then get a comma). Every file is
+replaced atomically.
 
 Workshop reports are in the workshop's working language, or --language (en,
 fr, es, ar, ru or zh): titles, headings, dates, numbers and fixed words, in
@@ -70,6 +72,7 @@ says otherwise.`,
 		fs.StringVar(&f.out, "out", "", "the `FILE` to write (replaced if it exists)")
 		fs.StringVar(&f.paper, "paper", f.paper, "the `PAPER` of a PDF: a4 or letter")
 		fs.StringVar(&f.language, "language", "", "the `LANGUAGE` of the report: en, fr, es, ar, ru or zh (default: the\nworkshop's working language; English for a series)")
+		delimiterFlag(fs, &f.delimiter)
 		return func([]string) error {
 			fs.Visit(func(fl *flag.Flag) { f.seriesSet = f.seriesSet || fl.Name == "series" })
 			return c.writeReport(f)
@@ -79,9 +82,10 @@ says otherwise.`,
 
 // reportFlags holds the flags of report as typed.
 type reportFlags struct {
-	workshop, kind, series, format, out, paper, language string
-	year                                                 int
-	seriesSet                                            bool
+	workshop, kind, series, format, out, paper, language, delimiter string
+	year                                                            int
+	seriesSet                                                       bool
+	delim                                                           rune // the CSV delimiter, from delimiter
 }
 
 // check validates the combination of flags and fills in the format from
@@ -122,6 +126,10 @@ func (f *reportFlags) check() error {
 	case ext != f.format:
 		return fail("--out must end in .%s for --format %s", f.format, f.format)
 	}
+	var err error
+	if f.delim, err = csvDelimiter(f.delimiter, f.out); err != nil {
+		return err
+	}
 	switch strings.ToLower(strings.TrimSpace(f.paper)) {
 	case "a4":
 		f.paper = string(pdf.A4)
@@ -139,7 +147,7 @@ func (c *cli) writeReport(f reportFlags) error {
 		return err
 	}
 	req := ops.ReportRequest{Kind: f.kind, Format: f.format, Out: f.out, Paper: pdf.PageSize(f.paper), Language: f.language,
-		CheckPath: func(path string) error { return c.notDataFile(path, "--out") }}
+		Delimiter: f.delim, CheckPath: func(path string) error { return c.notDataFile(path, "--out") }}
 	var what, subject string // "the attendance report of demo", and its workshop code or series
 	if f.seriesSet {
 		name := strings.TrimSpace(f.series)

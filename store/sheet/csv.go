@@ -3,7 +3,9 @@ package sheet
 import (
 	"bufio"
 	"encoding/csv"
+	"fmt"
 	"io"
+	"strings"
 )
 
 // bom is the UTF-8 byte order mark. Excel reads a CSV file without it in
@@ -20,7 +22,17 @@ const bom = "\uFEFF"
 // "2027-05-04 09:30"); empty cells are empty fields. Text that a
 // spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "@SUM(…)")
 // gets a leading apostrophe: see EscapeFormula.
-func WriteCSV(w io.Writer, t Table) error {
+func WriteCSV(w io.Writer, t Table) error { return WriteCSVDelimited(w, t, ',') }
+
+// WriteCSVDelimited writes t as WriteCSV does, with the fields separated
+// by delim: ',' or '\t', or ';' for Excel set to a language that writes
+// decimals with a comma (French, Spanish, German…), which splits CSV lines
+// at semicolons; with ';' a decimal number is written with a comma too
+// ("1234,5"), as that Excel reads it.
+func WriteCSVDelimited(w io.Writer, t Table, delim rune) error {
+	if delim != ',' && delim != ';' && delim != '\t' {
+		return fmt.Errorf("write CSV: %q is not a delimiter; use a comma, a semicolon or a tab", delim)
+	}
 	rows, err := cells(t)
 	if err != nil {
 		return err
@@ -30,6 +42,7 @@ func WriteCSV(w io.Writer, t Table) error {
 		return err
 	}
 	cw := csv.NewWriter(bw)
+	cw.Comma = delim
 	cw.UseCRLF = true
 	// CSV readers (encoding/csv among them) expect the same number of
 	// fields on every line.
@@ -48,6 +61,9 @@ func WriteCSV(w io.Writer, t Table) error {
 		clear(rec)
 		for i, c := range row {
 			rec[i] = c.String()
+			if c.kind == kindFloat && delim == ';' {
+				rec[i] = strings.Replace(rec[i], ".", ",", 1)
+			}
 			if c.kind == kindText {
 				rec[i] = EscapeFormula(rec[i])
 			}

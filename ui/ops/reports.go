@@ -48,12 +48,13 @@ type ReportRequest struct {
 	EvalSeries *store.EvalSeries
 	// Learning is the test results: the learning report's content, and
 	// the statistics report's learning figures by group.
-	Learning *store.Learning
-	Format   string // one of ReportFormats
-	Out      string // the file; a CSV report of several tables writes more beside it
-	Paper    pdf.PageSize
-	Language string    // to print in; "" is the workshop's working language (English for a series)
-	Now      time.Time // the moment of the attendance report
+	Learning  *store.Learning
+	Delimiter rune   // of a CSV report: ',' (also 0), ';' or '\t'; see sheet.WriteCSVDelimited
+	Format    string // one of ReportFormats
+	Out       string // the file; a CSV report of several tables writes more beside it
+	Paper     pdf.PageSize
+	Language  string    // to print in; "" is the workshop's working language (English for a series)
+	Now       time.Time // the moment of the attendance report
 	// CheckPath, if set, is called for every path before anything is
 	// written; an error stops the report.
 	CheckPath func(path string) error
@@ -117,9 +118,13 @@ func WriteReport(req ReportRequest) (ReportRun, error) {
 		}
 		err = sheet.WriteFile(req.Out, local...)
 	case "csv":
+		delim := req.Delimiter
+		if delim == 0 {
+			delim = ','
+		}
 		tables, _ := report.CSVFiles(req.Out, tables, main)
 		for i, t := range tables {
-			if err = sheet.WriteFile(run.Files[i].Path, report.Localize(pdf.LocalizeCountries(t, lang), lang)); err != nil {
+			if err = sheet.WriteFileDelimited(run.Files[i].Path, delim, report.Localize(pdf.LocalizeCountries(t, lang), lang)); err != nil {
 				break
 			}
 		}
