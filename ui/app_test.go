@@ -28,8 +28,8 @@ func TestWelcomeOffersCreateAndSample(t *testing.T) {
 	if d.Workshop.Code != store.DemoCode || len(d.Participants) != 40 || len(d.Sessions) != 10 {
 		t.Errorf("sample = %q with %d participants, %d sessions; want demo, 40, 10", d.Workshop.Code, len(d.Participants), len(d.Sessions))
 	}
-	if got := len(u.workshop.tabs.Items); got != 7 { // Overview … Reports, Tests
-		t.Errorf("workshop sections = %d, want 7", got)
+	if got := len(u.workshop.tabs.Items); got != len(workshopSections()) || got != 8 { // Overview … Reports, Evaluation, Tests
+		t.Errorf("workshop sections = %d, want 8", got)
 	}
 	if !strings.Contains(w.Title(), "Migration and sustainable rural development") {
 		t.Errorf("window title %q does not name the workshop", w.Title())

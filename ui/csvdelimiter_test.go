@@ -52,6 +52,7 @@ func TestCSVSemicolonSetting(t *testing.T) {
 		t.Fatalf("read back %s: delimiter %q, %d rows, %v", path, tab.Delimiter, len(tab.Rows), err)
 	}
 
+	u.workshop.ensure(sectionReports)
 	req, err := u.workshop.reports.job().request(reportAttendance, "csv", filepath.Join(dir, "présences.csv"))
 	if err != nil || req.Delimiter != ';' {
 		t.Fatalf("report request: delimiter %q, %v", req.Delimiter, err)

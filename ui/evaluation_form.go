@@ -38,7 +38,9 @@ func newEvalFormView(s *evaluationSection) *evalFormView {
 	v.note = widget.NewLabel("")
 	v.note.Wrapping = fyne.TextWrapWord
 	v.note.Importance = widget.LowImportance
-	buttons := container.NewGridWithColumns(3,
+	// Two columns: the longest French and Spanish labels side by side still
+	// fit a 1024-pixel screen.
+	buttons := container.NewGridWithColumns(2,
 		widget.NewButtonWithIcon(lang.L("Print forms…"), theme.DocumentPrintIcon(), v.print),
 		widget.NewButtonWithIcon(lang.L("Import answers…"), theme.FolderOpenIcon(), v.importAnswers),
 		widget.NewButtonWithIcon(lang.L("Add item…"), theme.ContentAddIcon(), func() { v.editItem(-1) }),

@@ -53,7 +53,11 @@ func (v *evalSummaryView) refresh() {
 	card := func(value, label string) fyne.CanvasObject {
 		figure := widget.NewLabelWithStyle(value, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		figure.SizeName = theme.SizeNameHeadingText
-		return widget.NewCard("", "", container.NewVBox(figure, widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{})))
+		// The label wraps: five cards side by side fit a 1024-pixel screen
+		// in French and Spanish too.
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignCenter, fyne.TextStyle{})
+		l.Wrapping = fyne.TextWrapWord
+		return widget.NewCard("", "", container.NewVBox(figure, l))
 	}
 	knowledge := "–"
 	if b, a := sum.KnowledgeBefore, sum.KnowledgeAfter; b != nil && a != nil && b.Answered > 0 && a.Answered > 0 {
