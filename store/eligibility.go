@@ -180,12 +180,19 @@ func (s *Store) WorkshopEligibility(workshopID uuid.UUID, now time.Time) ([]Elig
 	if err != nil {
 		return nil, err
 	}
-	qd, err := s.LoadQuizData(workshopID)
+	return s.EligibilityWithTests(d, ov, now)
+}
+
+// EligibilityWithTests is Eligibility of a workshop already loaded, with
+// the post-test rule applied when it is set (quiz_completion.go): a
+// certificate of completion for those who pass, the reason saying so.
+func (s *Store) EligibilityWithTests(d *WorkshopData, overrides map[uuid.UUID]EligibilityOverride, now time.Time) ([]EligibilityRow, error) {
+	qd, err := s.LoadQuizData(d.Workshop.ID)
 	if err != nil {
 		return nil, err
 	}
-	rows := Eligibility(d, ov, now)
-	ApplyCompletion(rows, LearningOf(d.Participants, qd)) // the post-test rule, when set (quiz_completion.go)
+	rows := Eligibility(d, overrides, now)
+	ApplyCompletion(rows, LearningOf(d.Participants, qd))
 	return rows, nil
 }
 

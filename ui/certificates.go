@@ -221,8 +221,8 @@ func (s *certificatesSection) reload() {
 				s.current[c.ParticipantID] = c
 			}
 		}
-		s.rows = store.Eligibility(s.ws.data, ov, s.ws.u.now())
-		return nil
+		s.rows, err = s.ws.u.st.EligibilityWithTests(s.ws.data, ov, s.ws.u.now())
+		return err
 	}()
 	if err != nil {
 		s.problem.SetText(fmt.Sprintf(lang.L("The certificates cannot be read: %v"), err))

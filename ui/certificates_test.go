@@ -601,3 +601,35 @@ func TestVerifyDialog(t *testing.T) {
 		t.Error("the key's fingerprint is not shown")
 	}
 }
+
+// TestCertificatesShowTheCompletionRule: with the rule "post-test ≥ pass
+// mark" set, the Certificates section gives the eligible who passed a
+// certificate of completion and says why, as the CLI's eligibility does.
+func TestCertificatesShowTheCompletionRule(t *testing.T) {
+	u, _, s := startCertificates(t)
+	quizzes, err := u.st.Quizzes(u.workshop.data.Workshop.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, z := range quizzes {
+		if z.Kind == store.PostTest {
+			z.PassMark, z.Completion = 50, true
+			if err := u.st.SaveQuiz(&z); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s.reload()
+	completion, reasons := 0, 0
+	for _, r := range s.rows {
+		if r.Kind == store.KindCompletion {
+			completion++
+		}
+		if strings.Contains(r.Reason, "post-test") {
+			reasons++
+		}
+	}
+	if completion == 0 || reasons == 0 {
+		t.Errorf("%d certificates of completion, %d reasons naming the post-test; want some of each", completion, reasons)
+	}
+}
