@@ -79,6 +79,11 @@ func newQuizSection(ws *workshopScreen) *quizSection {
 		container.NewTabItem(lang.L("Key in answers"), s.entry.content),
 		container.NewTabItem(lang.L("Results"), s.results.content),
 	)
+	s.tabs.OnSelected = func(*container.TabItem) {
+		if s.tabs.SelectedIndex() == 1 { // keying in starts with the badge code
+			s.ws.u.win.Canvas().Focus(s.entry.badge)
+		}
+	}
 	s.content = container.NewBorder(container.NewVBox(settings, widget.NewSeparator()), nil, nil, nil, s.tabs)
 	s.reload()
 	return s

@@ -30,6 +30,9 @@ func TestQuizKeyedEntry(t *testing.T) {
 	}
 	p := u.workshop.data.Participants[1] // Almaz Tesfaye, who has a pre-test sheet
 	s.tabs.SelectIndex(1)
+	if w.Canvas().Focused() != s.entry.badge {
+		t.Fatal("opening Key in answers leaves the cursor out of the badge field")
+	}
 	test.Type(s.entry.badge, strings.ToLower(p.BadgeCode))
 	s.entry.badge.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if w.Canvas().Focused() != s.entry.answers {
