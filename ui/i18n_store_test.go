@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"slices"
+	"time"
+
+	"github.com/workshopdesk/workshopdesk/store"
 	"strings"
 	"testing"
 
@@ -30,5 +34,48 @@ func TestReasonsInTheScreensLanguage(t *testing.T) {
 	g.table.Select(widget.TableCellID{Row: rowOf(t, g, "Diop"), Col: gridColName})
 	if strings.Contains(g.detail.Text, " sessions") || !strings.Contains(g.detail.Text, "sesiones") {
 		t.Errorf("the Spanish grid explains %q", g.detail.Text)
+	}
+}
+
+// TestCountriesInTheScreensLanguage checks that the screens name
+// countries in their language, as the printouts do, suggest them so while
+// typing, and read the names back when a form is saved.
+func TestCountriesInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	setLanguage("fr")
+	u, _, _ := startSampleAt(t, time.Date(2026, 11, 26, 20, 0, 0, 0, time.UTC))
+	if got := countryOptions("séné"); len(got) == 0 || got[0] != "Sénégal" {
+		t.Errorf("typing “séné” suggests %q, want Sénégal first", got)
+	}
+	i := slices.IndexFunc(u.workshop.data.Participants, func(p store.Participant) bool { return p.Country == "SN" })
+	if i < 0 {
+		t.Fatal("the sample has no one from Senegal")
+	}
+	p := u.workshop.data.Participants[i]
+	for _, c := range participantColumns {
+		if got := c.value(&p); c.title == "Country" && got != "Sénégal" {
+			t.Errorf("the participants list names Senegal %q", got)
+		}
+	}
+	f := showParticipantForm(u.workshop, &p)
+	if f.country.Text != "Sénégal" {
+		t.Errorf("the form names Senegal %q", f.country.Text)
+	}
+	f.country.SetText("Côte d’Ivoire")
+	if !f.save() {
+		t.Fatal("the form was not saved")
+	}
+	if got, _ := u.st.Participant(p.ID); got.Country != "CI" {
+		t.Errorf("“Côte d’Ivoire” was saved as %q, want CI", got.Country)
+	}
+
+	setLanguage("es")
+	if got, _ := countryName("CI"); got != "Côte d’Ivoire" && got != "Costa de Marfil" {
+		t.Errorf("Spanish names CI %q", got)
+	}
+	for _, s := range []string{"Costa de Marfil", "Ivory Coast", "ci"} {
+		if code, ok := countryCode(s); code != "CI" || !ok {
+			t.Errorf("countryCode(%q) = %q, %v in Spanish", s, code, ok)
+		}
 	}
 }

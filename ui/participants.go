@@ -37,7 +37,7 @@ var participantColumns = []struct {
 	{"Own script", 170, func(p *store.Participant) string { return p.NativeName }},
 	{"Organisation", 260, func(p *store.Participant) string { return p.Organisation }},
 	{"Country", 130, func(p *store.Participant) string {
-		name, _ := store.CountryName(p.Country)
+		name, _ := countryName(p.Country)
 		return name
 	}},
 	{"Role", 100, func(p *store.Participant) string { return lang.L(store.Label(p.Role)) }},
