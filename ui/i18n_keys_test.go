@@ -59,6 +59,7 @@ var dynamicCalls = map[string]bool{
 	"grid_header.go: lang.L(title[1])":                                  true,
 	"certificates.go: lang.L(o.label)":                                  true,
 	"verify.go: lang.L(name)":                                           true,
+	"storeproblems.go: lang.L(p.format)":                                true,
 	"locale.go: lang.X(\"month.\"+w, w)":                                true,
 	"dateentry.go: lang.X(\"date.hint\", store.DateHint)":               true,
 	"participantform.go: lang.X(\"datetime.hint\", store.DateTimeHint)": true,
@@ -93,6 +94,7 @@ func dynamicKeys() []string {
 		keys = append(keys, string(s))
 	}
 	keys = append(keys, "date.hint", "datetime.hint")
+	keys = append(keys, storeProblems...)
 	for _, sec := range workshopSections() {
 		keys = append(keys, sec.name)
 	}

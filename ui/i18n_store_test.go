@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -76,6 +78,37 @@ func TestCountriesInTheScreensLanguage(t *testing.T) {
 	for _, s := range []string{"Costa de Marfil", "Ivory Coast", "ci"} {
 		if code, ok := countryCode(s); code != "CI" || !ok {
 			t.Errorf("countryCode(%q) = %q, %v in Spanish", s, code, ok)
+		}
+	}
+}
+
+// TestStoreProblemsInTheScreensLanguage checks that the problems store
+// finds with a form, worded in English, show in the screens' language.
+func TestStoreProblemsInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	for _, c := range []struct{ lang, date, title, city string }{
+		{"fr", `"14/12/2026" n’est pas une date : écrivez-la sous la forme AAAA-MM-JJ, p. ex. 2026-12-14`,
+			"un titre est obligatoire", "la ville du lieu est obligatoire"},
+		{"es", `"14/12/2026" no es una fecha: escríbala como AAAA-MM-DD, p. ej. 2026-12-14`,
+			"el título es obligatorio", "la ciudad sede es obligatoria"},
+	} {
+		setLanguage(c.lang)
+		u, w, _ := startTest(t)
+		test.Tap(button(t, w, lang.L("Create a workshop")))
+		f := u.form
+		test.Type(f.start, "2026-12-14")
+		test.Type(f.end, "14/12/2026")
+		test.Tap(f.saveBtn)
+		if got := f.errs["end_date"].Text; got != c.date {
+			t.Errorf("%s: the date's problem reads %q, want %q", c.lang, got, c.date)
+		}
+		f.end.SetText("2026-12-16")
+		test.Tap(f.saveBtn)
+		if got := f.errs["title"].Text; got != c.title {
+			t.Errorf("%s: the title's problem reads %q, want %q", c.lang, got, c.title)
+		}
+		if got := f.errs["city"].Text; got != c.city {
+			t.Errorf("%s: the city's problem reads %q, want %q", c.lang, got, c.city)
 		}
 	}
 }
