@@ -271,9 +271,9 @@ func (v *participantsView) chooseExport() {
 		path := w.URI().Path()
 		w.Close()
 		people := slices.Clone(v.people) // the table may be sorted meanwhile
-		loc := v.ws.data.Workshop.Location()
+		loc, language := v.ws.data.Workshop.Location(), v.ws.data.Workshop.Language
 		runInBackground(v.ws.u, lang.L("Exporting the participants…"), func() (err error) {
-			path, err = exportParticipants(path, people, loc)
+			path, err = exportParticipants(path, people, loc, language)
 			return err
 		}, func() {
 			dialog.ShowInformation(lang.L("Participants exported"), fmt.Sprintf(lang.L("%d participants written to\n%s"), len(people), path), v.ws.u.win)
@@ -289,12 +289,14 @@ func (v *participantsView) chooseExport() {
 // UTF-8 with a byte order mark (so that Excel reads the accents right)
 // when the name ends in .csv; ".xlsx" is added to any other name, and the
 // path written returned. The columns are those the importer reads; the
-// time a late joiner joined is on the wall clock of loc.
-func exportParticipants(path string, people []store.Participant, loc *time.Location) (string, error) {
+// time a late joiner joined is on the wall clock of loc. The headings and
+// the words (role, gender…) are in language, the workshop's working
+// language, as the command line writes them.
+func exportParticipants(path string, people []store.Participant, loc *time.Location, language string) (string, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".csv") && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		path += ".xlsx"
 	}
-	if err := sheet.WriteFile(path, importer.ExportTable(people, loc)); err != nil {
+	if err := sheet.WriteFile(path, importer.ExportTableIn(people, loc, language)); err != nil {
 		return "", fmt.Errorf("export participants: %w", err)
 	}
 	return path, nil
