@@ -20,6 +20,13 @@ func countryName(code string) (string, bool) {
 	return pdf.CountryName(Language(), code), true
 }
 
+// screenCountryName names the country with the alpha-2 code in the
+// screens' language, "" when the code is unknown (for the search index).
+func screenCountryName(code string) string {
+	name, _ := countryName(code)
+	return name
+}
+
 // countryCode returns the alpha-2 code of the country s names: in the
 // screens' language as countryName writes it, by its code, or by an
 // English, French or Spanish name the importer knows, ignoring case and

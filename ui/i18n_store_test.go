@@ -112,3 +112,23 @@ func TestStoreProblemsInTheScreensLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsCountriesInTheScreensLanguage checks that the
+// participants' search box, which shows countries in the screens'
+// language, finds them by that name too.
+func TestSearchFindsCountriesInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	setLanguage("es")
+	u, _ := openSampleParticipants(t)
+	v := u.workshop.participants
+	for _, q := range []string{"Etiopía", "ethiopia", "ET"} {
+		v.filter(q)
+		found := false
+		for _, i := range v.shown {
+			found = found || v.people[i].FamilyNames == "Bekele"
+		}
+		if !found {
+			t.Errorf("searching %q does not find Abebe Bekele of Ethiopia", q)
+		}
+	}
+}

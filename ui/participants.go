@@ -75,7 +75,7 @@ type participantsView struct {
 
 func newParticipantsView(ws *workshopScreen) *participantsView {
 	v := &participantsView{ws: ws, people: ws.data.Participants}
-	v.index = store.NewParticipantIndex(v.people)
+	v.index = store.NewParticipantIndex(v.people, screenCountryName)
 	v.sortKeys = make([][]string, len(participantColumns))
 	for c, col := range participantColumns {
 		keys := make([]string, len(v.people))
