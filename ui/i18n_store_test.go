@@ -132,3 +132,21 @@ func TestSearchFindsCountriesInTheScreensLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawalReasonsInTheScreensLanguage checks the reasons given for
+// withdrawing provisional certificates in the screens' language.
+func TestWithdrawalReasonsInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	setLanguage("fr")
+	_, _, s := startCertificates(t)
+	i := rowNamed(t, s, "Bello")
+	line := s.withdrawLine(store.ProvisionalToWithdraw{Certificate: store.CertificateIssue{Number: "C-1"},
+		Participant: s.participant(i), Reason: s.rows[i].Reason})
+	if !strings.Contains(line, "séances") || strings.Contains(line, "sessions") {
+		t.Errorf("the reason to withdraw reads %q", line)
+	}
+	gone := s.withdrawLine(store.ProvisionalToWithdraw{Certificate: store.CertificateIssue{Number: "C-2"}, Reason: "no longer registered for the workshop"})
+	if strings.Contains(gone, "registered") {
+		t.Errorf("the reason to withdraw a removed participant's reads %q", gone)
+	}
+}
