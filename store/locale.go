@@ -89,6 +89,22 @@ func MonthName(lang string, m time.Month) string {
 	return m.String()
 }
 
+// ShortMonthName returns month m abbreviated in lang, for tables and
+// the screens: "déc.", "dic."; Go's English abbreviation where lang has
+// none.
+func ShortMonthName(lang string, m time.Month) string {
+	if names, ok := shortMonths[PrintLanguage(lang)]; ok && m >= 1 && m <= 12 {
+		return names[m-1]
+	}
+	return m.String()[:3]
+}
+
+// ShortWeekdayName returns the day of the week abbreviated in lang:
+// "jeu.", "jue.".
+func ShortWeekdayName(lang string, wd time.Weekday) string {
+	return shortWeekdays[PrintLanguage(lang)][wd]
+}
+
 // WeekdayName returns the day of the week in lang: "jeudi", "jueves".
 func WeekdayName(lang string, wd time.Weekday) string {
 	return weekdayNames[PrintLanguage(lang)][wd]
@@ -187,10 +203,24 @@ var decimalComma = map[string]bool{"fr": true, "es": true, "ru": true}
 // in English, 1 234,5 in French (narrow no-break space), 1234,5 in
 // Spanish (groups from five digits: 12.345,5), 1 234,5 in Russian.
 func Number(lang string, v float64, decimals int) string {
-	lang = PrintLanguage(lang)
 	p := math.Pow(10, float64(decimals))
 	v = math.Round(v*p) / p
-	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	return localNumber(lang, strconv.FormatFloat(math.Abs(v), 'f', -1, 64), v < 0)
+}
+
+// Decimal writes v with exactly decimals places, trailing zeros kept,
+// with the separators of lang as Number: "13.0" in English, "13,0" in
+// French and Spanish (the screens' hours and percentages).
+func Decimal(lang string, v float64, decimals int) string {
+	p := math.Pow(10, float64(decimals))
+	v = math.Round(v*p) / p
+	return localNumber(lang, strconv.FormatFloat(math.Abs(v), 'f', max(decimals, 0), 64), v < 0)
+}
+
+// localNumber writes the digits s ("1234.5") of a number with the
+// separators of lang, negative when neg.
+func localNumber(lang, s string, neg bool) string {
+	lang = PrintLanguage(lang)
 	whole, frac, _ := strings.Cut(s, ".")
 	group, point := ",", "."
 	switch lang {
@@ -214,7 +244,7 @@ func Number(lang string, v float64, decimals int) string {
 		}
 		whole = b.String()
 	}
-	if v < 0 {
+	if neg {
 		whole = "-" + whole
 	}
 	if frac != "" {

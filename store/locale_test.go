@@ -101,3 +101,23 @@ func TestLocalePlurals(t *testing.T) {
 		t.Error("WorkingLanguage: the override, else the workshop's, else English")
 	}
 }
+
+// TestDecimalKeepsItsPlaces checks the fixed-decimal numbers and the
+// abbreviated names the screens take from here.
+func TestDecimalKeepsItsPlaces(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		v    float64
+		want string
+	}{{"en", 13, "13.0"}, {"fr", 13, "13,0"}, {"es", 10.46, "10,5"}, {"fr", 1234.5, "1\u202f234,5"}, {"en", -0.04, "0.0"}} {
+		if got := Decimal(c.lang, c.v, 1); got != c.want {
+			t.Errorf("Decimal(%q, %v, 1) = %q, want %q", c.lang, c.v, got, c.want)
+		}
+	}
+	if got := ShortMonthName("fr", time.December) + " " + ShortWeekdayName("es", time.Wednesday); got != "déc. mié." {
+		t.Errorf("short names %q", got)
+	}
+	if got := ShortMonthName("pt", time.December); got != "Dec" {
+		t.Errorf("a language with no names gives %q, want English", got)
+	}
+}

@@ -36,8 +36,9 @@ type searchScratch struct {
 // NewParticipantIndex indexes ps: per participant the folded (see Fold)
 // family and given names, native name, organisation, country code and
 // name, email and badge code. Positions returned by Search are positions
-// in ps.
-func NewParticipantIndex(ps []Participant) *ParticipantIndex {
+// in ps. countryName, when given, names a country by its code in another
+// language too (the screens'), so that it is found by that name as well.
+func NewParticipantIndex(ps []Participant, countryName ...func(code string) string) *ParticipantIndex {
 	ix := &ParticipantIndex{entries: make([]ixEntry, len(ps)), badges: make(map[string]int, len(ps))}
 	buf := make([]byte, 0, len(ps)*128)
 	for i := range ps {
@@ -57,6 +58,12 @@ func NewParticipantIndex(ps []Participant) *ParticipantIndex {
 		buf = append(buf, 0)
 		if name, ok := CountryName(p.Country); ok {
 			buf = appendSearchFold(buf, name)
+			for _, local := range countryName {
+				if n := local(p.Country); n != "" && n != name {
+					buf = append(buf, ' ')
+					buf = appendSearchFold(buf, n)
+				}
+			}
 		}
 		buf = append(buf, 0)
 		buf = appendSearchFold(buf, p.Email)

@@ -182,7 +182,7 @@ func (s *certificatesSection) showDetail() {
 	}
 	i := s.order[s.selected]
 	p, r := s.participant(i), s.rows[i]
-	text := strings.TrimSpace(p.FullName()+"  "+p.NativeName) + " – " + r.Reason
+	text := strings.TrimSpace(p.FullName()+"  "+p.NativeName) + " – " + s.reason(r)
 	if o := r.Override; o != nil {
 		text += "\n" + fmt.Sprintf(lang.L("Decided by hand on %s."), o.At.In(s.ws.data.Workshop.Location()).Format("2006-01-02 15:04"))
 	}
@@ -390,7 +390,7 @@ func (s *certificatesSection) updateRow(id widget.ListItemID, o fyne.CanvasObjec
 		v.number.Importance = widget.MediumImportance
 	}
 	v.number.Refresh()
-	v.reason.SetText(r.Reason)
+	v.reason.SetText(s.reason(*r))
 	show := func(b *widget.Button, on bool, tap func()) {
 		b.OnTapped = tap
 		if on {
@@ -438,7 +438,7 @@ func (s *certificatesSection) askOverride(i int, granted bool) *overrideForm {
 		f.reason.SetPlaceHolder(lang.L("e.g. left on the first day for a family emergency"))
 	}
 	who := widget.NewLabelWithStyle(strings.TrimSpace(p.FullName()+"  "+p.NativeName), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	rule := widget.NewLabel(lang.L("The rule says:") + " " + r.RuleReason)
+	rule := widget.NewLabel(lang.L("The rule says:") + " " + ruleReasonText(r, s.ws.data.Workshop.Rule.Effective(), s.ws.data.Sessions))
 	rule.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(lang.L("The decision and its reason are kept with the participant; “Clear override” lets the rule decide again."))
 	note.Wrapping = fyne.TextWrapWord

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -41,7 +42,7 @@ func (s *certificatesSection) settleProvisional() error {
 	}
 	lines := make([]string, len(settled.Withdraw))
 	for i, x := range settled.Withdraw {
-		lines[i] = fmt.Sprintf("%s %s (%s)", x.Certificate.Number, x.Participant.FullName(), x.Reason)
+		lines[i] = s.withdrawLine(x)
 	}
 	s.withdraw.SetText(fmt.Sprintf(lang.L("Provisional certificates to withdraw (Void… with a reason): %s"), strings.Join(lines, "; ")))
 	s.withdraw.Show()
@@ -83,4 +84,14 @@ func (s *certificatesSection) printOnTrack() {
 	}
 	s.provisional = true
 	s.checkFirst(people, func() { s.chooseOutput(people, s.outputChoice()) })
+}
+
+// withdrawLine names a provisional certificate to withdraw, its holder and
+// why, in the screens' language.
+func (s *certificatesSection) withdrawLine(x store.ProvisionalToWithdraw) string {
+	reason := lang.L("no longer registered for the workshop")
+	if i := slices.IndexFunc(s.ws.data.Participants, func(p store.Participant) bool { return p.ID == x.Participant.ID }); i >= 0 && i < len(s.rows) {
+		reason = s.reason(s.rows[i])
+	}
+	return strings.Join(nonEmpty(x.Certificate.Number, x.Participant.FullName(), "("+reason+")"), " ")
 }

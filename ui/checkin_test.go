@@ -302,6 +302,7 @@ func BenchmarkCheckInEnter(b *testing.B) {
 	win := a.NewWindow("bench")
 	u := Start(a, win, Config{DataPath: st.Path(), Now: clock, Open: func(string) (*store.Store, error) { return st, nil }})
 	u.showWorkshop(w.ID)
+	u.workshop.ensure(sectionAttendance)
 	v := u.workshop.attendance.checkIn
 	durations := make([]time.Duration, 0, b.N)
 	b.ResetTimer()

@@ -43,7 +43,7 @@ func TestCSVSemicolonSetting(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := u.workshop.participants
-	path, err := exportParticipants(filepath.Join(dir, "liste été.csv"), v.people, u.workshop.data.Workshop.Location(), u.csvDelimiter())
+	path, err := exportParticipants(filepath.Join(dir, "liste été.csv"), v.people, u.workshop.data.Workshop.Location(), "en", u.csvDelimiter())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,17 +57,17 @@ func clearProblems(errs map[string]*widget.Label, general *widget.Label) {
 func showProblems(err error, errs map[string]*widget.Label, general *widget.Label) {
 	var verr store.ValidationError
 	if !errors.As(err, &verr) {
-		general.SetText(err.Error())
+		general.SetText(storeMessage(err.Error()))
 		general.Show()
 		return
 	}
 	var other []string
 	for _, fe := range verr {
 		if l := errs[fe.Field]; l != nil {
-			l.SetText(fe.Message)
+			l.SetText(storeMessage(fe.Message))
 			l.Show()
 		} else {
-			other = append(other, fe.Error())
+			other = append(other, fe.Field+": "+storeMessage(fe.Message))
 		}
 	}
 	general.SetText(strings.Join(other, "\n"))

@@ -143,7 +143,7 @@ func (g *gridView) showDetail() {
 	}
 	ps := &g.stats.Participants[g.focus]
 	word, _ := standing(&g.elig[g.focus])
-	text := g.names[g.focus] + " – " + word + ": " + ps.Reason
+	text := g.names[g.focus] + " – " + word + ": " + statsReasonText(ps, g.stats.Rule, g.data.Sessions)
 	// The standing is the rule's; a decision taken by hand in Certificates
 	// overrides it there, so say so here too.
 	p := &g.data.Participants[g.focus]

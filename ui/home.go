@@ -79,7 +79,7 @@ func (h *homeScreen) listView() fyne.CanvasObject {
 			row := o.(*fyne.Container)
 			texts := row.Objects[0].(*fyne.Container).Objects
 			texts[0].(*widget.Label).SetText(w.Title)
-			country, _ := store.CountryName(w.Country)
+			country, _ := countryName(w.Country)
 			texts[1].(*widget.Label).SetText(fmt.Sprintf("%s, %s · %s · %s", w.City, country, formatDates(w.StartDate, w.EndDate), w.Code))
 			row.Objects[1].(*widget.Label).SetText(count(w.Participants, "{{.Count}} participant", "{{.Count}} participants"))
 		})

@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,12 +59,9 @@ var dynamicCalls = map[string]bool{
 	"grid_header.go: lang.L(title[1])":                                  true,
 	"certificates.go: lang.L(o.label)":                                  true,
 	"verify.go: lang.L(name)":                                           true,
-	"locale.go: lang.X(\"month.\"+w, w)":                                true,
+	"storeproblems.go: lang.L(p.format)":                                true,
 	"dateentry.go: lang.X(\"date.hint\", store.DateHint)":               true,
 	"participantform.go: lang.X(\"datetime.hint\", store.DateTimeHint)": true,
-	"locale.go: lang.X(\"month.short.\"+w, w)":                          true,
-	"locale.go: lang.X(\"weekday.\"+w, w)":                              true,
-	"locale.go: lang.X(\"weekday.short.\"+w, w)":                        true,
 	"app.go: plural(n, one, many)":                                      true,
 	"certificates.go: lang.L(o)":                                        true,
 	"checkin.go: lang.L(string(m.Status))":                              true,
@@ -94,14 +90,9 @@ func dynamicKeys() []string {
 		keys = append(keys, string(s))
 	}
 	keys = append(keys, "date.hint", "datetime.hint")
+	keys = append(keys, storeProblems...)
 	for _, sec := range workshopSections() {
 		keys = append(keys, sec.name)
-	}
-	for m := time.January; m <= time.December; m++ {
-		keys = append(keys, "month."+m.String(), "month.short."+m.String()[:3])
-	}
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		keys = append(keys, "weekday."+d.String(), "weekday.short."+d.String()[:3])
 	}
 	for _, s := range []store.Standing{store.StandingEligible, store.StandingOnTrack, store.StandingAtRisk, store.StandingNotEligible} {
 		keys = append(keys, string(s))

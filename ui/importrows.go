@@ -81,7 +81,7 @@ func (w *importWizard) setRow(r *importer.RowPreview, o *importRow) {
 		name += " · " + pp.NativeName
 	}
 	o.name.SetText(name)
-	country, _ := store.CountryName(pp.Country)
+	country, _ := countryName(pp.Country)
 	o.detail.SetText(strings.Join(nonEmpty(pp.Organisation, country, pp.Email), " · "))
 	notes := rowNotes(r)
 	o.issue.Importance = widget.WarningImportance

@@ -17,7 +17,7 @@ import (
 func newOverview(ws *workshopScreen) fyne.CanvasObject {
 	d := ws.data
 	w := d.Workshop
-	country, _ := store.CountryName(w.Country)
+	country, _ := countryName(w.Country)
 	details := widget.NewForm(
 		widget.NewFormItem(lang.L("Series or programme"), wrapLabel(w.Series)),
 		widget.NewFormItem(lang.L("Venue"), wrapLabel(w.City+", "+country)),

@@ -115,7 +115,7 @@ func (f *participantForm) fill(p *store.Participant) {
 	f.org.SetText(p.Organisation)
 	setEnum(f.orgType, store.OrgTypes, p.OrgType, true)
 	f.position.SetText(p.Position)
-	if name, ok := store.CountryName(p.Country); ok {
+	if name, ok := countryName(p.Country); ok {
 		f.country.SetText(name)
 	}
 	setEnum(f.gender, store.Genders, p.Gender, true)
@@ -154,7 +154,7 @@ func (f *participantForm) save() bool {
 		p.CertificateLanguage = store.CertificateLanguages[i-1]
 	}
 	p.Country = f.country.Text
-	if code, ok := store.CountryCode(f.country.Text); ok {
+	if code, ok := countryCode(f.country.Text); ok {
 		p.Country = code
 	}
 	var err error

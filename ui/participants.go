@@ -37,7 +37,7 @@ var participantColumns = []struct {
 	{"Own script", 170, func(p *store.Participant) string { return p.NativeName }},
 	{"Organisation", 260, func(p *store.Participant) string { return p.Organisation }},
 	{"Country", 130, func(p *store.Participant) string {
-		name, _ := store.CountryName(p.Country)
+		name, _ := countryName(p.Country)
 		return name
 	}},
 	{"Role", 100, func(p *store.Participant) string { return lang.L(store.Label(p.Role)) }},
@@ -75,7 +75,7 @@ type participantsView struct {
 
 func newParticipantsView(ws *workshopScreen) *participantsView {
 	v := &participantsView{ws: ws, people: ws.data.Participants}
-	v.index = store.NewParticipantIndex(v.people)
+	v.index = store.NewParticipantIndex(v.people, screenCountryName)
 	v.sortKeys = make([][]string, len(participantColumns))
 	for c, col := range participantColumns {
 		keys := make([]string, len(v.people))
@@ -272,10 +272,10 @@ func (v *participantsView) chooseExport() {
 		path := w.URI().Path()
 		w.Close()
 		people := slices.Clone(v.people) // the table may be sorted meanwhile
-		loc := v.ws.data.Workshop.Location()
+		loc, language := v.ws.data.Workshop.Location(), v.ws.data.Workshop.Language
 		delim := v.ws.u.csvDelimiter()
 		runInBackground(v.ws.u, lang.L("Exporting the participants…"), func() (err error) {
-			path, err = exportParticipants(path, people, loc, delim)
+			path, err = exportParticipants(path, people, loc, language, delim)
 			return err
 		}, func() {
 			dialog.ShowInformation(lang.L("Participants exported"), fmt.Sprintf(lang.L("%d participants written to\n%s"), len(people), path), v.ws.u.win)
@@ -292,13 +292,15 @@ func (v *participantsView) chooseExport() {
 // UTF-8 with a byte order mark (so that Excel reads the accents right)
 // when the name ends in .csv; ".xlsx" is added to any other name, and the
 // path written returned. The columns are those the importer reads; the
-// time a late joiner joined is on the wall clock of loc. A CSV file's
-// fields are separated by delim (see App.csvDelimiter).
-func exportParticipants(path string, people []store.Participant, loc *time.Location, delim rune) (string, error) {
+// time a late joiner joined is on the wall clock of loc. The headings and
+// the words (role, gender…) are in language, the workshop's working
+// language, as the command line writes them. A CSV file's fields are
+// separated by delim (see App.csvDelimiter).
+func exportParticipants(path string, people []store.Participant, loc *time.Location, language string, delim rune) (string, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".csv") && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		path += ".xlsx"
 	}
-	if err := sheet.WriteFileDelimited(path, delim, importer.ExportTable(people, loc)); err != nil {
+	if err := sheet.WriteFileDelimited(path, delim, importer.ExportTableIn(people, loc, language)); err != nil {
 		return "", fmt.Errorf("export participants: %w", err)
 	}
 	return path, nil

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -231,7 +232,7 @@ func TestExportParticipantsReadsBack(t *testing.T) {
 	u, _ := openSampleParticipants(t)
 	v := u.workshop.participants
 	for _, name := range []string{"list.csv", "list.xlsx", "list"} {
-		path, err := exportParticipants(filepath.Join(t.TempDir(), name), v.people, u.workshop.data.Workshop.Location(), ',')
+		path, err := exportParticipants(filepath.Join(t.TempDir(), name), v.people, u.workshop.data.Workshop.Location(), "en", ',')
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,6 +257,33 @@ func TestExportParticipantsReadsBack(t *testing.T) {
 		}
 		if !native {
 			t.Errorf("%s: the Ethiopic name did not survive", name)
+		}
+	}
+}
+
+// TestExportParticipantsInWorkingLanguage checks that the export's
+// headings are in the workshop's working language, as the command line
+// writes them, and that the importer still reads them back.
+func TestExportParticipantsInWorkingLanguage(t *testing.T) {
+	u, _ := openSampleParticipants(t)
+	v := u.workshop.participants
+	w := u.workshop.data.Workshop
+	for _, lang := range []string{"fr", "es"} {
+		path, err := exportParticipants(filepath.Join(t.TempDir(), "list.csv"), v.people, w.Location(), lang, ',')
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, err := importer.ReadFile(path, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := importer.ExportTableIn(nil, w.Location(), lang).Header; !slices.Equal(tab.Rows[0].Cells, want) {
+			t.Errorf("%s: headings %q, want %q", lang, tab.Rows[0].Cells, want)
+		}
+		p := importer.NewPreview(tab, importer.Suggest(tab), importer.Options{WorkshopID: w.ID, Existing: v.people,
+			Location: w.Location(), Start: w.StartDate, End: w.EndDate})
+		if got := p.Tally(); got.Rows != 40 || got.Unchanged != 40 {
+			t.Errorf("%s read back: %+v, want 40 rows all unchanged", lang, got)
 		}
 	}
 }

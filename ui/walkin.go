@@ -60,7 +60,7 @@ func (f *walkInForm) save() bool {
 	ws := f.v.a.ws
 	p := store.Participant{WorkshopID: ws.data.Workshop.ID, GivenNames: f.given.Text, FamilyNames: f.family.Text,
 		Organisation: f.org.Text, Email: f.email.Text, Country: f.country.Text, Notes: lang.L("Registered at the door")}
-	if code, ok := store.CountryCode(f.country.Text); ok {
+	if code, ok := countryCode(f.country.Text); ok {
 		p.Country = code
 	}
 	p.JoinedAt = f.v.a.now()

@@ -114,7 +114,7 @@ func (f *workshopForm) fill(w *store.Workshop) {
 	f.code.SetText(w.Code)
 	f.series.SetText(w.Series)
 	f.city.SetText(w.City)
-	if name, ok := store.CountryName(w.Country); ok {
+	if name, ok := countryName(w.Country); ok {
 		f.country.SetText(name)
 	}
 	f.timeZone.SetText(w.TimeZone)
@@ -134,7 +134,7 @@ func (f *workshopForm) fill(w *store.Workshop) {
 // countryChanged narrows the country choices as the user types and follows
 // the country's main time zone until the user picks one.
 func (f *workshopForm) countryChanged(s string) {
-	if code, ok := store.CountryCode(s); ok && !f.zoneSet {
+	if code, ok := countryCode(s); ok && !f.zoneSet {
 		f.timeZone.OnChanged = nil
 		f.timeZone.SetText(store.DefaultTimeZone(code))
 		f.timeZone.OnChanged = func(string) { f.zoneSet = true }
@@ -173,7 +173,7 @@ func (f *workshopForm) workshop() store.Workshop {
 	}
 	w.Title, w.Code, w.Series, w.City = f.title.Text, f.code.Text, f.series.Text, f.city.Text
 	w.Country = f.country.Text
-	if code, ok := store.CountryCode(f.country.Text); ok {
+	if code, ok := countryCode(f.country.Text); ok {
 		w.Country = code
 	}
 	w.TimeZone = f.timeZone.Text
@@ -206,27 +206,6 @@ func (f *workshopForm) save() bool {
 	}
 	showProblems(err, f.errs, f.problem)
 	return false
-}
-
-// countryOptions lists at most 12 countries matching the typed text (in
-// the name, or the code): the names that begin with it first.
-func countryOptions(typed string) []string {
-	q := store.Fold(strings.TrimSpace(typed))
-	var first, then []string // names that begin with what was typed, then the rest
-	for _, c := range store.Countries() {
-		name := store.Fold(c.Name)
-		switch {
-		case q == "" || strings.HasPrefix(name, q) || strings.EqualFold(c.Code, q):
-			first = append(first, c.Name)
-		case strings.Contains(name, q):
-			then = append(then, c.Name)
-		}
-		if len(first) == 12 {
-			break
-		}
-	}
-	out := append(first, then...)
-	return out[:min(len(out), 12)]
 }
 
 // zoneOptions lists the main time zone of every country, sorted.

@@ -61,3 +61,11 @@ func LocalizeCountries(t sheet.Table, lang string) sheet.Table {
 	}
 	return out
 }
+
+// CountryName names the country with the ISO 3166-1 alpha-2 code in lang
+// as the printouts name it ("Éthiopie", "Etiopía"), for the screens too;
+// the English name in English or for a language with no names; "" when
+// the code is unknown.
+func CountryName(lang, code string) string {
+	return countryText(store.PrintLanguage(lang), code)
+}
