@@ -41,7 +41,8 @@ func LearningSummary(l *store.Learning) sheet.Table {
 		add("Improved (% of paired)", round1(l.Improved))
 	}
 	if l.HasPassMark {
-		add(fmt.Sprintf("Passed the post-test, %g %% or more (%% of takers)", l.PostQuiz.PassMark), round1(l.Passed))
+		add("Pass mark (%)", l.PostQuiz.PassMark)
+		add("Passed the post-test (% of takers)", round1(l.Passed))
 	}
 	return t
 }
