@@ -6,19 +6,19 @@ package pdf
 // report.Word.
 type evalLearnWords struct {
 	// The evaluation report.
-	evTitle, evKicker, evFoot   string
-	evForms                     string // "forms (%s of %d who attended)": the response rate, those who attended
-	satisfied, relevant         string
-	recommend, knowledge        string
-	evNote                      string
-	otherQuestions, bestFirst   string
-	noComments                  string
-	yesNoCounts, choiceCount    string // "yes %d, no %d (%s yes)"; "choice %d: %d"
-	mean, agree, notApplicable  string // the legend over the bars; notApplicable: " (+%d n/a)"
-	form                        string // "form %d"
-	seriesHeading, seriesNote   string // the series report's evaluation
-	hlHeading, hlRate, hlNote   string // the statistics report's headline; hlRate: "response rate (%d forms, %d attended)"
-	hlSatisfied, hlRelevant     string
+	evTitle, evKicker, evFoot  string
+	evForms                    string // "forms (%s of %d who attended)": the response rate, those who attended
+	satisfied, relevant        string
+	recommend, knowledge       string
+	evNote                     string
+	otherQuestions, bestFirst  string
+	noComments                 string
+	yesNoCounts, choiceCount   string // "yes %d, no %d (%s yes)"; "choice %d: %d"
+	mean, agree, notApplicable string // the legend over the bars; notApplicable: " (+%d n/a)"
+	form                       string // "form %d"
+	seriesHeading, seriesNote  string // the series report's evaluation
+	hlHeading, hlRate, hlNote  string // the statistics report's headline; hlRate: "response rate (%d forms, %d attended)"
+	hlSatisfied, hlRelevant    string
 	// The learning report.
 	lrTitle, lrKicker, tookBoth string
 	meanPre, meanPost, meanNorm string
