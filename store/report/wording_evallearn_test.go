@@ -25,7 +25,7 @@ func evalLearnTables() []sheet.Table {
 	es := &store.EvalSeries{Workshops: []store.EvalSeriesWorkshop{{City: "Dakar", StartDate: store.Date{Year: 2027, Month: 3, Day: 8}}},
 		Items: []store.EvalSeriesItem{{Text: "Overall", Kind: store.EvalAgreement, Cells: []store.EvalSeriesCell{{Asked: true, Answered: 1, Mean: 5}}}}}
 	tables := append(Evaluation(sum), EvaluationSeries(es))
-	return append(tables, Learning(&store.WorkshopData{}, l)...)
+	return append(tables, Learning(l, "en")...)
 }
 
 // TestEvaluationAndLearningTablesLocalized checks that every name,

@@ -60,21 +60,21 @@ func evalLearnPDFs(t *testing.T, lang string) (eval, learning string) {
 
 // TestEvaluationAndLearningReportsFollowTheWorkingLanguage prints both
 // reports of a French and of a Spanish workshop: their headings, fixed
-// words and the default form's items are in the language, with no English
-// left over.
+// words, the default form's items and the translated test questions are
+// in the language, with no English left over.
 func TestEvaluationAndLearningReportsFollowTheWorkingLanguage(t *testing.T) {
 	cases := []struct {
 		lang                   string
 		evalWant, learningWant []string
 	}{
 		{"fr", []string{"ÉVALUATION", "formulaires", "recommanderaient", "Commentaires", "Page 1 sur", "moyenne"},
-			[]string{"RAPPORT D’APPRENTISSAGE", "Répartition des scores", "Bonnes réponses par question", "Scores par participant", "Nom de famille", "Page 1 sur"}},
+			[]string{"RAPPORT D’APPRENTISSAGE", "La plupart des migrants internationaux", "Répartition des scores", "Bonnes réponses par question", "Scores par participant", "Nom de famille", "Page 1 sur"}},
 		{"es", []string{"EVALUACIÓN", "formularios", "recomendarían", "Comentarios", "Página 1 de", "media"},
-			[]string{"INFORME DE APRENDIZAJE", "Distribución de las puntuaciones", "Respuestas correctas por pregunta", "Puntuaciones por participante", "Apellidos", "Página 1 de"}},
+			[]string{"INFORME DE APRENDIZAJE", "La mayoría de los migrantes", "Distribución de las puntuaciones", "Respuestas correctas por pregunta", "Puntuaciones por participante", "Apellidos", "Página 1 de"}},
 	}
 	english := []string{"EVALUATION AND FEEDBACK", "forms (", "would recommend", "Comments", "Items", "Other questions", "No comments yet",
 		"Overall, I am satisfied", "Page 1 of", "LEARNING REPORT", "took both tests", "mean pre-test", "Score distribution",
-		"Right answers by question", "Scores by participant", "Family name", "Before %", "After %", "Paired figures", "anonymous answers"}
+		"Right answers by question", "Scores by participant", "Family name", "Before %", "After %", "Paired figures", "anonymous answers", "Most international migrants"}
 	for _, c := range cases {
 		eval, learning := evalLearnPDFs(t, c.lang)
 		for _, w := range c.evalWant {

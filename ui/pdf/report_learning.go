@@ -30,7 +30,7 @@ func LearningReport(d *store.WorkshopData, l *store.Learning, w io.Writer, size 
 	r.subtitle = r.workshopLine(ws)
 	r.corner = ws.Series
 	r.footLeft = ws.Code
-	tables := report.Learning(d, l)
+	tables := report.Learning(l, lang)
 	whole := func(v float64) string { return store.Percent(lang, math.Round(v)) }
 
 	ts := []tile{{r.count(l.Paired), lw.tookBoth}}
