@@ -164,7 +164,9 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 		}
 	case ReportEvaluation:
 		return report.Evaluation(req.Evaluation), report.EvalItemsTable,
-			func(w io.Writer) error { return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size, pdf.Language(req.Language)) }
+			func(w io.Writer) error {
+				return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size, pdf.Language(req.Language))
+			}
 	case ReportLearning:
 		l := req.Learning
 		return report.Learning(l, d.Workshop.WorkingLanguage(req.Language)), report.LearningParticipantsTable,
