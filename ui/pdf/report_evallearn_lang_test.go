@@ -12,9 +12,10 @@ import (
 )
 
 // evalLearnPDFs prints the sample workshop's evaluation report and
-// learning report with lang as its working language and returns the
-// text pdftotext reads from each.
-func evalLearnPDFs(t *testing.T, lang string) (eval, learning string) {
+// learning report, and its statistics report with their figures, with
+// lang as its working language and returns the text pdftotext reads from
+// each.
+func evalLearnPDFs(t *testing.T, lang string) (eval, learning, stats string) {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "workshops.db"),
 		store.Options{Now: func() time.Time { return demoNow }, NoAutoBackup: true})
@@ -55,7 +56,13 @@ func evalLearnPDFs(t *testing.T, lang string) (eval, learning string) {
 	}
 	lp := filepath.Join(dir, "learning-"+lang+".pdf")
 	os.WriteFile(lp, buf.Bytes(), 0o600)
-	return string(run(t, "pdftotext", ep, "-")), string(run(t, "pdftotext", lp, "-"))
+	buf.Reset()
+	if err := StatisticsReportWith(d, StatisticsExtras{Evaluation: sum, Learning: l}, &buf, A4); err != nil {
+		t.Fatal(err)
+	}
+	sp := filepath.Join(dir, "statistics-"+lang+".pdf")
+	os.WriteFile(sp, buf.Bytes(), 0o600)
+	return string(run(t, "pdftotext", ep, "-")), string(run(t, "pdftotext", lp, "-")), string(run(t, "pdftotext", sp, "-"))
 }
 
 // TestEvaluationAndLearningReportsFollowTheWorkingLanguage prints both
@@ -64,19 +71,31 @@ func evalLearnPDFs(t *testing.T, lang string) (eval, learning string) {
 // in the language, with no English left over.
 func TestEvaluationAndLearningReportsFollowTheWorkingLanguage(t *testing.T) {
 	cases := []struct {
-		lang                   string
-		evalWant, learningWant []string
+		lang                              string
+		evalWant, learningWant, statsWant []string
 	}{
 		{"fr", []string{"ÉVALUATION", "formulaires", "recommanderaient", "Commentaires", "Page 1 sur", "moyenne"},
-			[]string{"RAPPORT D’APPRENTISSAGE", "La plupart des migrants internationaux", "Répartition des scores", "Bonnes réponses par question", "Scores par participant", "Nom de famille", "Page 1 sur"}},
+			[]string{"RAPPORT D’APPRENTISSAGE", "La plupart des migrants internationaux", "Répartition des scores", "Bonnes réponses par question", "Scores par participant", "Nom de famille", "Page 1 sur"},
+			[]string{"Évaluation par les participants", "satisfaits dans l’ensemble", "Apprentissage par groupe (test initial et test final)"}},
 		{"es", []string{"EVALUACIÓN", "formularios", "recomendarían", "Comentarios", "Página 1 de", "media"},
-			[]string{"INFORME DE APRENDIZAJE", "La mayoría de los migrantes", "Distribución de las puntuaciones", "Respuestas correctas por pregunta", "Puntuaciones por participante", "Apellidos", "Página 1 de"}},
+			[]string{"INFORME DE APRENDIZAJE", "La mayoría de los migrantes", "Distribución de las puntuaciones", "Respuestas correctas por pregunta", "Puntuaciones por participante", "Apellidos", "Página 1 de"},
+			[]string{"Evaluación de los participantes", "satisfechos en general", "Aprendizaje por grupo (prueba inicial y prueba final)"}},
 	}
 	english := []string{"EVALUATION AND FEEDBACK", "forms (", "would recommend", "Comments", "Items", "Other questions", "No comments yet",
 		"Overall, I am satisfied", "Page 1 of", "LEARNING REPORT", "took both tests", "mean pre-test", "Score distribution",
 		"Right answers by question", "Scores by participant", "Family name", "Before %", "After %", "Paired figures", "anonymous answers", "Most international migrants"}
 	for _, c := range cases {
-		eval, learning := evalLearnPDFs(t, c.lang)
+		eval, learning, stats := evalLearnPDFs(t, c.lang)
+		for _, w := range c.statsWant {
+			if !strings.Contains(stats, w) {
+				t.Errorf("%s statistics report lacks %q", c.lang, w)
+			}
+		}
+		for _, e := range []string{"Participants' evaluation", "satisfied overall", "Learning by group", "pre- and post-test", "Mean gain"} {
+			if strings.Contains(stats, e) {
+				t.Errorf("%s statistics report still says %q", c.lang, e)
+			}
+		}
 		for _, w := range c.evalWant {
 			if !strings.Contains(eval, w) {
 				t.Errorf("%s evaluation report lacks %q", c.lang, w)
