@@ -163,6 +163,9 @@ func (r *reportDoc) stackedBar(it store.EvalItemSummary) {
 		lines = lines[:3]
 	}
 	h := max(float64(len(lines))*rpLineH+2.6, 7)
+	if it.NotApplicable > 0 {
+		h = max(h, 9) // room for the "not applicable" line under the figures
+	}
 	r.room(h)
 	y := r.y
 	r.op(func() {
@@ -196,12 +199,12 @@ func (r *reportDoc) stackedBar(it store.EvalItemSummary) {
 			r.TextRight(x0+12, y+4.4, r.twoDecimals(it.Mean), rpTextSize, "B")
 			r.TextRight(x0+26, y+4.4, r.percentSign(it.AgreePct), rpTextSize, "")
 		}
-		n := strconv.Itoa(it.Answered)
-		if it.NotApplicable > 0 {
-			n += fmt.Sprintf(evalLearnWording[r.lang].notApplicable, it.NotApplicable)
-		}
 		r.SetTextColor(muted.r, muted.g, muted.b)
-		r.Text(x0+29, y+4.4, n, 7, "")
+		r.Text(x0+29, y+4.4, strconv.Itoa(it.Answered), 7, "")
+		if it.NotApplicable > 0 {
+			na := fmt.Sprintf(evalLearnWording[r.lang].notApplicable, it.NotApplicable)
+			r.TextFit(x0, y+7.6, rpMargin+r.width-x0, na, 6, 5, "", AlignRight)
+		}
 		r.SetDrawColor(faint.r, faint.g, faint.b)
 		r.SetLineWidth(0.1)
 		r.Line(rpMargin, y+h, rpMargin+r.width, y+h)

@@ -14,7 +14,7 @@ type evalLearnWords struct {
 	otherQuestions, bestFirst  string
 	noComments                 string
 	yesNoCounts, choiceCount   string // "yes %d, no %d (%s yes)"; "choice %d: %d"
-	mean, agree, notApplicable string // the legend over the bars; notApplicable: " (+%d n/a)"
+	mean, agree, notApplicable string // the legend over the bars; notApplicable: "+%d n/a", under the figures
 	form                       string // "form %d"
 	seriesHeading, seriesNote  string // the series report's evaluation
 	hlHeading, hlRate, hlNote  string // the statistics report's headline; hlRate: "response rate (%d forms, %d attended)"
@@ -39,7 +39,7 @@ var evalLearnWording = map[string]evalLearnWords{
 		evNote:         "Agreeing: the top two boxes (agree and strongly agree, or 4 and 5 of 5). Each bar shows the answers from 1 (red) to 5 (green).",
 		otherQuestions: "Other questions", bestFirst: "Sessions, best rated first", noComments: "No comments yet.",
 		yesNoCounts: "yes %d, no %d (%s yes)", choiceCount: "choice %d: %d",
-		mean: "mean", agree: "agree", notApplicable: " (+%d n/a)", form: "form %d",
+		mean: "mean", agree: "agree", notApplicable: "+%d n/a", form: "form %d",
 		seriesHeading: "Participants' evaluation across the workshops",
 		seriesNote:    "Mean of 1–5 and share agreeing (the top two boxes) of each item, by workshop; “not applicable” left out.",
 		hlHeading:     "Participants' evaluation", hlRate: "response rate (%d forms, %d attended)",
@@ -61,7 +61,7 @@ var evalLearnWording = map[string]evalLearnWords{
 		evNote:         "D’accord : les deux réponses les plus favorables (d’accord et tout à fait d’accord, ou 4 et 5 sur 5). Chaque barre montre les réponses de 1 (rouge) à 5 (vert).",
 		otherQuestions: "Autres questions", bestFirst: "Séances, les mieux notées d’abord", noComments: "Aucun commentaire pour l’instant.",
 		yesNoCounts: "oui %d, non %d (%s de oui)", choiceCount: "choix %d : %d",
-		mean: "moyenne", agree: "d’accord", notApplicable: " (+%d sans objet)", form: "formulaire %d",
+		mean: "moyenne", agree: "d’accord", notApplicable: "+%d sans objet", form: "formulaire %d",
 		seriesHeading: "Évaluation des participants d’un atelier à l’autre",
 		seriesNote:    "Moyenne sur 1–5 et part des personnes d’accord (les deux réponses les plus favorables) pour chaque question, par atelier ; hors « sans objet ».",
 		hlHeading:     "Évaluation par les participants", hlRate: "taux de réponse (%d formulaires, %d présents)",
@@ -83,7 +83,7 @@ var evalLearnWording = map[string]evalLearnWords{
 		evNote:         "De acuerdo: las dos respuestas más favorables (de acuerdo y totalmente de acuerdo, o 4 y 5 de 5). Cada barra muestra las respuestas de 1 (rojo) a 5 (verde).",
 		otherQuestions: "Otras preguntas", bestFirst: "Sesiones, de la mejor valorada a la peor", noComments: "Todavía no hay comentarios.",
 		yesNoCounts: "sí %d, no %d (%s de sí)", choiceCount: "opción %d: %d",
-		mean: "media", agree: "de acuerdo", notApplicable: " (+%d no aplica)", form: "formulario %d",
+		mean: "media", agree: "de acuerdo", notApplicable: "+%d no aplica", form: "formulario %d",
 		seriesHeading: "Evaluación de los participantes en los distintos talleres",
 		seriesNote:    "Media de 1–5 y proporción de acuerdo (las dos respuestas más favorables) de cada pregunta, por taller; sin contar «no aplica».",
 		hlHeading:     "Evaluación de los participantes", hlRate: "tasa de respuesta (%d formularios, %d asistentes)",
@@ -105,7 +105,7 @@ var evalLearnWording = map[string]evalLearnWords{
 		evNote:         "الموافقة: أعلى إجابتين (أوافق وأوافق بشدة، أو 4 و5 من 5). يبين كل شريط الإجابات من 1 (أحمر) إلى 5 (أخضر).",
 		otherQuestions: "أسئلة أخرى", bestFirst: "الجلسات، الأعلى تقييمًا أولًا", noComments: "لا توجد تعليقات بعد.",
 		yesNoCounts: "نعم %d، لا %d (%s نعم)", choiceCount: "الخيار %d: %d",
-		mean: "المتوسط", agree: "موافق", notApplicable: " (+%d لا ينطبق)", form: "استمارة %d",
+		mean: "المتوسط", agree: "موافق", notApplicable: "+%d لا ينطبق", form: "استمارة %d",
 		seriesHeading: "تقييم المشاركين عبر حلقات العمل",
 		seriesNote:    "متوسط 1–5 ونسبة الموافقة (أعلى إجابتين) لكل بند، حسب حلقة العمل؛ باستثناء «لا ينطبق».",
 		hlHeading:     "تقييم المشاركين", hlRate: "معدل الاستجابة (%d استمارة، %d حاضرًا)",
@@ -127,7 +127,7 @@ var evalLearnWording = map[string]evalLearnWords{
 		evNote:         "Согласие: два высших ответа (согласен и полностью согласен, или 4 и 5 из 5). Каждая полоса показывает ответы от 1 (красный) до 5 (зелёный).",
 		otherQuestions: "Другие вопросы", bestFirst: "Заседания, от лучших оценок", noComments: "Комментариев пока нет.",
 		yesNoCounts: "да %d, нет %d (%s да)", choiceCount: "вариант %d: %d",
-		mean: "среднее", agree: "согласны", notApplicable: " (+%d неприм.)", form: "анкета %d",
+		mean: "среднее", agree: "согласны", notApplicable: "+%d неприменимо", form: "анкета %d",
 		seriesHeading: "Оценка участников по семинарам серии",
 		seriesNote:    "Среднее по 1–5 и доля согласных (два высших ответа) по каждому вопросу и семинару; без «неприменимо».",
 		hlHeading:     "Оценка участников", hlRate: "доля ответивших (%d анкет, %d присутствовали)",
@@ -149,7 +149,7 @@ var evalLearnWording = map[string]evalLearnWords{
 		evNote:         "同意：最高两档（同意和非常同意，或5分制中的4分和5分）。每个条形显示1（红）到5（绿）的回答。",
 		otherQuestions: "其他问题", bestFirst: "各场会议（按评分从高到低）", noComments: "尚无意见。",
 		yesNoCounts: "是 %d，否 %d（是占%s）", choiceCount: "选项%d：%d",
-		mean: "平均分", agree: "同意", notApplicable: "（+%d 不适用）", form: "问卷 %d",
+		mean: "平均分", agree: "同意", notApplicable: "+%d 不适用", form: "问卷 %d",
 		seriesHeading: "各研讨会学员评估比较",
 		seriesNote:    "各研讨会每个项目的1–5平均分和同意率（最高两档）；不含“不适用”。",
 		hlHeading:     "学员评估", hlRate: "回收率（%d份问卷，%d人出席）",
