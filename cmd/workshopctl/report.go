@@ -34,7 +34,7 @@ workshops (--series, optionally for one --year; "all" or "" for every workshop):
               attended, and gender × organisation type; PDF with bar charts,
               and the evaluation's headline figures once forms are recorded
   agenda      the programme as participants receive it, day by day
-  evaluation  the participants' evaluation (in English): response rate, every
+  evaluation  the participants' evaluation: response rate, every
               item with its answers 1-5 (stacked bars in the PDF), mean, median
               and share agreeing, the sessions best rated first, the comments
               as written
