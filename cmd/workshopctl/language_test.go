@@ -35,6 +35,18 @@ func TestLanguageFlag(t *testing.T) {
 	if h := readCSV(t, out("att.csv"))[0]; h[0] != "Apellidos" || h[10] != "Cumple requisitos" {
 		t.Errorf("Spanish attendance CSV heading %q", h)
 	}
+	mustRun(t, "--data", data, "report", "--workshop", "demo", "--kind", "evaluation", "--language", "fr", "--format", "csv", "--out", out("eval.csv"))
+	if h := readCSV(t, out("eval.csv"))[0]; h[1] != "Question" || h[5] != "Moyenne" {
+		t.Errorf("French evaluation CSV heading %q", h)
+	}
+	mustRun(t, "--data", data, "report", "--workshop", "demo", "--kind", "evaluation", "--language", "es", "--out", out("eval.pdf"))
+	if text := flat(pdfText(t, out("eval.pdf"))); !strings.Contains(text, "EVALUACIÓN Y COMENTARIOS") || !strings.Contains(text, "En general, estoy satisfecho") || strings.Contains(text, "Overall, I am satisfied") {
+		t.Errorf("Spanish evaluation report: %.300s", text)
+	}
+	mustRun(t, "--data", data, "report", "--workshop", "demo", "--kind", "learning", "--language", "fr", "--out", out("learning.pdf"))
+	if text := flat(pdfText(t, out("learning.pdf"))); !strings.Contains(text, "RAPPORT D’APPRENTISSAGE") || strings.Contains(text, "Score distribution") {
+		t.Errorf("French learning report: %.300s", text)
+	}
 
 	// The French export imports back with every column recognised.
 	mustRun(t, "--data", data, "participants", "--workshop", "demo", "--language", "fr", "--out", out("people.csv"))

@@ -34,7 +34,7 @@ workshops (--series, optionally for one --year; "all" or "" for every workshop):
               attended, and gender × organisation type; PDF with bar charts,
               and the evaluation's headline figures once forms are recorded
   agenda      the programme as participants receive it, day by day
-  evaluation  the participants' evaluation (in English): response rate, every
+  evaluation  the participants' evaluation: response rate, every
               item with its answers 1-5 (stacked bars in the PDF), mean, median
               and share agreeing, the sessions best rated first, the comments
               as written
@@ -162,7 +162,7 @@ func (c *cli) writeReport(f reportFlags) error {
 			return errors.New(noMatch(name, f.year) + "; \"workshopctl workshops\" lists the workshops and their series")
 		}
 		req.Kind, req.Series = ops.ReportSeries, st
-		if req.EvalSeries, err = c.evaluationSeries(name, f.year); err != nil {
+		if req.EvalSeries, err = c.evaluationSeries(name, f.year, f.language); err != nil {
 			return err
 		}
 		subject = seriesText(name, f.year)
@@ -174,7 +174,7 @@ func (c *cli) writeReport(f reportFlags) error {
 		}
 		req.Data, req.Overrides, req.Now = d, overrides, time.Now()
 		if f.kind == ops.ReportEvaluation || f.kind == ops.ReportStatistics {
-			if req.Evaluation, err = c.evaluationSummary(d); err != nil {
+			if req.Evaluation, err = c.evaluationSummary(d, f.language); err != nil {
 				return err
 			}
 		}
@@ -288,23 +288,27 @@ func noMatch(name string, year int) string {
 }
 
 // evaluationSummary sums up the evaluation of the workshop of d, for the
-// evaluation report and the statistics report's headline.
-func (c *cli) evaluationSummary(d *store.WorkshopData) (sum *store.EvaluationSummary, err error) {
+// evaluation report and the statistics report's headline, with the item
+// texts in language (the workshop's working language when "").
+func (c *cli) evaluationSummary(d *store.WorkshopData, language string) (sum *store.EvaluationSummary, err error) {
 	st, err := c.open(false)
 	if err != nil {
 		return nil, err
 	}
 	defer closeStore(st, &err)
-	sum, _, err = ops.SummariseEvaluation(st, d)
+	in := *d
+	in.Workshop.Language = d.Workshop.WorkingLanguage(language)
+	sum, _, err = ops.SummariseEvaluation(st, &in)
 	return sum, err
 }
 
-// evaluationSeries compares the evaluations of a series, for its report.
-func (c *cli) evaluationSeries(name string, year int) (es *store.EvalSeries, err error) {
+// evaluationSeries compares the evaluations of a series, for its report,
+// with the item texts in language (English when "").
+func (c *cli) evaluationSeries(name string, year int, language string) (es *store.EvalSeries, err error) {
 	st, err := c.open(false)
 	if err != nil {
 		return nil, err
 	}
 	defer closeStore(st, &err)
-	return st.EvaluationSeries(name, year, "en")
+	return st.EvaluationSeries(name, year, store.PrintLanguage(language))
 }

@@ -18,10 +18,11 @@ const (
 
 // Learning returns the tables of the learning report: the paired summary,
 // each participant's scores, each question's share of right answers before
-// and after, the distribution of scores, and the paired figures by gender,
-// region and organisation type.
-func Learning(d *store.WorkshopData, l *store.Learning) []sheet.Table {
-	return []sheet.Table{LearningSummary(l), learningParticipants(l), learningQuestions(l), LearningDistribution(l), LearningGroups(l)}
+// and after (worded in lang where the question has a translation), the
+// distribution of scores, and the paired figures by gender, region and
+// organisation type.
+func Learning(l *store.Learning, lang string) []sheet.Table {
+	return []sheet.Table{LearningSummary(l), learningParticipants(l), learningQuestions(l, lang), LearningDistribution(l), LearningGroups(l)}
 }
 
 // LearningSummary is the table of paired figures.
@@ -41,7 +42,8 @@ func LearningSummary(l *store.Learning) sheet.Table {
 		add("Improved (% of paired)", round1(l.Improved))
 	}
 	if l.HasPassMark {
-		add(fmt.Sprintf("Passed the post-test, %g %% or more (%% of takers)", l.PostQuiz.PassMark), round1(l.Passed))
+		add("Pass mark (%)", l.PostQuiz.PassMark)
+		add("Passed the post-test (% of takers)", round1(l.Passed))
 	}
 	return t
 }
@@ -73,17 +75,18 @@ func learningParticipants(l *store.Learning) sheet.Table {
 	return t
 }
 
-func learningQuestions(l *store.Learning) sheet.Table {
+func learningQuestions(l *store.Learning, lang string) sheet.Table {
 	t := sheet.Table{Name: LearningQuestionsTable, Header: []string{"#", "Question", "Right before (%)", "Right after (%)", "Change (points)"}}
 	for _, q := range l.Questions {
-		text := q.Pre.Text
+		pre := q.Pre.Wording(lang)
+		text := pre.Text
 		if !q.HasPre {
-			text = q.Post.Text
+			text = q.Post.Wording(lang).Text
 		} else if q.HasPost && q.Post.ID != q.Pre.ID {
-			text += " / " + q.Post.Text
+			text += " / " + q.Post.Wording(lang).Text
 		}
 		if q.Pre.MissingWord() {
-			text += " _____ " + q.Pre.After
+			text += " _____ " + pre.After
 		}
 		row := []any{q.Position, text, nil, nil, nil}
 		if q.HasPre && q.PreN > 0 {

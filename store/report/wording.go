@@ -171,12 +171,15 @@ func Word(lang, s string) string {
 	if w, ok := regionWords[lang][s]; ok {
 		return w
 	}
+	if w, ok := evalLearnWords[lang][s]; ok {
+		return w
+	}
 	return s
 }
 
 // wordColumns are the headings of the columns whose cells hold fixed
 // words; the first column of a breakdown or cross-table does too.
-var wordColumns = []string{"Type", "Role", "Eligible", "Mandatory", "Measure", "Value"}
+var wordColumns = []string{"Type", "Role", "Eligible", "Mandatory", "Measure", "Value", "Figure", "Kind", "Breakdown", "Group", "Score", "Passed", "Item"}
 
 // wordCells tells which columns of t hold fixed words: those headed by
 // one of wordColumns, and the first of a breakdown or cross-table.
@@ -198,7 +201,7 @@ func LocalizeCells(t sheet.Table, lang string) sheet.Table {
 	}
 	out := sheet.Table{Name: t.Name, Header: make([]string, len(t.Header)), Rows: make([][]any, len(t.Rows))}
 	for i, h := range t.Header {
-		out.Header[i] = Word(lang, h)
+		out.Header[i] = heading(lang, h)
 	}
 	cols := wordCells(t)
 	for r, row := range t.Rows {
@@ -216,7 +219,8 @@ func LocalizeCells(t sheet.Table, lang string) sheet.Table {
 // than Excel's 31 characters.
 var sheetWords = map[string]map[string]string{
 	"fr": {CrossRegisteredTable: "Genre × type d’org. (inscrits)", CrossAttendedTable: "Genre × type d’org. (présents)"},
-	"es": {CrossRegisteredTable: "Género × tipo org. (inscritos)", CrossAttendedTable: "Género × tipo org. (asistentes)"},
+	"es": {CrossRegisteredTable: "Género × tipo org. (inscritos)", CrossAttendedTable: "Género × tipo org. (asistentes)",
+		LearningQuestionsTable: "Correctas por pregunta", LearningDistributionTable: "Distribución de puntuaciones"},
 	"ru": {CrossRegisteredTable: "Пол × тип орг. (зарегистр.)", CrossAttendedTable: "Пол × тип орг. (присутств.)"},
 }
 

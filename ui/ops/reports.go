@@ -164,10 +164,13 @@ func reportContent(req ReportRequest) (tables []sheet.Table, main string, render
 		}
 	case ReportEvaluation:
 		return report.Evaluation(req.Evaluation), report.EvalItemsTable,
-			func(w io.Writer) error { return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size) }
+			func(w io.Writer) error {
+				return pdf.EvaluationReport(&d.Workshop, req.Evaluation, w, size, pdf.Language(req.Language))
+			}
 	case ReportLearning:
 		l := req.Learning
-		return report.Learning(d, l), report.LearningParticipantsTable, func(w io.Writer) error { return pdf.LearningReport(d, l, w, size) }
+		return report.Learning(l, d.Workshop.WorkingLanguage(req.Language)), report.LearningParticipantsTable,
+			func(w io.Writer) error { return pdf.LearningReport(d, l, w, size, pdf.Language(req.Language)) }
 	}
 	lang := strings.ToLower(req.Language)
 	return []sheet.Table{report.Agenda(d)}, report.AgendaTable, func(w io.Writer) error { return pdf.AgendaPDF(d, w, size, lang) }

@@ -22,34 +22,37 @@ var scaleColours = [5]rgb{{0xC0, 0x39, 0x2B}, {0xE6, 0x7E, 0x22}, {0xBD, 0xC3, 0
 // their language. The figures are those of report.Evaluation, as in the
 // CSV and XLSX files.
 func EvaluationReport(ws *store.Workshop, s *store.EvaluationSummary, w io.Writer, size PageSize, opts ...Option) error {
-	r, err := newReport(size, Portrait, "Evaluation – "+ws.Title, opts...)
+	lang := printLanguage(ws, opts)
+	ew := evalLearnWording[lang]
+	r, err := newReport(size, Portrait, ew.evTitle+" – "+ws.Title, opts...)
 	if err != nil {
 		return err
 	}
-	r.kicker = "EVALUATION AND FEEDBACK"
+	r.setLanguage(lang)
+	r.kicker = ew.evKicker
 	r.title = ws.Title
-	r.subtitle = workshopLine(ws)
+	r.subtitle = r.workshopLine(ws)
 	r.corner = ws.Series
-	r.footLeft = ws.Code + " · anonymous answers; percentages of those who answered, “not applicable” left out"
+	r.footLeft = strings.TrimPrefix(ws.Code+" · "+ew.evFoot, " · ")
 	h := s.Headline()
 	pct := func(v float64, ok bool) string {
 		if !ok {
 			return "–"
 		}
-		return percentCell(v) + "%"
+		return r.percentSign(v)
 	}
 	ts := []tile{
-		{strconv.Itoa(s.Responses), fmt.Sprintf("forms (%s%% of %d who attended)", percentCell(s.ResponseRate), s.Attended)},
-		{pct(h.Satisfaction, h.SatisfactionOK), "satisfied"},
-		{pct(h.Relevance, h.RelevanceOK), "found it relevant"},
-		{pct(h.Recommend, h.RecommendOK), "would recommend it"},
+		{r.count(s.Responses), fmt.Sprintf(ew.evForms, r.percentSign(s.ResponseRate), s.Attended)},
+		{pct(h.Satisfaction, h.SatisfactionOK), ew.satisfied},
+		{pct(h.Relevance, h.RelevanceOK), ew.relevant},
+		{pct(h.Recommend, h.RecommendOK), ew.recommend},
 	}
 	if b, a := s.KnowledgeBefore, s.KnowledgeAfter; b != nil && a != nil && b.Answered > 0 && a.Answered > 0 {
-		ts = append(ts, tile{fmt.Sprintf("%.1f / %.1f", b.Mean, a.Mean), "knowledge before / after (1–5)"})
+		ts = append(ts, tile{store.Number(lang, b.Mean, 1) + " / " + store.Number(lang, a.Mean, 1), ew.knowledge})
 	}
 	r.tiles(ts)
-	r.note("Agreeing: the top two boxes (agree and strongly agree, or 4 and 5 of 5). Each bar shows the answers from 1 (red) to 5 (green).")
-	r.heading("Items", 20)
+	r.note(ew.evNote)
+	r.heading(report.Word(lang, report.EvalItemsTable), 20)
 	r.scaleLegend()
 	for _, it := range s.Items {
 		if it.Kind.Scale() {
@@ -63,24 +66,25 @@ func EvaluationReport(ws *store.Workshop, s *store.EvaluationSummary, w io.Write
 		}
 	}
 	if len(other) > 0 {
-		r.heading("Other questions", 12)
+		r.heading(ew.otherQuestions, 12)
 		for _, it := range other {
-			r.note(fmt.Sprintf("%d. %s — %s", it.Number, it.Text, countsText(it)))
+			r.note(fmt.Sprintf("%d. %s — %s", it.Number, it.Text, r.countsText(it)))
 		}
 	}
 	tables := report.Evaluation(s)
 	if t, ok := findTable(tables, report.EvalSessionsTable); ok && len(s.Sessions) > 0 {
-		r.heading("Sessions, best rated first", 20)
-		r.table(tableSpec{heading: "Sessions", rows: t.Rows, cols: []column{
+		t = report.LocalizeCells(t, lang)
+		r.heading(ew.bestFirst, 20)
+		r.table(tableSpec{heading: report.Word(lang, "Sessions"), rows: t.Rows, cols: []column{
 			{title: t.Header[0], w: 10, src: 0, align: AlignRight},
 			{title: t.Header[1], w: 110, src: 1, lines: 2, style: "B"},
 			{title: t.Header[2], w: 18, src: 2, align: AlignRight},
-			{title: t.Header[3], w: 16, src: 3, align: AlignRight, format: twoDecimals},
+			{title: t.Header[3], w: 16, src: 3, align: AlignRight, format: r.twoDecimals},
 			{title: t.Header[4], w: 16, src: 4, align: AlignRight},
-			{title: t.Header[5], w: 16, src: 5, align: AlignRight, format: percentCell},
+			{title: t.Header[5], w: 16, src: 5, align: AlignRight, format: r.percent},
 		}})
 	}
-	r.heading("Comments", 12)
+	r.heading(report.Word(lang, report.EvalCommentsTable), 12)
 	has := false
 	for _, c := range s.Comments {
 		if len(c.Comments) == 0 {
@@ -90,27 +94,32 @@ func EvaluationReport(ws *store.Workshop, s *store.EvaluationSummary, w io.Write
 		r.commentBlock(c)
 	}
 	if !has {
-		r.note("No comments yet.")
+		r.note(ew.noComments)
 	}
 	return r.finish(w)
 }
 
-// twoDecimals writes a mean as 4.25.
-func twoDecimals(v any) string {
+// count writes a whole number in the report's language.
+func (r *reportDoc) count(n int) string { return store.Number(r.lang, float64(n), 0) }
+
+// twoDecimals writes a mean as 4.25 (4,25), in the report's language.
+func (r *reportDoc) twoDecimals(v any) string {
 	if f, ok := v.(float64); ok {
-		return strconv.FormatFloat(f, 'f', 2, 64)
+		point := strings.TrimSuffix(strings.TrimPrefix(fixed1(r.lang, 0.5), "0"), "5")
+		return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", point, 1)
 	}
-	return plainCell(v)
+	return r.plain(v)
 }
 
 // countsText writes the answers to a yes/no or choice item.
-func countsText(it store.EvalItemSummary) string {
+func (r *reportDoc) countsText(it store.EvalItemSummary) string {
+	ew := evalLearnWording[r.lang]
 	if it.Kind == store.EvalYesNo && len(it.Counts) == 2 {
-		return fmt.Sprintf("yes %d, no %d (%s%% yes)", it.Counts[0], it.Counts[1], percentCell(it.AgreePct))
+		return fmt.Sprintf(ew.yesNoCounts, it.Counts[0], it.Counts[1], r.percentSign(it.AgreePct))
 	}
 	parts := make([]string, len(it.Counts))
 	for i, n := range it.Counts {
-		parts[i] = fmt.Sprintf("choice %d: %d", i+1, n)
+		parts[i] = fmt.Sprintf(ew.choiceCount, i+1, n)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -136,8 +145,9 @@ func (r *reportDoc) scaleLegend() {
 		}
 		r.SetTextColor(muted.r, muted.g, muted.b)
 		x0 := rpMargin + r.width*(ebTextW+ebBarW) + 2
-		r.Text(x0+3, y+3.2, "mean", 6.5, "")
-		r.Text(x0+16, y+3.2, "agree", 6.5, "")
+		ew := evalLearnWording[r.lang]
+		r.TextFit(x0, y+3.2, 14, ew.mean, 6.5, 5, "", AlignLeft)
+		r.TextFit(x0+14, y+3.2, 14, ew.agree, 6.5, 5, "", AlignLeft)
 		r.Text(x0+29, y+3.2, "n", 6.5, "")
 		r.SetTextColor(ink.r, ink.g, ink.b)
 	})
@@ -153,6 +163,9 @@ func (r *reportDoc) stackedBar(it store.EvalItemSummary) {
 		lines = lines[:3]
 	}
 	h := max(float64(len(lines))*rpLineH+2.6, 7)
+	if it.NotApplicable > 0 {
+		h = max(h, 9) // room for the "not applicable" line under the figures
+	}
 	r.room(h)
 	y := r.y
 	r.op(func() {
@@ -183,15 +196,15 @@ func (r *reportDoc) stackedBar(it store.EvalItemSummary) {
 		r.SetTextColor(ink.r, ink.g, ink.b)
 		x0 := rpMargin + r.width*(ebTextW+ebBarW) + 2
 		if it.Answered > 0 {
-			r.TextRight(x0+12, y+4.4, strconv.FormatFloat(it.Mean, 'f', 2, 64), rpTextSize, "B")
-			r.TextRight(x0+26, y+4.4, percentCell(it.AgreePct)+"%", rpTextSize, "")
-		}
-		n := strconv.Itoa(it.Answered)
-		if it.NotApplicable > 0 {
-			n += fmt.Sprintf(" (+%d n/a)", it.NotApplicable)
+			r.TextRight(x0+12, y+4.4, r.twoDecimals(it.Mean), rpTextSize, "B")
+			r.TextRight(x0+26, y+4.4, r.percentSign(it.AgreePct), rpTextSize, "")
 		}
 		r.SetTextColor(muted.r, muted.g, muted.b)
-		r.Text(x0+29, y+4.4, n, 7, "")
+		r.Text(x0+29, y+4.4, strconv.Itoa(it.Answered), 7, "")
+		if it.NotApplicable > 0 {
+			na := fmt.Sprintf(evalLearnWording[r.lang].notApplicable, it.NotApplicable)
+			r.TextFit(x0, y+7.6, rpMargin+r.width-x0, na, 6, 5, "", AlignRight)
+		}
 		r.SetDrawColor(faint.r, faint.g, faint.b)
 		r.SetLineWidth(0.1)
 		r.Line(rpMargin, y+h, rpMargin+r.width, y+h)
@@ -220,7 +233,7 @@ func (r *reportDoc) commentBlock(c store.EvalComments) {
 		if tag == "" {
 			tag = "–"
 		}
-		form := fmt.Sprintf("form %d", cm.Form)
+		form := fmt.Sprintf(evalLearnWording[r.lang].form, cm.Form)
 		r.op(func() {
 			r.SetTextColor(muted.r, muted.g, muted.b)
 			r.Text(rpMargin+2, y+3.4, tag, 7, "B")
@@ -243,18 +256,19 @@ func SeriesReportWith(s *store.SeriesStats, es *store.EvalSeries, w io.Writer, s
 		return err
 	}
 	if es != nil && len(es.Workshops) > 0 {
-		t := report.EvaluationSeries(es)
-		r.heading("Participants' evaluation across the workshops", 20)
-		r.note("Mean of 1–5 and share agreeing (the top two boxes) of each item, by workshop; “not applicable” left out.")
+		ew := evalLearnWording[r.lang]
+		t := report.LocalizeCells(report.EvaluationSeries(es), r.lang)
+		r.heading(ew.seriesHeading, 20)
+		r.note(ew.seriesNote)
 		cols := []column{{title: t.Header[0], w: 70, src: 0, lines: 2}}
 		for i := 1; i < len(t.Header); i++ {
-			f := twoDecimals
+			f := r.twoDecimals
 			if i%2 == 0 {
-				f = percentCell
+				f = r.percent
 			}
 			cols = append(cols, column{title: t.Header[i], w: 18, src: i, align: AlignRight, format: f, lines: 2})
 		}
-		r.table(tableSpec{heading: "Evaluation", rows: t.Rows, cols: cols})
+		r.table(tableSpec{heading: report.Word(r.lang, report.EvalSummaryTable), rows: t.Rows, cols: cols})
 	}
 	return r.finish(w)
 }
@@ -266,18 +280,19 @@ func (r *reportDoc) evaluationHeadline(eval *store.EvaluationSummary) {
 		return
 	}
 	h := eval.Headline()
+	ew := evalLearnWording[r.lang]
 	pct := func(v float64, ok bool) string {
 		if !ok {
 			return "–"
 		}
-		return percentCell(v) + "%"
+		return r.percentSign(v)
 	}
-	r.heading("Participants' evaluation", 24)
+	r.heading(ew.hlHeading, 24)
 	r.tiles([]tile{
-		{percentCell(h.ResponseRate) + "%", fmt.Sprintf("response rate (%d forms, %d attended)", h.Responses, h.Attended)},
-		{pct(h.Satisfaction, h.SatisfactionOK), "satisfied overall"},
-		{pct(h.Relevance, h.RelevanceOK), "found it relevant to their work"},
-		{pct(h.Recommend, h.RecommendOK), "would recommend it"},
+		{r.percentSign(h.ResponseRate), fmt.Sprintf(ew.hlRate, h.Responses, h.Attended)},
+		{pct(h.Satisfaction, h.SatisfactionOK), ew.hlSatisfied},
+		{pct(h.Relevance, h.RelevanceOK), ew.hlRelevant},
+		{pct(h.Recommend, h.RecommendOK), ew.recommend},
 	})
-	r.note("Share agreeing or strongly agreeing, of those who answered; the evaluation report has every item.")
+	r.note(ew.hlNote)
 }

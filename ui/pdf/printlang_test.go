@@ -15,7 +15,7 @@ import (
 // every text in every printed language, none empty.
 func TestPrintWording(t *testing.T) {
 	tables := map[string]any{"signInWording": signInWording, "badgeWording": badgeWording,
-		"reportWording": reportWording, "agendaWording": agendaWording}
+		"reportWording": reportWording, "agendaWording": agendaWording, "evalLearnWording": evalLearnWording}
 	for name, table := range tables {
 		m := reflect.ValueOf(table)
 		if m.Len() != len(store.CertificateLanguages) {

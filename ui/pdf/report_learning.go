@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/report"
@@ -17,51 +18,58 @@ import (
 // participant's scores — the tables of report.Learning.
 func LearningReport(d *store.WorkshopData, l *store.Learning, w io.Writer, size PageSize, opts ...Option) error {
 	ws := &d.Workshop
-	r, err := newReport(size, Portrait, "Learning report – "+ws.Title, opts...)
+	lang := printLanguage(ws, opts)
+	lw := evalLearnWording[lang]
+	r, err := newReport(size, Portrait, lw.lrTitle+" – "+ws.Title, opts...)
 	if err != nil {
 		return err
 	}
-	r.kicker = "LEARNING REPORT · PRE- AND POST-TEST"
+	r.setLanguage(lang)
+	r.kicker = lw.lrKicker
 	r.title = ws.Title
-	r.subtitle = workshopLine(ws)
+	r.subtitle = r.workshopLine(ws)
 	r.corner = ws.Series
 	r.footLeft = ws.Code
-	tables := report.Learning(d, l)
+	tables := report.Learning(l, lang)
+	whole := func(v float64) string { return store.Percent(lang, math.Round(v)) }
 
-	ts := []tile{{fmt.Sprint(l.Paired), "took both tests"}}
+	ts := []tile{{r.count(l.Paired), lw.tookBoth}}
 	if l.Paired > 0 {
-		ts = append(ts, tile{fmt.Sprintf("%.0f%%", l.MeanPre), "mean pre-test score"},
-			tile{fmt.Sprintf("%.0f%%", l.MeanPost), "mean post-test score"},
-			tile{fmt.Sprintf("%.2f", l.MeanNormGain), "mean normalised gain"},
-			tile{fmt.Sprintf("%.0f%%", l.Improved), "improved"})
+		ts = append(ts, tile{whole(l.MeanPre), lw.meanPre},
+			tile{whole(l.MeanPost), lw.meanPost},
+			tile{r.twoDecimals(l.MeanNormGain), lw.meanNorm},
+			tile{whole(l.Improved), lw.improved})
 	}
 	if l.HasPassMark {
-		ts = append(ts, tile{fmt.Sprintf("%.0f%%", l.Passed), fmt.Sprintf("passed (%g%% or more)", l.PostQuiz.PassMark)})
+		ts = append(ts, tile{whole(l.Passed), fmt.Sprintf(lw.passed, store.Percent(lang, l.PostQuiz.PassMark))})
 	}
 	r.tiles(ts)
-	r.note("Paired figures are over the participants who took both tests. Normalised gain (Hake) = (post - pre) / (100 - pre), " +
-		"averaged over those whose pre-test score was under 100%. Each question counts one point; partial credit counts towards the score but a question is “right” only with full credit.")
+	r.note(lw.lrNote)
 
 	if dist, ok := findTable(tables, report.LearningDistributionTable); ok {
+		dist = report.LocalizeCells(dist, lang)
 		spec := r.breakdownSpec(dist, false)
-		spec.heading = dist.Name
+		spec.heading = report.Word(lang, dist.Name)
 		r.room(16 + float64(len(dist.Rows))*rpRowH + 8)
 		r.heading(spec.heading, 24)
 		r.table(spec)
 	}
 	if qt, ok := findTable(tables, report.LearningQuestionsTable); ok {
-		r.heading(qt.Name, 24)
-		r.table(questionsSpec(qt))
+		r.heading(report.Word(lang, qt.Name), 24)
+		r.table(r.questionsSpec(qt))
 	}
 	if gt, ok := findTable(tables, report.LearningGroupsTable); ok && len(gt.Rows) > 0 {
-		r.heading(gt.Name, 24)
-		r.table(plainSpec(gt, []float64{26, 40, 14, 18, 18, 18}, 2))
+		spec := plainSpec(report.LocalizeCells(gt, lang), []float64{26, 40, 14, 18, 18, 18}, 2)
+		spec.heading = report.Word(lang, gt.Name)
+		r.heading(spec.heading, 24)
+		r.table(spec)
 	}
 	if pt, ok := findTable(tables, report.LearningParticipantsTable); ok {
-		r.heading(pt.Name, 24)
-		spec := plainSpec(pt, []float64{16, 26, 24, 34, 13, 13, 13, 14, 11}, 4)
+		spec := plainSpec(report.LocalizeCells(pt, lang), []float64{16, 26, 24, 34, 13, 13, 13, 14, 11}, 4)
+		spec.heading = report.Word(lang, pt.Name)
+		r.heading(spec.heading, 24)
 		spec.cols[3].lines = 2
-		spec.empty = "No answers are recorded yet."
+		spec.empty = lw.noAnswers
 		r.table(spec)
 	}
 	return r.finish(w)
@@ -69,15 +77,16 @@ func LearningReport(d *store.WorkshopData, l *store.Learning, w io.Writer, size 
 
 // questionsSpec draws the per-question table with a bar for before (light)
 // and after (dark).
-func questionsSpec(t sheet.Table) tableSpec {
-	return tableSpec{heading: t.Name, rows: t.Rows, empty: "The tests have no questions yet.", cols: []column{
+func (r *reportDoc) questionsSpec(t sheet.Table) tableSpec {
+	lw := evalLearnWording[r.lang]
+	return tableSpec{heading: report.Word(r.lang, t.Name), rows: t.Rows, empty: lw.noQuestions, cols: []column{
 		{title: "#", w: 6, src: 0, align: AlignRight},
-		{title: "Question", w: 70, src: 1, lines: 3},
+		{title: report.Word(r.lang, "Question"), w: 70, src: 1, lines: 3},
 		{title: "", w: 22, src: 2, bar: &barColumn{pct: 2, colour: barLight}},
-		{title: "Before %", w: 12, src: 2, align: AlignRight, format: percentCell},
+		{title: lw.before, w: 12, src: 2, align: AlignRight, format: r.percent},
 		{title: "", w: 22, src: 3, bar: &barColumn{pct: 3, colour: barDark}},
-		{title: "After %", w: 12, src: 3, align: AlignRight, format: percentCell, style: "B"},
-		{title: "Change", w: 12, src: 4, align: AlignRight, format: signedCell},
+		{title: lw.after, w: 12, src: 3, align: AlignRight, format: r.percent, style: "B"},
+		{title: lw.change, w: 12, src: 4, align: AlignRight, format: signedCell},
 	}}
 }
 

@@ -45,9 +45,11 @@ func StatisticsReportWith(d *store.WorkshopData, x StatisticsExtras, w io.Writer
 	}
 	r.evaluationHeadline(x.Evaluation)
 	if l := x.Learning; l != nil && l.Paired > 0 {
-		gt := report.LearningGroups(l)
-		r.heading(gt.Name+" (pre- and post-test)", 24)
-		r.table(plainSpec(gt, []float64{26, 40, 14, 18, 18, 18}, 2))
+		gt := report.LocalizeCells(report.LearningGroups(l), r.lang)
+		spec := plainSpec(gt, []float64{26, 40, 14, 18, 18, 18}, 2)
+		spec.heading = report.Word(r.lang, report.LearningGroupsTable) + evalLearnWording[r.lang].prePost
+		r.heading(spec.heading, 24)
+		r.table(spec)
 	}
 	return r.finish(w)
 }
