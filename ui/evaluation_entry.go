@@ -74,12 +74,14 @@ func newEvalEntry(s *evaluationSection) *evalEntry {
 		widget.NewFormItem(lang.L("Ratings"), container.NewVBox(e.ratings, e.hint)),
 		widget.NewFormItem(lang.L("Language"), e.language),
 	)
+	// The problem sits under the number and ratings, where the eyes are:
+	// below the comments it was out of sight on a long form.
 	left := container.NewVBox(
 		heading(lang.L("Key in a paper form")),
 		form,
+		e.problem,
 		e.box,
 		container.NewHBox(record, e.count),
-		e.problem,
 	)
 	right := container.NewVBox(heading(lang.L("Recorded")), e.back, container.NewHBox(e.undo))
 	e.content = container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))

@@ -62,6 +62,12 @@ func TestEvaluationKeyedEntry(t *testing.T) {
 	if e.problem.Text != "Form 31 is already recorded" {
 		t.Errorf("a reused number says %q", e.problem.Text)
 	}
+	// It shows beside the boxes being typed in, not below the comments,
+	// out of sight at the foot of a long form.
+	d := fyne.CurrentApp().Driver()
+	if d.AbsolutePositionForObject(e.problem).Y > d.AbsolutePositionForObject(e.box).Y {
+		t.Error("the problem is shown below the comments, out of sight")
+	}
 	// A rating out of range names the item; nothing is recorded.
 	e.number.SetText("32")
 	e.ratings.SetText("9 " + line[2:])

@@ -40,7 +40,7 @@ func newQuizEntry(s *quizSection) *quizEntry {
 	e.status.Wrapping = fyne.TextWrapWord
 	e.undo = widget.NewButton(lang.L("Undo"), e.undoLast)
 	e.undo.Disable()
-	e.badge.OnSubmitted = func(string) { e.s.ws.u.win.Canvas().Focus(e.answers) }
+	e.badge.OnSubmitted = func(string) { e.badgeDone() }
 	e.answers.OnSubmitted = func(string) { e.record() }
 	help := widget.NewLabel(lang.L("Answers in the order printed, separated by spaces: T or F, a letter (B), letters for several answers (AC), a number, text in double quotes, - for no answer."))
 	help.Wrapping = fyne.TextWrapWord
@@ -48,6 +48,25 @@ func newQuizEntry(s *quizSection) *quizEntry {
 	e.content = container.NewBorder(container.NewVBox(help, form, container.NewHBox(widget.NewButton(lang.L("Record"), e.record), e.undo), e.status),
 		nil, nil, nil, container.NewVScroll(e.scored))
 	return e
+}
+
+// badgeDone moves on to the answers once the badge code names someone;
+// else it stays in the badge field and says why, so that a scanner's next
+// code does not land in the answer line.
+func (e *quizEntry) badgeDone() {
+	u := e.s.ws.u
+	code := strings.TrimSpace(e.badge.Text)
+	if code == "" {
+		e.status.SetText(lang.L("Type or scan a badge code first."))
+		return
+	}
+	if _, err := u.st.ParticipantByBadge(e.s.ws.data.Workshop.ID, code); err != nil {
+		e.status.SetText(fmt.Sprintf(lang.L("No participant has the badge code %s."), code))
+		e.badge.SetText("")
+		return
+	}
+	e.status.SetText("")
+	u.win.Canvas().Focus(e.answers)
 }
 
 // testChanged clears what was shown for another test.

@@ -98,3 +98,21 @@ func TestQuizSettings(t *testing.T) {
 		t.Errorf("the Tests section needs %v wide; it must fit a 1024 × 768 screen", min)
 	}
 }
+
+// TestQuizBadgeEnterChecksTheCode: Enter on an empty or unknown badge
+// code stays in the badge field and says why (a scanner's next code would
+// otherwise land in the answer line).
+func TestQuizBadgeEnterChecksTheCode(t *testing.T) {
+	_, w, s := quizTest(t)
+	s.tabs.SelectIndex(1)
+	e := s.entry
+	e.badge.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.Canvas().Focused() != e.badge || e.status.Text == "" {
+		t.Errorf("Enter on an empty badge code: focus on %T, status %q", w.Canvas().Focused(), e.status.Text)
+	}
+	test.Type(e.badge, "ZZZZZ")
+	e.badge.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.Canvas().Focused() != e.badge || !strings.Contains(e.status.Text, "ZZZZZ") {
+		t.Errorf("Enter on an unknown badge code: focus on %T, status %q", w.Canvas().Focused(), e.status.Text)
+	}
+}
