@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/workshopdesk/workshopdesk/store"
@@ -332,7 +334,14 @@ var testSettingsCommand = &command{
 		var closed, open bool
 		workshopFlag(fs, &ref)
 		fs.StringVar(&test, "test", "", "the `TEST`: pre, post or check:SESSION")
-		fs.Float64Var(&pass, "pass-mark", -1, "the pass mark in per cent, `PCT` (0: none)")
+		fs.Func("pass-mark", "the pass mark in per cent, `PCT` from 0 (none) to 100", func(v string) error {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || math.IsNaN(f) || f < 0 || f > 100 {
+				return fmt.Errorf("%q is not a per cent from 0 to 100", v)
+			}
+			pass = f
+			return nil
+		})
 		fs.BoolVar(&closed, "closed", false, "close the test: it takes no more answers")
 		fs.BoolVar(&open, "open", false, "open the test again")
 		fs.StringVar(&completion, "completion", "", "post-test: `on` gives those who reach the pass mark a certificate of\ncompletion, off turns the rule off")

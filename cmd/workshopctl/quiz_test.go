@@ -94,6 +94,12 @@ func TestQuizCommands(t *testing.T) {
 		t.Fatalf("--from-workshop:\n%s", out)
 	}
 	// The certificate rule: Zapata passed the post-test, Andersen took it too.
+	// A pass mark that is not a per cent is refused, not ignored.
+	for _, bad := range []string{"-5", "NaN", "101", "x"} {
+		if r := runCLI(t, "--data", data, "test-settings", "--workshop", "quiz-27", "--test", "post", "--pass-mark", bad); r.code != exitUsage || !strings.Contains(r.stderr, "per cent") {
+			t.Errorf("--pass-mark %s: exit %d, %s", bad, r.code, r.stderr)
+		}
+	}
 	mustRun(t, "--data", data, "test-settings", "--workshop", "quiz-27", "--test", "post", "--pass-mark", "75", "--completion", "on")
 	if msg := wantFailure(t, runCLI(t, "--data", data, "test-settings", "--workshop", "quiz-27", "--test", "pre", "--completion", "on")); !strings.Contains(msg, "post-test") {
 		t.Fatalf("completion on the pre-test: %s", msg)
