@@ -138,7 +138,7 @@ func itemKindLabels() []string {
 // wording in each of the six languages (English required); choices one
 // a line, their translations after "|" in the same order (en | fr | es |
 // ar | ru | zh).
-func (v *evalFormView) editItem(i int) {
+func (v *evalFormView) editItem(i int) *itemForm {
 	f := v.s.form
 	var it store.EvalItem
 	if i >= 0 {
@@ -146,16 +146,17 @@ func (v *evalFormView) editItem(i int) {
 	} else {
 		it = store.EvalItem{Kind: store.EvalAgreement, Text: store.LocalText{}}
 	}
-	kind := widget.NewSelect(itemKindLabels(), nil)
+	k := &formKeys{}
+	kind := k.choice(itemKindLabels(), nil)
 	kind.SetSelectedIndex(slices.Index(store.EvalKinds, it.Kind))
-	texts := make([]*widget.Entry, len(store.CertificateLanguages))
-	form := []*widget.FormItem{widget.NewFormItem(lang.L("Kind"), kind)}
+	texts := make([]*formEntry, len(store.CertificateLanguages))
+	form := widget.NewForm(widget.NewFormItem(lang.L("Kind"), kind))
 	for j, l := range store.CertificateLanguages {
-		texts[j] = widget.NewEntry()
+		texts[j] = k.entry()
 		texts[j].SetText(it.Text[l])
-		form = append(form, widget.NewFormItem(strings.ToUpper(l), texts[j]))
+		form.Append(strings.ToUpper(l), texts[j])
 	}
-	choices := widget.NewMultiLineEntry()
+	choices := k.multiLine()
 	choices.SetPlaceHolder(lang.L("One choice a line; translations after | in the order EN | FR | ES | AR | RU | ZH"))
 	var lines []string
 	for _, c := range it.Choices {
@@ -166,15 +167,17 @@ func (v *evalFormView) editItem(i int) {
 		lines = append(lines, strings.TrimRight(strings.Join(parts, " | "), " |"))
 	}
 	choices.SetText(strings.Join(lines, "\n"))
-	form = append(form, widget.NewFormItem(lang.L("Choices"), choices))
+	form.Append(lang.L("Choices"), choices)
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
 	title := lang.L("Add item")
 	if i >= 0 {
 		title = lang.L("Edit item")
 	}
-	dialog.ShowForm(title, lang.L("Save"), lang.L("Cancel"), form, func(ok bool) {
-		if !ok {
-			return
-		}
+	// A problem keeps the form open with what was typed, and says what to
+	// correct; Escape or Cancel closes it.
+	save := func() bool {
 		it.Kind = store.EvalKinds[max(kind.SelectedIndex(), 0)]
 		it.Text = store.LocalText{}
 		for j, l := range store.CertificateLanguages {
@@ -210,9 +213,26 @@ func (v *evalFormView) editItem(i int) {
 			}
 			items = slices.Insert(items, at, it)
 		}
-		f.Items = items
-		v.save(f)
-	}, v.s.ws.u.win)
+		g := f
+		g.Items = items
+		if err := v.s.ws.u.st.SaveEvaluationForm(&g); err != nil {
+			problem.SetText(problemText(err))
+			return false
+		}
+		v.s.reload()
+		return true
+	}
+	d, _ := k.dialog(title, lang.L("Save"), container.NewVScroll(container.NewVBox(form, problem)), save, v.s.ws.u.win)
+	d.Resize(fyne.NewSize(640, 560))
+	k.show()
+	return &itemForm{texts: texts, problem: problem, keys: k}
+}
+
+// itemForm is the item dialog's fields, for tests.
+type itemForm struct {
+	texts   []*formEntry
+	problem *widget.Label
+	keys    *formKeys
 }
 
 // newItemKey returns a key no item has: "custom-N".

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,5 +133,27 @@ func TestEvaluationSectionFocusesTheNumber(t *testing.T) {
 	u.workshop.tabs.SelectIndex(sectionEvaluation)
 	if w.Canvas().Focused() != s.entry.number {
 		t.Errorf("opening Evaluation leaves the focus on %T, not the form-number box", w.Canvas().Focused())
+	}
+}
+
+// TestEvaluationItemFormKeepsInputOnAProblem: a problem on saving an item
+// keeps the dialog open with what was typed and says why (it closed and
+// lost everything); a good item then saves.
+func TestEvaluationItemFormKeepsInputOnAProblem(t *testing.T) {
+	u, w, s := openEvaluation(t)
+	before := len(s.form.Items)
+	f := s.editor.editItem(-1)
+	fr := slices.Index(store.CertificateLanguages, "fr")
+	en := slices.Index(store.CertificateLanguages, "en")
+	f.texts[fr].SetText("Les pauses étaient suffisantes")
+	f.texts[en].SetText(strings.Repeat("x", 4100))
+	f.keys.submit()
+	if w.Canvas().Overlays().Top() == nil || f.problem.Text == "" || f.texts[fr].Text != "Les pauses étaient suffisantes" {
+		t.Fatalf("after a problem: dialog open %v, problem %q, French %q", w.Canvas().Overlays().Top() != nil, f.problem.Text, f.texts[fr].Text)
+	}
+	f.texts[en].SetText("The breaks were long enough")
+	f.keys.submit()
+	if w.Canvas().Overlays().Top() != nil || len(u.workshop.evaluation.form.Items) != before+1 {
+		t.Errorf("a good item: dialog open %v, %d items (want %d)", w.Canvas().Overlays().Top() != nil, len(u.workshop.evaluation.form.Items), before+1)
 	}
 }
