@@ -28,7 +28,7 @@ func (v *seriesView) evaluationCard() fyne.CanvasObject {
 	forms := []string{lang.L("Forms (response rate)")}
 	for _, w := range cmp.Workshops {
 		header = append(header, fmt.Sprintf("%s %d", w.City, w.StartDate.Year))
-		forms = append(forms, fmt.Sprintf("%d (%.0f%%)", w.Responses, w.ResponseRate))
+		forms = append(forms, fmt.Sprintf("%d (%s)", w.Responses, wholePercent(w.ResponseRate)))
 	}
 	rows := []tableRow{{cells: forms, bold: true}}
 	for _, it := range cmp.Items {
@@ -50,9 +50,9 @@ func seriesCell(k store.EvalKind, c store.EvalSeriesCell) string {
 	case c.Answered == 0:
 		return "–"
 	case k.Scale():
-		return fmt.Sprintf("%.2f · %.0f%%", c.Mean, c.AgreePct)
+		return number(c.Mean, 2) + " · " + wholePercent(c.AgreePct)
 	case k == store.EvalYesNo:
-		return fmt.Sprintf("%.0f%%", c.AgreePct)
+		return wholePercent(c.AgreePct)
 	}
 	return fmt.Sprint(c.Answered)
 }

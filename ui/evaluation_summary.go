@@ -48,7 +48,7 @@ func (v *evalSummaryView) refresh() {
 		if !ok {
 			return "–"
 		}
-		return fmt.Sprintf("%.1f%%", x)
+		return percent(x)
 	}
 	card := func(value, label string) fyne.CanvasObject {
 		figure := widget.NewLabelWithStyle(value, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -61,10 +61,10 @@ func (v *evalSummaryView) refresh() {
 	}
 	knowledge := "–"
 	if b, a := sum.KnowledgeBefore, sum.KnowledgeAfter; b != nil && a != nil && b.Answered > 0 && a.Answered > 0 {
-		knowledge = fmt.Sprintf("%.1f / %.1f", b.Mean, a.Mean)
+		knowledge = number(b.Mean, 1) + " / " + number(a.Mean, 1)
 	}
 	cards := container.NewGridWithColumns(5,
-		card(fmt.Sprintf("%d", sum.Responses), fmt.Sprintf(lang.L("forms (%.1f%% of %d who attended)"), sum.ResponseRate, sum.Attended)),
+		card(fmt.Sprintf("%d", sum.Responses), fmt.Sprintf(lang.L("forms (%s of %d who attended)"), percent(sum.ResponseRate), sum.Attended)),
 		card(pct(h.Satisfaction, h.SatisfactionOK), lang.L("satisfied")),
 		card(pct(h.Relevance, h.RelevanceOK), lang.L("found it relevant")),
 		card(pct(h.Recommend, h.RecommendOK), lang.L("would recommend it")),
@@ -89,7 +89,7 @@ func (v *evalSummaryView) refresh() {
 		if it.Kind.Scale() {
 			bar = newStackedBar(it.Counts)
 			if it.Answered > 0 {
-				figures = fmt.Sprintf(lang.L("mean %.2f · %.0f%% agree · %d answered"), it.Mean, it.AgreePct, it.Answered)
+				figures = fmt.Sprintf(lang.L("mean %s · %s agree · %d answered"), number(it.Mean, 2), wholePercent(it.AgreePct), it.Answered)
 			}
 		}
 		items.Add(label)
@@ -102,9 +102,9 @@ func (v *evalSummaryView) refresh() {
 		for i, se := range sum.Sessions {
 			mean := "–"
 			if se.Answered > 0 {
-				mean = fmt.Sprintf("%.2f", se.Mean)
+				mean = number(se.Mean, 2)
 			}
-			rows[i] = tableRow{cells: []string{fmt.Sprint(i + 1), se.Text, fmt.Sprint(se.Answered), mean, fmt.Sprintf("%.0f%%", se.AgreePct)}}
+			rows[i] = tableRow{cells: []string{fmt.Sprint(i + 1), se.Text, fmt.Sprint(se.Answered), mean, wholePercent(se.AgreePct)}}
 		}
 		t := newSummaryTable([]string{lang.L("Rank"), lang.L("Session"), lang.L("Answered"), lang.L("Mean"), lang.L("4–5")}, rows, 1,
 			func(col int) bool { return col != 1 })

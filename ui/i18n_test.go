@@ -158,6 +158,12 @@ func TestDatesAndNumbersInEachLanguage(t *testing.T) {
 		if got := percent(12.5); got != c.pct {
 			t.Errorf("%s: percentage %q, want %q", c.lang, got, c.pct)
 		}
+		// The tests' and evaluation's figures: means with two decimals,
+		// whole per cents.
+		want := map[string]string{"en": "4.25 92%", "fr": "4,25 92\u00a0%", "es": "4,25 92\u00a0%"}[c.lang]
+		if got := number(4.25, 2) + " " + wholePercent(92); got != want {
+			t.Errorf("%s: mean and whole per cent %q, want %q", c.lang, got, want)
+		}
 	}
 }
 

@@ -20,6 +20,16 @@ import (
 // English, "10,5" in French and Spanish.
 func decimal(v float64) string { return store.Decimal(Language(), v, 1) }
 
+// number writes v with the given decimals in the screens' language:
+// number(4.25, 2) is "4.25" in English, "4,25" in French.
+func number(v float64, decimals int) string { return store.Decimal(Language(), v, decimals) }
+
+// wholePercent writes v (0–100) rounded to a whole per cent in the
+// screens' language: "92%", "92 %".
+func wholePercent(v float64) string {
+	return fmt.Sprintf(lang.L("%s%%"), number(v, 0))
+}
+
 // percent writes v (0–100) with one decimal as a percentage in the
 // screens' language: "12.5%", "12,5 %".
 func percent(v float64) string {

@@ -115,8 +115,8 @@ func (e *quizEntry) show(sheet store.ScoredSheet, what string) {
 		fmt.Fprintf(&b, "%2d  %s  %-20s  %s\n", i+1, mark, sheet.Responses[i], store.RightAnswer(&q))
 	}
 	e.scored.SetText(b.String())
-	e.status.SetText(fmt.Sprintf(lang.L("%s: %s (%s), %.1f of %.0f points, %.0f%%"), what, sheet.Participant.FullName(),
-		sheet.Participant.BadgeCode, sheet.Score.Points, sheet.Score.Max, sheet.Score.Percent))
+	e.status.SetText(fmt.Sprintf(lang.L("%s: %s (%s), %s of %s points, %s"), what, sheet.Participant.FullName(),
+		sheet.Participant.BadgeCode, number(sheet.Score.Points, 1), number(sheet.Score.Max, 0), wholePercent(sheet.Score.Percent)))
 }
 
 // undoLast brings back the answers recorded before the last ones.

@@ -46,11 +46,11 @@ func (r *quizResults) refresh() {
 	} else {
 		text := fmt.Sprintf(lang.L("Took the pre-test: %d · the post-test: %d · both: %d"), l.PreTakers, l.PostTakers, l.Paired)
 		if l.Paired > 0 {
-			text += "\n" + fmt.Sprintf(lang.L("Mean pre-test %.0f%% → mean post-test %.0f%% · mean normalised gain %.2f · improved %.0f%%"),
-				l.MeanPre, l.MeanPost, l.MeanNormGain, l.Improved)
+			text += "\n" + fmt.Sprintf(lang.L("Mean pre-test %s → mean post-test %s · mean normalised gain %s · improved %s"),
+				wholePercent(l.MeanPre), wholePercent(l.MeanPost), number(l.MeanNormGain, 2), wholePercent(l.Improved))
 		}
 		if l.HasPassMark {
-			text += "\n" + fmt.Sprintf(lang.L("Passed the post-test: %.0f%%"), l.Passed)
+			text += "\n" + fmt.Sprintf(lang.L("Passed the post-test: %s"), wholePercent(l.Passed))
 		}
 		r.summary.SetText(text)
 	}
@@ -62,7 +62,7 @@ func (r *quizResults) refresh() {
 		if !q.HasPre {
 			text = q.Post.Text
 		}
-		fmt.Fprintf(&b, "%d. %s — %.0f%% → %.0f%%\n", q.Position, text, q.PreRight, q.PostRight)
+		fmt.Fprintf(&b, "%d. %s — %s → %s\n", q.Position, text, wholePercent(q.PreRight), wholePercent(q.PostRight))
 	}
 	r.questions.SetText(b.String())
 }
