@@ -185,6 +185,17 @@ func (u *App) showWorkshop(id uuid.UUID) {
 			ws.ensure(sectionAttendance)
 			ws.attendance.carry(old.attendance)
 		}
+		// Keying in goes on where it was: the tab, what was typed, the
+		// sheet or form shown back and its Undo (a language chosen
+		// mid-work redraws the screen).
+		if old.quiz != nil {
+			ws.ensure(sectionTests)
+			ws.quiz.carry(old.quiz)
+		}
+		if old.evaluation != nil {
+			ws.ensure(sectionEvaluation)
+			ws.evaluation.carry(old.evaluation)
+		}
 	}
 	u.home = nil
 	u.workshop = ws

@@ -277,3 +277,24 @@ func (e *evalEntry) undoLast() {
 	e.s.reload()
 	e.focusNumber()
 }
+
+// carry takes over what the previous screen's keying in showed: the tab,
+// the fields as typed, the form shown back and its Undo.
+func (s *evaluationSection) carry(old *evaluationSection) {
+	s.tabs.SelectIndex(old.tabs.SelectedIndex())
+	e, o := s.entry, old.entry
+	e.number.SetText(o.number.Text)
+	e.ratings.SetText(o.ratings.Text)
+	if len(e.comments) == len(o.comments) {
+		for i, c := range o.comments {
+			e.comments[i].SetText(c.Text)
+		}
+	}
+	e.language.SetSelectedIndex(o.language.SelectedIndex())
+	e.problem.SetText(o.problem.Text)
+	e.back.SetText(o.back.Text)
+	e.recorded = o.recorded
+	if !o.undo.Disabled() {
+		e.undo.Enable()
+	}
+}

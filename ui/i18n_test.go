@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/workshopdesk/workshopdesk/store"
 )
@@ -210,5 +211,28 @@ func TestBrokenTranslationFileIsRefused(t *testing.T) {
 	setLanguage("fr")
 	if got := lang.L("Cancel"); got != "Annuler" {
 		t.Errorf("Cancel = %q after the broken files, want Annuler", got)
+	}
+}
+
+// TestLanguageChangeKeepsKeyingIn: choosing a language mid-work redraws
+// the screen, but the Tests section keeps its tab, the sheet shown back
+// with its Undo and a badge code half typed (they were lost).
+func TestLanguageChangeKeepsKeyingIn(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	u, _, _ := startTest(t)
+	u.openSample()
+	u.showSection(sectionTests)
+	s := u.workshop.quiz
+	s.tabs.SelectIndex(1)
+	p := u.workshop.data.Participants[1]
+	test.Type(s.entry.badge, p.BadgeCode)
+	s.entry.badge.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(s.entry.answers, `T F B AB 2007 "bishoftu"`)
+	s.entry.answers.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(s.entry.badge, "G4H")
+	languageItem(t, u, "Français").Action()
+	n := u.workshop.quiz
+	if n == s || n.tabs.SelectedIndex() != 1 || n.entry.badge.Text != "G4H" || n.entry.undo.Disabled() || !strings.Contains(n.entry.scored.Text, "✓") {
+		t.Errorf("after French: tab %d, badge %q, undo disabled %v, sheet %q", n.tabs.SelectedIndex(), n.entry.badge.Text, n.entry.undo.Disabled(), n.entry.scored.Text)
 	}
 }

@@ -42,6 +42,7 @@ type quizSection struct {
 
 func newQuizSection(ws *workshopScreen) *quizSection {
 	s := &quizSection{ws: ws}
+	ws.quiz = s
 	s.test = widget.NewSelect(nil, func(string) { s.testChosen() })
 	s.passMark = widget.NewEntry()
 	s.passMark.SetPlaceHolder(lang.L("none"))

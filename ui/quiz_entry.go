@@ -140,3 +140,21 @@ func (e *quizEntry) undoLast() {
 	e.show(sheet, lang.L("Undone; now"))
 	e.s.reloadData()
 }
+
+// carry takes over what the previous screen's keying in showed: the test,
+// the tab, the fields as typed, the sheet shown back and its Undo.
+func (s *quizSection) carry(old *quizSection) {
+	if i := old.test.SelectedIndex(); i >= 0 && i < len(s.keys) {
+		s.test.SetSelectedIndex(i)
+	}
+	s.tabs.SelectIndex(old.tabs.SelectedIndex())
+	e, o := s.entry, old.entry
+	e.badge.SetText(o.badge.Text)
+	e.answers.SetText(o.answers.Text)
+	e.scored.SetText(o.scored.Text)
+	e.status.SetText(o.status.Text)
+	e.last = o.last
+	if !o.undo.Disabled() {
+		e.undo.Enable()
+	}
+}

@@ -69,6 +69,7 @@ type workshopScreen struct {
 	certificates *certificatesSection
 	reports      *reportsSection
 	evaluation   *evaluationSection
+	quiz         *quizSection
 	template     *templateForm // the duplicate-as-template form last shown
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
