@@ -52,7 +52,9 @@ func (s *certificatesSection) settleProvisional() error {
 // updateOnTrack labels the button with how many it would print.
 func (s *certificatesSection) updateOnTrack(c store.StandingCounts) {
 	n := len(s.onTrackPeople())
-	s.onTrack.SetText(fmt.Sprintf(lang.L("Print %d on track…"), n))
+	// The count is of everyone it prints: the eligible too, so it says so
+	// (beside "22 on track" the button said "Print 28 on track").
+	s.onTrack.SetText(fmt.Sprintf(lang.L("Print %d: eligible and on track…"), n))
 	if n == 0 || n == c.Eligible {
 		s.onTrack.Disable() // nobody beyond the eligible: Print eligible does it
 	} else {

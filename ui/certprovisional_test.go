@@ -23,7 +23,7 @@ func TestCertificatesPrintOnTrack(t *testing.T) {
 	if len(people) != c.Eligible+c.OnTrack+c.AtRisk || c.OnTrack == 0 {
 		t.Fatalf("%d to print on track, counts %s", len(people), c)
 	}
-	button(t, w, fmt.Sprintf("Print %d on track…", len(people)))
+	button(t, w, fmt.Sprintf("Print %d: eligible and on track…", len(people)))
 	s.provisional = true
 	run := printAndWait(t, s, people, filepath.Join(t.TempDir(), "all.pdf"), "")
 	if run.provisional != c.OnTrack+c.AtRisk || !strings.Contains(s.lastSummary, "provisional") {
