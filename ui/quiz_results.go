@@ -62,7 +62,16 @@ func (r *quizResults) refresh() {
 		if !q.HasPre {
 			text = q.Post.Text
 		}
-		fmt.Fprintf(&b, "%d. %s — %s → %s\n", q.Position, text, wholePercent(q.PreRight), wholePercent(q.PostRight))
+		// A question one of the tests does not have shows "–" there, not
+		// "0%" as if nobody got it right.
+		pre, post := "–", "–"
+		if q.HasPre {
+			pre = wholePercent(q.PreRight)
+		}
+		if q.HasPost {
+			post = wholePercent(q.PostRight)
+		}
+		fmt.Fprintf(&b, "%d. %s — %s → %s\n", q.Position, text, pre, post)
 	}
 	r.questions.SetText(b.String())
 }

@@ -116,3 +116,24 @@ func TestQuizBadgeEnterChecksTheCode(t *testing.T) {
 		t.Errorf("Enter on an unknown badge code: focus on %T, status %q", w.Canvas().Focused(), e.status.Text)
 	}
 }
+
+// TestQuizResultsQuestionOfOneTest: a question the post-test does not have
+// shows "–" after, not "0%" as if nobody got it right.
+func TestQuizResultsQuestionOfOneTest(t *testing.T) {
+	u, _, s := quizTest(t)
+	tf := store.NewTrueFalse("Only in the pre-test.", true)
+	tf.WorkshopID = u.workshop.data.Workshop.ID
+	if err := u.st.AddQuestions([]*store.Question{&tf}, []store.QuizKey{{Kind: store.PreTest}}); err != nil {
+		t.Fatal(err)
+	}
+	s.reloadData()
+	var line string
+	for _, l := range strings.Split(s.results.questions.Text, "\n") {
+		if strings.Contains(l, "Only in the pre-test.") {
+			line = l
+		}
+	}
+	if !strings.HasSuffix(line, "→ –") {
+		t.Errorf("a pre-test-only question reads %q", line)
+	}
+}
