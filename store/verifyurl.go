@@ -22,7 +22,8 @@ const MaxVerifyURLLen = 120
 
 // CheckVerifyURL reports whether s can be a verification address: an
 // https:// address (http:// only for this computer) with a host, without a
-// fragment, at most MaxVerifyURLLen bytes. Empty is fine (no address).
+// fragment or characters an address does not hold as they are (double quotes,
+// angle brackets, spaces…), at most MaxVerifyURLLen bytes. Empty is fine (no address).
 func CheckVerifyURL(s string) error {
 	if s == "" {
 		return nil
@@ -31,7 +32,7 @@ func CheckVerifyURL(s string) error {
 	switch {
 	case len(s) > MaxVerifyURLLen:
 		return fmt.Errorf("keep the address within %d characters", MaxVerifyURLLen)
-	case err != nil || u.Host == "" || strings.ContainsAny(s, " \t\n"):
+	case err != nil || u.Host == "" || strings.ContainsAny(s, " \t\n\"<>\\^`{|}"):
 		return fmt.Errorf("%q is not a web address such as https://example.org/verify.html", s)
 	case u.Scheme != "https" && !(u.Scheme == "http" && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1")):
 		return fmt.Errorf("%q: use an https:// address", s)

@@ -14,7 +14,10 @@ func TestVerifyURL(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"example.org/verify.html", "http://example.org/v.html", "ftp://example.org/v", "https://example.org/v.html#x",
-		"https:///v.html", "https://example.org/" + strings.Repeat("a", MaxVerifyURLLen), "javascript:alert(1)"} {
+		"https:///v.html", "https://example.org/" + strings.Repeat("a", MaxVerifyURLLen), "javascript:alert(1)",
+		// Characters a web address does not hold as they are (a hostile
+		// tester's markup went into the QR codes).
+		`https://example.org/"><script>alert(1)</script>`, "https://example.org/a<b", "https://example.org/a\\b", "https://example.org/a`b", "https://example.org/a{b}"} {
 		if err := CheckVerifyURL(bad); err == nil {
 			t.Errorf("CheckVerifyURL(%q) accepted", bad)
 		}
