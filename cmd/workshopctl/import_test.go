@@ -323,7 +323,7 @@ func TestImportUnreadable(t *testing.T) {
 	}
 	for file, want := range map[string]string{
 		pngFile:                        "read logo.png: this is not a CSV or XLSX file: it is a PNG image",
-		filepath.Join(dir, "none.csv"): "read participant list: open " + filepath.Join(dir, "none.csv") + ": no such file or directory",
+		filepath.Join(dir, "none.csv"): "read the spreadsheet: open " + filepath.Join(dir, "none.csv") + ": no such file or directory",
 	} {
 		for _, yes := range []string{"--yes", "--json"} {
 			msg := wantFailure(t, runCLI(t, "--data", data, "import", "--workshop", "demo", file, yes))

@@ -135,7 +135,7 @@ func ReadSheet(name string, r io.Reader, sheet string) (*Table, error) {
 func ReadFile(path, sheet string) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read participant list: %w", err)
+		return nil, fmt.Errorf("read the spreadsheet: %w", err)
 	}
 	defer f.Close()
 	return ReadSheet(filepath.Base(path), f, sheet)
