@@ -150,3 +150,21 @@ func TestWithdrawalReasonsInTheScreensLanguage(t *testing.T) {
 		t.Errorf("the reason to withdraw a removed participant's reads %q", gone)
 	}
 }
+
+// TestKeyedAnswerProblemsInTheScreensLanguage: what store says about a
+// keyed answer line (an unclosed quote, a closed test) reads in the
+// screens' language in the Tests section.
+func TestKeyedAnswerProblemsInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	setLanguage("fr")
+	u, _, _ := startTest(t)
+	u.openSample()
+	u.showSection(sectionTests)
+	e := u.workshop.quiz.entry
+	e.badge.SetText(u.workshop.data.Participants[1].BadgeCode)
+	e.answers.SetText(`T "open`)
+	e.record()
+	if want := "réponse 2 : le guillemet ouvert au caractère 3 n’est pas fermé"; !strings.Contains(e.status.Text, want) {
+		t.Errorf("an unclosed quote reads %q, want it to hold %q", e.status.Text, want)
+	}
+}

@@ -86,7 +86,7 @@ func (e *quizEntry) record() {
 	}
 	sheet, err := u.st.RecordAnswerLine(e.s.ws.data.Workshop.ID, e.s.key(), e.badge.Text, e.answers.Text, "keyboard")
 	if err != nil {
-		e.status.SetText(fmt.Sprintf(lang.L("Not recorded: %v"), err))
+		e.status.SetText(fmt.Sprintf(lang.L("Not recorded: %v"), storeMessage(err.Error())))
 		return
 	}
 	e.last = sheet.Participant.ID

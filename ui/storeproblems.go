@@ -42,6 +42,10 @@ var storeProblems = []string{
 	"use 4 to 8 letters or digits",
 	"the text is %s characters long; at most %d are allowed",
 	"the text holds bytes that are not UTF-8",
+	// Keyed answer lines (store/quiz_line.go, quiz_keyed.go, quiz_answers.go).
+	"answer %d: the quote opened at character %d is not closed",
+	"no participant has the badge code %q",
+	"the test is closed; open it to record answers",
 }
 
 // problemPattern reads a message back into the arguments of its format.
