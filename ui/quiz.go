@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -200,21 +202,39 @@ func (s *quizSection) testChosen() {
 	}
 }
 
+// passMarkValue is the pass mark typed, 0 (none) when empty; "70", "70 %"
+// and "72,5" are read.
+func (s *quizSection) passMarkValue() float64 {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.passMark.Text), "%"))
+	if t == "" {
+		return 0
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", "."), 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return v
+}
+
+// checkPassMark says what is wrong with the pass mark typed, or "".
+func (s *quizSection) checkPassMark() string {
+	if v := s.passMarkValue(); math.IsNaN(v) || v < 0 || v > 100 {
+		return fmt.Sprintf(lang.L("The pass mark %q is not a per cent from 0 to 100."), s.passMark.Text)
+	}
+	return ""
+}
+
 func (s *quizSection) saveSettings() {
 	z := s.quiz()
 	if z == nil {
 		s.ws.u.showError(fmt.Errorf("%s", lang.L("The test has no questions yet: import some first.")))
 		return
 	}
-	pass := 0.0
-	if t := strings.TrimSpace(strings.TrimSuffix(s.passMark.Text, "%")); t != "" {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", "."), 64)
-		if err != nil {
-			s.ws.u.showError(fmt.Errorf(lang.L("The pass mark %q is not a number."), s.passMark.Text))
-			return
-		}
-		pass = v
+	if msg := s.checkPassMark(); msg != "" {
+		s.ws.u.showError(errors.New(msg))
+		return
 	}
+	pass := s.passMarkValue()
 	c := *z
 	c.PassMark, c.Closed, c.Completion = pass, s.closed.Checked, s.complete.Checked
 	if err := s.ws.u.st.SaveQuiz(&c); err != nil {

@@ -97,6 +97,16 @@ func TestQuizSettings(t *testing.T) {
 	if min := s.content.MinSize(); min.Width > 900 {
 		t.Errorf("the Tests section needs %v wide; it must fit a 1024 × 768 screen", min)
 	}
+	// A pass mark that is not a per cent is refused in words, not with
+	// store's field name ("Pass_mark: -5 is not…"), and nothing changes.
+	s.passMark.SetText("-5")
+	if msg := s.checkPassMark(); msg == "" || strings.Contains(msg, "pass_mark") || !strings.Contains(msg, "-5") {
+		t.Errorf("a pass mark of -5 says %q", msg)
+	}
+	test.Tap(button(t, u.win, "Save settings"))
+	if z, _ := u.st.FindQuiz(u.workshop.data.Workshop.ID, store.QuizKey{Kind: store.PostTest}); z.PassMark != 80 {
+		t.Errorf("a refused pass mark changed it to %v", z.PassMark)
+	}
 }
 
 // TestQuizBadgeEnterChecksTheCode: Enter on an empty or unknown badge
