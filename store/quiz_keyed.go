@@ -20,6 +20,20 @@ type ScoredSheet struct {
 	Score       Score
 }
 
+// Mark is how question i of the sheet went, as the scored sheet shows it:
+// ✓ right, ½ partly right, ✗ wrong, – not answered.
+func (s ScoredSheet) Mark(i int) string {
+	switch {
+	case s.Responses[i] == "":
+		return "–"
+	case s.Score.Right(i):
+		return "✓"
+	case s.Score.Credits[i] > 0:
+		return "½"
+	}
+	return "✗"
+}
+
 // ParseQuizKey reads "pre", "post" or "check:SESSION", where SESSION is a
 // session's ID, a unique prefix of it, or its title (ignoring case and
 // accents), among sessions.

@@ -103,16 +103,7 @@ func (e *quizEntry) record() {
 func (e *quizEntry) show(sheet store.ScoredSheet, what string) {
 	var b strings.Builder
 	for i, q := range sheet.Questions {
-		mark := "✗"
-		switch {
-		case sheet.Responses[i] == "":
-			mark = "–"
-		case sheet.Score.Right(i):
-			mark = "✓"
-		case sheet.Score.Credits[i] > 0:
-			mark = "½"
-		}
-		fmt.Fprintf(&b, "%2d  %s  %-20s  %s\n", i+1, mark, sheet.Responses[i], store.RightAnswer(&q))
+		fmt.Fprintf(&b, "%2d  %s  %-20s  %s\n", i+1, sheet.Mark(i), sheet.Responses[i], store.RightAnswer(&q))
 	}
 	e.scored.SetText(b.String())
 	e.status.SetText(fmt.Sprintf(lang.L("%s: %s (%s), %s of %s points, %s"), what, sheet.Participant.FullName(),

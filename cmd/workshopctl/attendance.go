@@ -535,15 +535,11 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // participants and attendance, and closes the data file again, so that
 // it is not held while a PDF is made.
 func (c *cli) loadWorkshop(ref string) (d *store.WorkshopData, err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return nil, err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return nil, err
-	}
 	d, err = st.LoadWorkshop(w.ID)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", w.Code, err)

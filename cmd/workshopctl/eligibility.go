@@ -53,15 +53,11 @@ type eligibilityJSON struct {
 
 // eligibility prints everyone's standing.
 func (c *cli) eligibility(ref string) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	d, err := st.LoadWorkshop(w.ID)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", w.Code, err)

@@ -44,15 +44,11 @@ func (c *cli) evaluationForms(ref, out, lang, paper string, copies int) (err err
 	if err != nil {
 		return err
 	}
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	d, err := st.LoadWorkshop(w.ID)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", w.Code, err)
@@ -135,15 +131,11 @@ it, and nothing is recorded. Prints the form back as recorded.`,
 
 func (c *cli) recordEvaluation(ref string, form int, ratings string, comments map[string]string, lang string) (err error) {
 	lang = strings.ToLower(strings.TrimSpace(lang))
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	r, f, err := ops.RecordKeyed(st, w.ID, form, ratings, comments, lang)
 	if err != nil {
 		return fmt.Errorf("form %d not recorded: %w", form, err)
@@ -232,15 +224,11 @@ nothing without --yes, and nothing at all while any row has a problem.`,
 }
 
 func (c *cli) importEvaluations(ref, path, sheet string, yes bool) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	im, err := ops.ReadEvaluationFile(st, &w, path, sheet)
 	if err != nil {
 		return err
@@ -335,15 +323,11 @@ per open question. With --json: {"responses", "attended", "response_rate",
 }
 
 func (c *cli) evaluation(ref string) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	d, err := st.LoadWorkshop(w.ID)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", w.Code, err)

@@ -248,6 +248,21 @@ func closeStore(st *store.Store, err *error) {
 	}
 }
 
+// openWorkshop opens the data file and finds the workshop named by ref;
+// on success the caller closes st (defer closeStore(st, &err)).
+func (c *cli) openWorkshop(ref string) (*store.Store, store.Workshop, error) {
+	st, err := c.open(false)
+	if err != nil {
+		return nil, store.Workshop{}, err
+	}
+	w, err := findWorkshop(st, ref)
+	if err != nil {
+		st.Close()
+		return nil, store.Workshop{}, err
+	}
+	return st, w, nil
+}
+
 // findWorkshop returns the workshop named by ref: its code, its ID or a
 // unique prefix of its ID.
 func findWorkshop(st *store.Store, ref string) (store.Workshop, error) {

@@ -57,15 +57,11 @@ func (c *cli) participants(ref, out, lang string, delim rune) (err error) {
 			return err
 		}
 	}
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	list, err := st.Participants(w.ID)
 	if err != nil {
 		return fmt.Errorf("list the participants of %s: %w", w.Code, err)

@@ -209,15 +209,11 @@ type questionJSON struct {
 }
 
 func (c *cli) questions(ref string) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	qd, err := st.LoadQuizData(w.ID)
 	if err != nil {
 		return err
@@ -296,15 +292,11 @@ func (c *cli) exportQuestions(ref, out string) (err error) {
 	if err := c.notDataFile(out, "--out"); err != nil {
 		return err
 	}
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	qs, err := st.Questions(w.ID)
 	if err != nil {
 		return err
@@ -355,15 +347,11 @@ var testSettingsCommand = &command{
 }
 
 func (c *cli) testSettings(ref, test string, pass float64, closed, open bool, completion string) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	z, err := c.findQuiz(st, w, test)
 	if err != nil {
 		return err

@@ -34,15 +34,11 @@ the earlier ones, which stay in the history. Prints the sheet scored.`,
 }
 
 func (c *cli) recordAnswers(ref, test, code, answers string) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	z, err := c.findQuiz(st, w, test)
 	if err != nil {
 		return err
@@ -58,16 +54,7 @@ func (c *cli) recordAnswers(ref, test, code, answers string) (err error) {
 		points(sheet.Score.Points), points(sheet.Score.Max), percent(sheet.Score.Percent))
 	t := newTable("#", "ANSWER", "", "RIGHT ANSWER").alignRight(0)
 	for i, q := range sheet.Questions {
-		mark := "✗"
-		switch {
-		case sheet.Responses[i] == "":
-			mark = "–"
-		case sheet.Score.Right(i):
-			mark = "✓"
-		case sheet.Score.Credits[i] > 0:
-			mark = "½"
-		}
-		t.add(fmt.Sprint(i+1), sheet.Responses[i], mark, store.RightAnswer(&q))
+		t.add(fmt.Sprint(i+1), sheet.Responses[i], sheet.Mark(i), store.RightAnswer(&q))
 	}
 	return t.write(c.stdout)
 }
@@ -123,15 +110,11 @@ func (c *cli) importAnswers(ref, test, file string, yes bool) (err error) {
 	if err != nil {
 		return err
 	}
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	z, err := c.findQuiz(st, w, test)
 	if err != nil {
 		return err
@@ -213,15 +196,11 @@ type resultJSON struct {
 }
 
 func (c *cli) results(ref string) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	l, _, err := st.WorkshopLearning(w.ID)
 	if err != nil {
 		return err
@@ -326,15 +305,11 @@ func (c *cli) testSheets(ref, test, out, paper string, booklet bool) (err error)
 	if err := c.notDataFile(out, "--out"); err != nil {
 		return err
 	}
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	z, err := c.findQuiz(st, w, test)
 	if err != nil {
 		return err

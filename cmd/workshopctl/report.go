@@ -235,15 +235,11 @@ func (c *cli) printReport(what, subject string, f reportFlags, run ops.ReportRun
 // loadWithOverrides reads the workshop named by ref with its data and its
 // current eligibility overrides, and closes the data file again.
 func (c *cli) loadWithOverrides(ref string) (d *store.WorkshopData, ov map[uuid.UUID]store.EligibilityOverride, err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return nil, nil, err
-	}
 	if d, err = st.LoadWorkshop(w.ID); err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", w.Code, err)
 	}

@@ -158,15 +158,11 @@ flagged "clash with N", and a line at the end counts them.`,
 
 // sessions prints the agenda of the workshop named by ref.
 func (c *cli) sessions(ref string) (err error) {
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	list, err := st.Sessions(w.ID)
 	if err != nil {
 		return fmt.Errorf("list the sessions of %s: %w", w.Code, err)

@@ -59,15 +59,11 @@ func (c *cli) verifyPage(ref, out, address string, setAddress bool) (err error) 
 			return fmt.Errorf("--url: %w", err)
 		}
 	}
-	st, err := c.open(false)
+	st, w, err := c.openWorkshop(ref)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	w, err := findWorkshop(st, ref)
-	if err != nil {
-		return err
-	}
 	if setAddress && w.Certificate.VerifyURL != address {
 		w.Certificate.VerifyURL = address
 		if err := st.SaveWorkshop(&w); err != nil {
