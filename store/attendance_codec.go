@@ -46,6 +46,10 @@ func encodeAttendance(a *Attendance) []byte {
 // (session‖participant, followed by a version ID in the history).
 func decodeAttendance(key, v []byte) (Attendance, error) {
 	var a Attendance
+	v, err := unseal(v)
+	if err != nil {
+		return a, err
+	}
 	if len(key) < 32 || len(v) < attendanceFixed || v[0] < 1 || int(v[0]) > len(Statuses) {
 		return a, errBadAttendance
 	}
@@ -72,6 +76,10 @@ func decodeAttendance(key, v []byte) (Attendance, error) {
 
 // markOf reads the mark at the start of a stored attendance record.
 func markOf(v []byte) (Mark, error) {
+	v, err := unseal(v)
+	if err != nil {
+		return Mark{}, err
+	}
 	if len(v) < attendanceFixed {
 		return Mark{}, errBadAttendance
 	}
@@ -126,7 +134,11 @@ func putCurrentAttendance(tx *bolt.Tx, a *Attendance) error {
 	if err := keepInHistory(tx, key, cur.Get(key)); err != nil {
 		return err
 	}
-	return cur.Put(key, encodeAttendance(a))
+	v, err := sealFor(tx, encodeAttendance(a))
+	if err != nil {
+		return err
+	}
+	return cur.Put(key, v)
 }
 
 // keepInHistory appends a stored record (nil: nothing) to the history of

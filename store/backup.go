@@ -332,6 +332,9 @@ func checkBackupFile(path string) error {
 		if v := decodeSchema(meta.Get(metaSchema)); v > currentSchema {
 			return &TooNewError{Path: path, Schema: v, Known: currentSchema}
 		}
+		if _, err := unlockTx(tx, path, Secret{}); err != nil {
+			return err // sealed with a key not unlocked here: its records cannot be checked
+		}
 		if problems := recordProblems(tx); len(problems) > 0 {
 			return &DamagedError{Path: path, Reason: "the backup is damaged (" + problems[0] + ")"}
 		}

@@ -46,7 +46,22 @@ var (
 	// metaSigningKey holds the Ed25519 private key (seed‖public key, 64
 	// bytes) that signs certificates; created on first use (schema 3).
 	metaSigningKey = []byte("certificate_signing_key")
+	// metaEncryption holds the passphrase header of a file protected by a
+	// passphrase (passphrase.go); metaKeyID names its data key. Both are
+	// absent from a file without one.
+	metaEncryption = []byte("encryption")
+	metaKeyID      = []byte("encryption_key_id")
 )
+
+// plainBuckets hold only IDs, counters and codes that name no person,
+// read as they are: their values are never sealed. Every other bucket's
+// values are sealed in a file with a passphrase (seal.go), and the meta
+// bucket is copied as it is but for the signing key; the badge index is
+// rebuilt with keyed hashes. A new index bucket read raw belongs here.
+var plainBuckets = [][]byte{
+	bucketWorkshopCodes, bucketSessionsByWorkshop, bucketParticipantsByWorkshop,
+	bucketCertificatesByParticipant, bucketCertificateNumbers, bucketCertificateCodes, bucketCertificateSequences,
+}
 
 // appName is stored under metaApp to recognise a Workshop Desk file.
 const appName = "workshopdesk"

@@ -198,11 +198,11 @@ func (c *checker) participants() {
 		}
 		key := join(p.WorkshopID, p.ID)
 		live[string(key)] = true
-		liveBadges[string(badgeKey(p.WorkshopID, p.BadgeCode))] = true
+		liveBadges[string(badgeKey(c.tx, p.WorkshopID, p.BadgeCode))] = true
 		if ix.Get(key) == nil {
 			c.add("participant %s: missing from its workshop's index", p.ID)
 		}
-		if !bytes.Equal(badges.Get(badgeKey(p.WorkshopID, p.BadgeCode)), p.ID[:]) {
+		if !bytes.Equal(badges.Get(badgeKey(c.tx, p.WorkshopID, p.BadgeCode)), p.ID[:]) {
 			c.add("participant %s: badge code %s is missing from the badge index", p.ID, p.BadgeCode)
 		}
 	})

@@ -14,6 +14,9 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	if err != nil {
 		return fmt.Errorf("encode record %x: %w", key, err)
 	}
+	if data, err = sealFor(b.Tx(), data); err != nil {
+		return fmt.Errorf("encode record %x: %w", key, err)
+	}
 	return b.Put(key, data)
 }
 
@@ -24,7 +27,7 @@ func getJSON(b *bolt.Bucket, key []byte, v any) error {
 	if data == nil {
 		return ErrNotFound
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := unmarshalStored(data, v); err != nil {
 		return fmt.Errorf("decode record %x: %w", key, err)
 	}
 	return nil
@@ -34,8 +37,17 @@ func getJSON(b *bolt.Bucket, key []byte, v any) error {
 // point for turning stored bytes into values, and the fuzz target's subject.
 func decodeRecord[T any](data []byte) (T, error) {
 	var v T
-	err := json.Unmarshal(data, &v)
+	err := unmarshalStored(data, &v)
 	return v, err
+}
+
+// unmarshalStored decodes a stored JSON value, sealed or plain, into v.
+func unmarshalStored(data []byte, v any) error {
+	plain, err := unseal(data)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(plain, v)
 }
 
 // join concatenates IDs into a composite key such as session‖participant.

@@ -121,7 +121,7 @@ func (s *Store) MergeParticipants(keepID, dropID uuid.UUID) (Participant, error)
 		drop.touch(now, s.device)
 		drop.DeletedAt = &now
 		drop.Notes = strings.TrimSpace(drop.Notes + "\nMerged into " + keep.ID.String())
-		if err := tx.Bucket(bucketBadgeCodes).Delete(badgeKey(drop.WorkshopID, drop.BadgeCode)); err != nil {
+		if err := tx.Bucket(bucketBadgeCodes).Delete(badgeKey(tx, drop.WorkshopID, drop.BadgeCode)); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bucketParticipantsByWorkshop).Delete(join(drop.WorkshopID, drop.ID)); err != nil {

@@ -244,7 +244,7 @@ func liveResponse(b *bolt.Bucket, workshopID uuid.UUID, form int) bool {
 	var head struct {
 		DeletedAt *json.RawMessage `json:"deleted_at"`
 	}
-	return json.Unmarshal(v, &head) != nil || head.DeletedAt == nil
+	return unmarshalStored(v, &head) != nil || head.DeletedAt == nil
 }
 
 // DeleteEvaluation takes back a recorded form (the undo of keyed entry);

@@ -32,7 +32,11 @@ func (s *Store) SaveImage(data []byte) (string, error) {
 		if b.Get([]byte(id)) != nil {
 			return nil
 		}
-		return b.Put([]byte(id), data)
+		sealed, err := sealFor(tx, data)
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte(id), sealed)
 	})
 	if err != nil {
 		return "", fmt.Errorf("save image: %w", err)
@@ -51,7 +55,11 @@ func (s *Store) Images(ids ...string) (map[string][]byte, error) {
 			if v == nil {
 				return fmt.Errorf("image %s: %w", id, ErrNotFound)
 			}
-			out[id] = bytes.Clone(v)
+			plain, err := unseal(v)
+			if err != nil {
+				return fmt.Errorf("image %s: %w", id, err)
+			}
+			out[id] = bytes.Clone(plain)
 		}
 		return nil
 	})

@@ -98,14 +98,14 @@ func migrateBadgesAndMarks(s *Store, tx *bolt.Tx) error {
 			return nil
 		}
 		code := NormalizeBadgeCode(p.BadgeCode)
-		if !validBadgeCode(code) || badges.Get(badgeKey(p.WorkshopID, code)) != nil {
+		if !validBadgeCode(code) || badges.Get(badgeKey(tx, p.WorkshopID, code)) != nil {
 			code = freeBadgeCode(badges, p.WorkshopID)
 		}
 		if code != p.BadgeCode {
 			p.BadgeCode = code
 			recoded = append(recoded, p)
 		}
-		return badges.Put(badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:])
+		return badges.Put(badgeKey(tx, p.WorkshopID, p.BadgeCode), p.ID[:])
 	})
 	if err != nil {
 		return err

@@ -149,41 +149,40 @@ func (s *Store) writeParticipant(w *batchWrites, p *Participant, live map[uuid.U
 	if p.ID != uuid.Nil {
 		var old Participant
 		data := w.get(bucketParticipants, p.ID[:])
-		if data == nil || json.Unmarshal(data, &old) != nil || old.Deleted() || old.WorkshopID != p.WorkshopID {
+		if data == nil || unmarshalStored(data, &old) != nil || old.Deleted() || old.WorkshopID != p.WorkshopID {
 			return fmt.Errorf("save participant %s: %w", p.ID, ErrNotFound)
 		}
 		p.CreatedAt = old.CreatedAt
 		if old.BadgeCode != p.BadgeCode {
-			w.delete(bucketBadgeCodes, badgeKey(old.WorkshopID, old.BadgeCode))
+			w.delete(bucketBadgeCodes, badgeKey(w.tx, old.WorkshopID, old.BadgeCode))
 		}
 	}
 	p.DeletedAt = nil // saving is never a way to delete
 	p.touch(s.now(), s.device)
 	if p.BadgeCode == "" {
-		for p.BadgeCode = NewBadgeCode(); w.get(bucketBadgeCodes, badgeKey(p.WorkshopID, p.BadgeCode)) != nil; {
+		for p.BadgeCode = NewBadgeCode(); w.get(bucketBadgeCodes, badgeKey(w.tx, p.WorkshopID, p.BadgeCode)) != nil; {
 			p.BadgeCode = NewBadgeCode()
 		}
-	} else if owner := w.get(bucketBadgeCodes, badgeKey(p.WorkshopID, p.BadgeCode)); owner != nil && !bytes.Equal(owner, p.ID[:]) {
+	} else if owner := w.get(bucketBadgeCodes, badgeKey(w.tx, p.WorkshopID, p.BadgeCode)); owner != nil && !bytes.Equal(owner, p.ID[:]) {
 		return ValidationError{{"badge_code", fmt.Sprintf("the badge code %s is already given to someone else in this workshop", p.BadgeCode)}}
 	}
 	data, err := json.Marshal(p)
+	if err == nil {
+		data, err = sealFor(w.tx, data)
+	}
 	if err != nil {
 		return fmt.Errorf("encode participant %s: %w", p.ID, err)
 	}
-	w.put(bucketBadgeCodes, badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:])
+	w.put(bucketBadgeCodes, badgeKey(w.tx, p.WorkshopID, p.BadgeCode), p.ID[:])
 	w.put(bucketParticipantsByWorkshop, join(p.WorkshopID, p.ID), nil)
 	w.put(bucketParticipants, p.ID[:], data)
 	return nil
 }
 
-func badgeKey(workshopID uuid.UUID, code string) []byte {
-	return append(join(workshopID), code...)
-}
-
 // freeBadgeCode returns a new code not yet used in the workshop.
 func freeBadgeCode(badges *bolt.Bucket, workshopID uuid.UUID) string {
 	for {
-		if code := NewBadgeCode(); badges.Get(badgeKey(workshopID, code)) == nil {
+		if code := NewBadgeCode(); badges.Get(badgeKey(badges.Tx(), workshopID, code)) == nil {
 			return code
 		}
 	}
@@ -211,7 +210,7 @@ func liveParticipant(tx *bolt.Tx, id uuid.UUID, p *Participant) error {
 func (s *Store) ParticipantByBadge(workshopID uuid.UUID, code string) (Participant, error) {
 	var p Participant
 	err := s.view(func(tx *bolt.Tx) error {
-		id := tx.Bucket(bucketBadgeCodes).Get(badgeKey(workshopID, NormalizeBadgeCode(code)))
+		id := tx.Bucket(bucketBadgeCodes).Get(badgeKey(tx, workshopID, NormalizeBadgeCode(code)))
 		if id == nil {
 			return fmt.Errorf("badge code %q: %w", code, ErrNotFound)
 		}
@@ -274,7 +273,7 @@ func decodeParallel(raw [][]byte, list []Participant) error {
 	workers := min(runtime.GOMAXPROCS(0), max(len(raw)/small, 1))
 	if workers == 1 {
 		for i, v := range raw {
-			if err := json.Unmarshal(v, &list[i]); err != nil {
+			if err := unmarshalStored(v, &list[i]); err != nil {
 				return fmt.Errorf("participant %d: %w", i, err)
 			}
 		}
@@ -299,7 +298,7 @@ func decodeCloned(raw [][]byte, list []Participant, workers int) error {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(raw); i += workers {
-				if err := json.Unmarshal(raw[i], &list[i]); err != nil && errs[w] == nil {
+				if err := unmarshalStored(raw[i], &list[i]); err != nil && errs[w] == nil {
 					errs[w] = fmt.Errorf("participant %d: %w", i, err)
 				}
 			}
@@ -320,7 +319,7 @@ func (s *Store) DeleteParticipant(id uuid.UUID) error {
 		now := s.now()
 		p.touch(now, s.device)
 		p.DeletedAt = &now
-		if err := tx.Bucket(bucketBadgeCodes).Delete(badgeKey(p.WorkshopID, p.BadgeCode)); err != nil {
+		if err := tx.Bucket(bucketBadgeCodes).Delete(badgeKey(tx, p.WorkshopID, p.BadgeCode)); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bucketParticipantsByWorkshop).Delete(join(p.WorkshopID, p.ID)); err != nil {
@@ -343,11 +342,11 @@ func (s *Store) UndeleteParticipant(id uuid.UUID) error {
 		}
 		p.DeletedAt = nil
 		badges := tx.Bucket(bucketBadgeCodes)
-		if badges.Get(badgeKey(p.WorkshopID, p.BadgeCode)) != nil {
+		if badges.Get(badgeKey(tx, p.WorkshopID, p.BadgeCode)) != nil {
 			p.BadgeCode = freeBadgeCode(badges, p.WorkshopID)
 		}
 		p.touch(s.now(), s.device)
-		if err := badges.Put(badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:]); err != nil {
+		if err := badges.Put(badgeKey(tx, p.WorkshopID, p.BadgeCode), p.ID[:]); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bucketParticipantsByWorkshop).Put(join(p.WorkshopID, p.ID), nil); err != nil {

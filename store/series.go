@@ -305,7 +305,7 @@ func decodeRegistrations(sw *seriesWorkshop) (err error) {
 		switch {
 		case r.cert == nil:
 			continue
-		case !bytes.Contains(r.cert, []byte(`"voided_at"`)) && !bytes.Contains(r.cert, []byte(`"deleted_at"`)):
+		case !sealedValue(r.cert) && !bytes.Contains(r.cert, []byte(`"voided_at"`)) && !bytes.Contains(r.cert, []byte(`"deleted_at"`)):
 			// Neither voided nor deleted: both fields are left out when
 			// unset, and the text cannot occur unescaped inside another
 			// string. This spares most of the decoding. The certificate

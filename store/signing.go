@@ -148,6 +148,12 @@ func KeyFingerprint(pub ed25519.PublicKey) string {
 // signingKey reads the file's private key in tx; nil when there is none.
 func signingKey(tx *bolt.Tx) (ed25519.PrivateKey, error) {
 	b := tx.Bucket(bucketMeta).Get(metaSigningKey)
+	if len(b) == ed25519.PrivateKeySize+sealOverhead {
+		var err error
+		if b, err = unseal(b); err != nil {
+			return nil, fmt.Errorf("the certificate signing key: %w", err)
+		}
+	}
 	switch len(b) {
 	case 0:
 		return nil, nil
@@ -168,7 +174,11 @@ func ensureKey(tx *bolt.Tx) (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create the certificate signing key: %w", err)
 	}
-	return priv, tx.Bucket(bucketMeta).Put(metaSigningKey, priv)
+	sealed, err := sealFor(tx, priv)
+	if err != nil {
+		return nil, fmt.Errorf("create the certificate signing key: %w", err)
+	}
+	return priv, tx.Bucket(bucketMeta).Put(metaSigningKey, sealed)
 }
 
 // privateKey reads the file's private key, creating it on first use.

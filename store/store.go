@@ -33,6 +33,10 @@ type Options struct {
 	// BackupInterval is the least time between automatic backups. Zero
 	// means ten minutes.
 	BackupInterval time.Duration
+	// Secret unlocks a file protected by a passphrase (passphrase.go).
+	// Without it such a file gives a *PassphraseError, unless its key was
+	// unlocked in this process already.
+	Secret Secret
 }
 
 // Store is an open Workshop Desk data file. It is safe for concurrent use.
@@ -109,6 +113,12 @@ func Open(path string, opts Options) (st *Store, err error) {
 			st = nil
 		}
 	}()
+	if err := st.view(func(tx *bolt.Tx) error {
+		_, err := unlockTx(tx, path, opts.Secret)
+		return err
+	}); err != nil {
+		return nil, err
+	}
 	if err := st.prepare(); err != nil {
 		return nil, err
 	}
