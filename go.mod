@@ -18,6 +18,7 @@ require (
 	golang.org/x/crypto v0.48.0
 	golang.org/x/image v0.25.0
 	golang.org/x/sys v0.41.0
+	golang.org/x/term v0.40.0
 	golang.org/x/text v0.34.0
 )
 

@@ -431,13 +431,13 @@ func resealedCopy(view func(func(*bolt.Tx) error) error, dst string, to *sealer,
 	if err != nil {
 		return tmp, err
 	}
-	err = db.Update(func(out *bolt.Tx) error {
-		return view(func(src *bolt.Tx) error {
-			if _, err := sealerOf(src); err != nil {
-				return err
-			}
-			return resealTx(out, src, to, header)
-		})
+	// The source stays open until the copy is committed: bbolt keeps the
+	// keys and values given to Put until then.
+	err = view(func(src *bolt.Tx) error {
+		if _, err := sealerOf(src); err != nil {
+			return err
+		}
+		return db.Update(func(out *bolt.Tx) error { return resealTx(out, src, to, header) })
 	})
 	return tmp, errors.Join(err, db.Close())
 }

@@ -120,6 +120,9 @@ func (c *cli) restore(from string) error {
 	} else if err != nil {
 		return fmt.Errorf("restore: cannot read the backup: %w", err)
 	}
+	if err := c.unlockIfProtected(from); err != nil {
+		return fmt.Errorf("restore %s from %s: %w", path, from, err)
+	}
 	saved, err := store.Restore(path, from)
 	if err != nil {
 		return fmt.Errorf("restore %s from %s: %w", path, from, err)

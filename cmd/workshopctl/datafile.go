@@ -33,6 +33,9 @@ func (c *cli) check() (err error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("there is no data file at %s; name another with --data", path)
 	}
+	if err := c.unlockIfProtected(path); err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
 	problems, err := store.CheckFile(path)
 	if err != nil {
 		return fmt.Errorf("check %s: %w", path, err)

@@ -62,6 +62,11 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 		"backups":     func() []string { return nil },
 		"restore":     func() []string { return []string{out("backup.db")} },
 		"export":      func() []string { return []string{"--out", out("export.json")} },
+		"passphrase": func() []string {
+			t.Setenv(newPassphraseEnv, "a json passphrase")
+			t.Setenv(passphraseEnv, "a json passphrase")
+			return []string{"set"}
+		},
 		"evaluation-forms": func() []string {
 			return []string{"--workshop", "demo", "--out", out("forms.pdf"), "--language", "fr", "--copies", "2"}
 		},

@@ -65,7 +65,7 @@ func commands() []*command {
 		initDemoCommand, addWorkshopCommand, addSessionCommand,
 		workshopsCommand, sessionsCommand, participantsCommand, importCommand, importAttendanceCommand,
 		checkinCommand, attendanceCommand, badgesCommand, signInSheetCommand, reportCommand, eligibilityCommand, certificatesCommand, verifyCommand, verifyPageCommand, publicKeyCommand,
-		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
+		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand, passphraseCommand,
 		evaluationFormsCommand, recordEvaluationCommand, importEvaluationsCommand, evaluationCommand,
 		importQuestionsCommand, questionsCommand, exportQuestionsCommand, testSheetsCommand,
 		recordAnswersCommand, importAnswersCommand, resultsCommand, testSettingsCommand,
@@ -223,6 +223,13 @@ func (c *cli) openWith(create bool, opts store.Options) (*store.Store, error) {
 		}
 	}
 	st, err := store.Open(path, opts)
+	var pe *store.PassphraseError
+	if errors.As(err, &pe) && pe.Missing {
+		if opts.Secret, err = c.currentSecret(path, false); err != nil {
+			return nil, err
+		}
+		st, err = store.Open(path, opts)
+	}
 	if err == nil {
 		c.opened = append(c.opened, st)
 	}
