@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -58,6 +59,8 @@ type Store struct {
 	checked   bool       // the file has been checked before its first write
 	damage    string     // the first problem the check found, or ""
 	clockWarn string     // the latest warning about the clock, or ""
+
+	writes atomic.Uint64 // committed write transactions (Writes)
 }
 
 // Open opens the data file at path, creating it (and its folder) when it
@@ -236,6 +239,10 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// Writes counts the changes committed since the file was opened: the
+// app's idle lock counts a change (a scanned check-in) as use.
+func (s *Store) Writes() uint64 { return s.writes.Load() }
+
 // Path returns the data file's path.
 func (s *Store) Path() string { return s.path }
 
@@ -274,6 +281,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if err != nil {
 		return err
 	}
+	s.writes.Add(1)
 	if !s.opts.NoAutoBackup && s.ready {
 		s.backupInBackground()
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
+	"github.com/workshopdesk/workshopdesk/ui/ops"
 )
 
 // Config is what the caller gives the screens.
@@ -60,6 +61,10 @@ type App struct {
 	lastLostLetters *dialog.ConfirmDialog
 
 	clockWarned string // the clock warning last shown
+
+	unlock   *unlockScreen // shown while a protected data file is locked
+	lock     idleLock      // the window's last use, for the idle lock
+	stopIdle func()        // stops the idle lock's ticker
 }
 
 // Start opens the data file in window w and shows the first
@@ -70,9 +75,10 @@ func Start(a fyne.App, w fyne.Window, cfg Config) *App {
 	if u.now == nil {
 		u.now = time.Now
 	}
+	u.lock.now = u.now
 	applyLanguagePreference(a.Preferences())
 	a.Settings().SetTheme(newTheme())
-	w.SetContent(u.root)
+	w.SetContent(container.NewStack(newActivitySensor(u.lock.touch), u.root))
 	w.SetMainMenu(u.mainMenu())
 	u.restoreWindowSize()
 	// Saved as the window closes: once the app has stopped, Fyne has
@@ -94,13 +100,22 @@ func Start(a fyne.App, w fyne.Window, cfg Config) *App {
 		}
 	})
 	u.openData()
+	u.startIdleWatch()
 	return u
 }
 
 // Close saves the window size and closes the data file.
 func (u *App) Close() error {
 	u.saveWindowSize()
-	return u.closeStore()
+	if u.stopIdle != nil {
+		u.stopIdle()
+	}
+	protected := u.st != nil && u.st.HasPassphrase()
+	err := u.closeStore()
+	if protected {
+		ops.RemovePreviews()
+	}
+	return err
 }
 
 // saveWindowSize keeps the window's size for the next start.
@@ -137,12 +152,19 @@ func (u *App) closeStore() error {
 // openData opens the data file and shows the first screen, or the problem.
 func (u *App) openData() {
 	st, err := u.open(u.path)
+	var pe *store.PassphraseError
+	if errors.As(err, &pe) && pe.Missing {
+		u.unlock = newUnlockScreen(u, false)
+		u.show(u.unlock.content)
+		u.win.Canvas().Focus(u.unlock.entry)
+		return
+	}
 	if err != nil {
 		u.problem = newProblemScreen(u, err)
 		u.show(u.problem.content)
 		return
 	}
-	u.st, u.problem = st, nil
+	u.st, u.problem, u.unlock = st, nil, nil
 	if id, err := uuid.Parse(u.app.Preferences().String(prefLastWorkshop)); err == nil {
 		if _, err := st.Workshop(id); err == nil {
 			u.showWorkshop(id)

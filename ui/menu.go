@@ -35,6 +35,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Back up now"), func() { u.backupNow(nil) }, shortcutBackup),
 		fyne.NewMenuItem(lang.L("Restore a backup…"), u.restoreBackup),
+		fyne.NewMenuItem(lang.L("Passphrase…"), u.showPassphraseMenu),
 	)
 	var goItems []*fyne.MenuItem
 	for i, sec := range workshopSections() {
@@ -47,7 +48,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Check-in box"), func() { u.checkInBox() }, shortcutCheckIn),
 		item(lang.L("Not yet arrived"), u.notYetArrived, shortcutNotArrived))
 	goMenu := fyne.NewMenu(lang.L("Go"), goItems...)
-	view := fyne.NewMenu(lang.L("View"), u.soundMenuItem(), u.csvMenuItem())
+	view := fyne.NewMenu(lang.L("View"), u.soundMenuItem(), u.csvMenuItem(), u.idleLockMenuItem())
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Verify a certificate…"), u.showVerify),
 		u.languageMenuItem(),

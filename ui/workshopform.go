@@ -202,6 +202,9 @@ func (f *workshopForm) save() bool {
 	}
 	if err == nil {
 		f.u.showWorkshop(w.ID)
+		if f.edit == nil {
+			f.u.offerFirstPassphrase()
+		}
 		return true
 	}
 	showProblems(err, f.errs, f.problem)
