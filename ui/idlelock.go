@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -123,6 +124,19 @@ func (u *App) checkIdle() {
 	if u.lock.idleFor(u.st.Writes()) >= time.Duration(minutes)*time.Minute {
 		u.lockNow()
 	}
+}
+
+// lockIfProtected is File › Lock now: it locks the window when the data
+// file has a passphrase, and otherwise says that it needs one.
+func (u *App) lockIfProtected() {
+	if u.st == nil {
+		return
+	}
+	if !u.st.HasPassphrase() {
+		dialog.ShowInformation(lang.L("Lock now"), lang.L("Only a data file protected by a passphrase can be locked: set one from File › Passphrase…"), u.win)
+		return
+	}
+	u.lockNow()
 }
 
 // lockNow hides everything, closes the data file, forgets its key and

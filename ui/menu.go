@@ -36,6 +36,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Back up now"), func() { u.backupNow(nil) }, shortcutBackup),
 		fyne.NewMenuItem(lang.L("Restore a backup…"), u.restoreBackup),
 		fyne.NewMenuItem(lang.L("Passphrase…"), u.showPassphraseMenu),
+		fyne.NewMenuItem(lang.L("Lock now"), u.lockIfProtected),
 	)
 	var goItems []*fyne.MenuItem
 	for i, sec := range workshopSections() {

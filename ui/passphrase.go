@@ -134,18 +134,13 @@ func (u *App) showPassphraseMenu() {
 // (change) or removes it (remove).
 func (u *App) askCurrent(remove bool) {
 	current := widget.NewPasswordEntry()
-	title, confirm := lang.L("Change the passphrase"), lang.L("Next")
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Current passphrase"), current)}
+	title, confirm, note := lang.L("Change the passphrase"), lang.L("Next"), ""
 	if remove {
 		title, confirm = lang.L("Remove the passphrase"), lang.L("Remove")
-		note := widget.NewLabel(lang.L("The records are then stored plain: anyone with the laptop or a copy of the file can read them. The backups made so far stay protected."))
-		note.Wrapping = fyne.TextWrapWord
-		items = append([]*widget.FormItem{widget.NewFormItem("", note)}, items...)
+		note = lang.L("The records are then stored plain: anyone with the laptop or a copy of the file can read them. The backups made so far stay protected.")
 	}
-	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Current passphrase"), current)}
+	d := u.passphraseForm(title, confirm, note, items, func() {
 		secret := store.Secret{Passphrase: current.Text}
 		if err := store.Unlock(u.path, secret); err != nil {
 			dialog.ShowInformation(title, passphraseProblem(err), u.win)
@@ -156,28 +151,51 @@ func (u *App) askCurrent(remove bool) {
 			return
 		}
 		u.changeFile(func() (string, error) { return "", store.RemovePassphrase(u.path, secret, store.Options{}) })
-	}, u.win)
-	current.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	})
+	current.OnSubmitted = func(string) { d.submit() }
 	u.win.Canvas().Focus(current)
+}
+
+// secretForm is a dialog of password fields: Enter in the last one, or the
+// confirm button, submits it.
+type secretForm struct {
+	dialog *dialog.ConfirmDialog
+	done   func()
+}
+
+func (f *secretForm) submit() {
+	f.dialog.Hide()
+	f.done()
+}
+
+// passphraseForm shows a dialog with a note (optional) above the form
+// items; done runs when it is confirmed.
+func (u *App) passphraseForm(title, confirm, note string, items []*widget.FormItem, done func()) *secretForm {
+	box := container.NewVBox()
+	if note != "" {
+		l := widget.NewLabel(note)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	box.Add(widget.NewForm(items...))
+	f := &secretForm{done: done}
+	f.dialog = dialog.NewCustomConfirm(title, confirm, lang.L("Cancel"), box, func(ok bool) {
+		if ok {
+			done()
+		}
+	}, u.win)
+	f.dialog.Resize(fyne.NewSize(560, 0))
+	f.dialog.Show()
+	return f
 }
 
 // askNewPassphrase asks for a new passphrase twice and sets it; current
 // unlocks a file that has one.
 func (u *App) askNewPassphrase(current store.Secret, title string) {
 	first, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	note := widget.NewLabel(fmt.Sprintf(lang.L("Names, emails, organisations, notes, answers and comments are then unreadable without it, in the data file and in every backup. At least %d characters; a few unrelated words are easy to remember and hard to guess."), store.MinPassphraseLength))
-	note.Wrapping = fyne.TextWrapWord
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	items := []*widget.FormItem{widget.NewFormItem("", note),
-		widget.NewFormItem(lang.L("New passphrase"), first), widget.NewFormItem(lang.L("Type it again"), again)}
-	var d *dialog.FormDialog
-	d = dialog.NewForm(title, lang.L("Set passphrase"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	note := fmt.Sprintf(lang.L("Names, emails, organisations, notes, answers and comments are then unreadable without it, in the data file and in every backup. At least %d characters; a few unrelated words are easy to remember and hard to guess."), store.MinPassphraseLength)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("New passphrase"), first), widget.NewFormItem(lang.L("Type it again"), again)}
+	d := u.passphraseForm(title, lang.L("Set passphrase"), note, items, func() {
 		var msg string
 		switch {
 		case len([]rune(first.Text)) < store.MinPassphraseLength:
@@ -190,10 +208,9 @@ func (u *App) askNewPassphrase(current store.Secret, title string) {
 			return
 		}
 		u.changeFile(func() (string, error) { return store.SetPassphrase(u.path, current, first.Text, store.Options{}) })
-	}, u.win)
-	again.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	})
+	first.OnSubmitted = func(string) { u.win.Canvas().Focus(again) }
+	again.OnSubmitted = func(string) { d.submit() }
 	u.win.Canvas().Focus(first)
 }
 
