@@ -279,3 +279,21 @@ func (u *App) offerFirstPassphrase() {
 	d.SetDismissText(lang.L("Not now"))
 	d.Show()
 }
+
+// askBackupPassphrase asks for the passphrase of a protected backup (the
+// data file being damaged, its key is not known yet), unlocks it and runs
+// then.
+func (u *App) askBackupPassphrase(backup string, then func()) {
+	entry := widget.NewPasswordEntry()
+	title := lang.L("This backup is protected by a passphrase")
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Passphrase"), entry)}
+	f := u.passphraseForm(title, lang.L("Open"), backup, items, func() {
+		if err := store.Unlock(backup, store.Secret{Passphrase: entry.Text}); err != nil {
+			dialog.ShowInformation(title, passphraseProblem(err), u.win)
+			return
+		}
+		then()
+	})
+	entry.OnSubmitted = func(string) { f.submit() }
+	u.win.Canvas().Focus(entry)
+}

@@ -254,3 +254,30 @@ func TestSetPassphraseFromTheMenu(t *testing.T) {
 		t.Fatal("the file is not open again, or the recovery key is not shown")
 	}
 }
+
+func TestDamagedProtectedFileRestoresASealedBackup(t *testing.T) {
+	path, _ := protectedDemo(t)
+	list, err := store.Backups(path)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("backups: %v %v", list, err)
+	}
+	backup := list[0].Path
+	garbage := []byte(strings.Repeat("not a database ", 2000))
+	if err := os.WriteFile(path, garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u, w := startClocked(t, path, &lockClock{t: time.Now()})
+	if u.problem == nil {
+		t.Fatal("no problem screen for the damaged file")
+	}
+	u.problem.restoreFrom(backup)
+	fields := passwordEntries(w)
+	if len(fields) != 1 || !hasText(w, "This backup is protected by a passphrase") {
+		t.Fatalf("no passphrase asked for the sealed backup (%d fields)", len(fields))
+	}
+	test.Type(fields[0], uiPassphrase)
+	test.Tap(lastButton(t, w, "Open"))
+	if u.st == nil || u.home == nil || len(u.home.workshops) != 1 {
+		t.Fatal("the sealed backup was not restored")
+	}
+}

@@ -78,6 +78,11 @@ func newProblemScreen(u *App, err error) *problemScreen {
 // restoreFrom replaces the data file by a backup and opens it.
 func (p *problemScreen) restoreFrom(backup string) {
 	saved, err := store.Restore(p.u.path, backup)
+	var pe *store.PassphraseError
+	if errors.As(err, &pe) && pe.Missing {
+		p.u.askBackupPassphrase(backup, func() { p.restoreFrom(backup) })
+		return
+	}
 	if err != nil {
 		dialog.ShowError(err, p.u.win)
 		return
