@@ -349,3 +349,57 @@ func TestEncryptedFileExportsRestoresAndBacksUp(t *testing.T) {
 		t.Fatalf("restore: %d participants", len(d.Participants))
 	}
 }
+
+// TestPassphraseHidesTheWholeSample seals the sample workshop (40
+// participants in several scripts, attendance, evaluation comments, test
+// answers) and greps the file and its backups for every participant's name,
+// email and badge code, and every evaluation comment.
+func TestPassphraseHidesTheWholeSample(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "workshops.db")
+	s, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.InitDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.LoadWorkshop(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secrets []string
+	for _, p := range d.Participants {
+		secrets = append(secrets, p.GivenNames+" ", p.FamilyNames, p.Email, p.BadgeCode, p.NativeName)
+	}
+	responses, err := s.EvaluationResponses(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range responses {
+		for _, a := range r.Answers {
+			if len(a.Text) > 12 {
+				secrets = append(secrets, a.Text)
+			}
+		}
+	}
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var kept []string
+	plain, _ := os.ReadFile(path)
+	for _, x := range secrets {
+		// Shorter strings are found by chance in random bytes.
+		if len(x) >= 4 && bytes.Contains(plain, []byte(x)) {
+			kept = append(kept, x)
+		}
+	}
+	if len(kept) < 100 {
+		t.Fatalf("only %d of the sample's personal strings are in the plain file: the test would prove little", len(kept))
+	}
+	if _, err := SetPassphrase(path, Secret{}, testPassphrase, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	grepFiles(t, filesOf(t, path), kept)
+}
