@@ -281,3 +281,36 @@ func TestDamagedProtectedFileRestoresASealedBackup(t *testing.T) {
 		t.Fatal("the sealed backup was not restored")
 	}
 }
+
+func TestFirstWorkshopOffersAPassphrase(t *testing.T) {
+	u, w, _ := startTest(t)
+	create := func(title, city, country string) {
+		t.Helper()
+		f := showWorkshopForm(u, nil)
+		test.Type(f.title, title)
+		test.Type(f.city, city)
+		test.Type(&f.country.Entry, country)
+		start := time.Date(2027, 3, 8, 0, 0, 0, 0, time.Local)
+		f.start.SetDate(&start)
+		f.end.SetDate(&start)
+		test.Tap(f.saveBtn)
+		if u.form != nil {
+			t.Fatalf("not saved: %q", f.problem.Text)
+		}
+	}
+	create("Regional workshop on labour migration", "Dakar", "Senegal")
+	if !hasText(w, "Protect the participants' data?") {
+		t.Fatal("the first workshop does not offer a passphrase")
+	}
+	test.Tap(lastButton(t, w, "Set a passphrase…"))
+	if len(passwordEntries(w)) != 2 {
+		t.Fatal("the passphrase form did not open")
+	}
+	for _, o := range w.Canvas().Overlays().List() {
+		w.Canvas().Overlays().Remove(o)
+	}
+	create("Second workshop on labour migration", "Accra", "Ghana")
+	if hasText(w, "Protect the participants' data?") {
+		t.Error("the passphrase is offered again")
+	}
+}

@@ -203,7 +203,7 @@ func (f *workshopForm) save() bool {
 	if err == nil {
 		f.u.showWorkshop(w.ID)
 		if f.edit == nil {
-			f.u.offerFirstPassphrase()
+			f.keys.afterClose = f.u.offerFirstPassphrase // over the workshop, once the form has gone
 		}
 		return true
 	}
