@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -365,11 +366,16 @@ func (s *Store) reseal(to *sealer, h *cryptHeader) (err error) {
 		return err
 	}
 	tmp, err := resealedCopy(s.view, target, to, header)
+	if err == nil && runtime.GOOS != "windows" {
+		// Still under the file's lock: no other program can open the old
+		// file and write into it after it is replaced.
+		err = installCopy(tmp, target)
+	}
 	path := s.path
 	closeErr := s.Close()
 	s = nil
-	if err == nil && closeErr == nil {
-		err = installCopy(tmp, target)
+	if err == nil && closeErr == nil && runtime.GOOS == "windows" {
+		err = installCopy(tmp, target) // an open file cannot be replaced there
 	}
 	os.Remove(tmp)
 	if err != nil {
