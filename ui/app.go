@@ -109,6 +109,7 @@ func (u *App) Close() error {
 	u.saveWindowSize()
 	if u.stopIdle != nil {
 		u.stopIdle()
+		u.stopIdle = nil
 	}
 	protected := u.st != nil && u.st.HasPassphrase()
 	err := u.closeStore()

@@ -104,11 +104,19 @@ func (u *App) startIdleWatch() {
 	if c, ok := u.win.Canvas().(desktop.Canvas); ok {
 		c.SetOnKeyDown(func(*fyne.KeyEvent) { u.lock.touch() })
 	}
-	ticker := time.NewTicker(30 * time.Second)
-	u.stopIdle = ticker.Stop
+	ticker, stop := time.NewTicker(30*time.Second), make(chan struct{})
+	u.stopIdle = func() {
+		ticker.Stop()
+		close(stop)
+	}
 	go func() {
-		for range ticker.C {
-			fyne.Do(u.checkIdle)
+		for {
+			select {
+			case <-ticker.C:
+				fyne.Do(u.checkIdle)
+			case <-stop:
+				return
+			}
 		}
 	}()
 }
