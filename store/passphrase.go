@@ -5,13 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"runtime"
-	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
