@@ -1,9 +1,6 @@
 package store
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Consent is a participant's answer to a consent question: yes, no, or ""
 // when the question was not asked.
@@ -76,16 +73,4 @@ func ForSharing(list []Participant, strict bool) []Participant {
 		out = append(out, p)
 	}
 	return out
-}
-
-// ConsentSummary says in words what a participant consented to, for a
-// person's record: "photos: yes; shared list: no; follow-up: not asked".
-func ConsentSummary(p *Participant) string {
-	word := func(c Consent) string {
-		if c == ConsentNotAsked {
-			return "not asked"
-		}
-		return string(c)
-	}
-	return fmt.Sprintf("photos: %s; shared list: %s; follow-up: %s", word(p.ConsentPhotos), word(p.ConsentShare), word(p.ConsentFollowUp))
 }
