@@ -35,6 +35,7 @@ type PersonWorkshop struct {
 	StartDate Date   `json:"start_date"`
 	EndDate   Date   `json:"end_date"`
 	Organiser string `json:"organiser,omitempty"`
+	TimeZone  string `json:"time_zone"`
 }
 
 // PersonSession is the person's attendance at one session: the current
@@ -99,7 +100,7 @@ func (s *Store) PersonRecordOf(participantID uuid.UUID) (PersonRecord, error) {
 		if err := getJSON(tx.Bucket(bucketWorkshops), p.WorkshopID[:], &w); err != nil {
 			return fmt.Errorf("workshop of %s: %w", p.FullName(), err)
 		}
-		r.Workshop = PersonWorkshop{w.Code, w.Title, w.City, w.StartDate, w.EndDate, w.Organiser}
+		r.Workshop = PersonWorkshop{w.Code, w.Title, w.City, w.StartDate, w.EndDate, w.Organiser, w.TimeZone}
 		sessions, err := sessionsOf(tx, w.ID)
 		if err != nil {
 			return err

@@ -93,3 +93,30 @@ func TestConsentImportedFromRegistrationList(t *testing.T) {
 		t.Errorf("row %d: problems %v, want one naming \"maybe\"", p.Rows[2].Row, p.Rows[2].Problems)
 	}
 }
+
+// TestSharingListLeavesOutRefusals: the list for sharing holds those who
+// said yes or were not asked, never those who said no, and no phone,
+// notes or badge code.
+func TestSharingListLeavesOutRefusals(t *testing.T) {
+	ps := []store.Participant{
+		{GivenNames: "Ana", FamilyNames: "Yes", Email: "ana@example.org", Phone: "+1 555", Notes: "secret note", BadgeCode: "AAAA", ConsentShare: store.ConsentYes},
+		{GivenNames: "Hostile", FamilyNames: "Refuses\"; DROP", Email: "no@example.org", BadgeCode: "BBBB", ConsentShare: store.ConsentNo},
+		{GivenNames: "Ce", FamilyNames: "Unasked", Country: "SN", BadgeCode: "CCCC"},
+	}
+	for _, lang := range []string{"en", "fr", "es", "zh"} {
+		tb := SharingTable(ps, lang)
+		if len(tb.Rows) != 2 {
+			t.Fatalf("%s: %d rows, want 2", lang, len(tb.Rows))
+		}
+		for _, row := range tb.Rows {
+			for _, c := range row {
+				if s, _ := c.(string); strings.Contains(s, "Refuses") || s == "no@example.org" || s == "+1 555" || s == "secret note" || s == "AAAA" {
+					t.Errorf("%s: the list for sharing holds %q", lang, s)
+				}
+			}
+		}
+		if tb.Rows[1][6] != "Senegal" {
+			t.Errorf("%s: country %v, want Senegal", lang, tb.Rows[1][6])
+		}
+	}
+}
