@@ -40,15 +40,16 @@ type workshopForm struct {
 	partners *formEntry
 	language *formSelect
 	notes    *formEntry
+	problem  *widget.Label            // summary of what is wrong, under the form
+	errs     map[string]*widget.Label // a field's problem, shown under it
+	dialog   *dialog.CustomDialog
+	saveBtn  *widget.Button
+	codeSet  bool // the user typed a code: stop suggesting one
+	zoneSet  bool // the user chose a zone: stop following the country
+
 	// retention is the retention period in months; empty means the
 	// default (store.DefaultRetentionMonths).
 	retention *formEntry
-	problem   *widget.Label            // summary of what is wrong, under the form
-	errs      map[string]*widget.Label // a field's problem, shown under it
-	dialog    *dialog.CustomDialog
-	saveBtn   *widget.Button
-	codeSet   bool // the user typed a code: stop suggesting one
-	zoneSet   bool // the user chose a zone: stop following the country
 }
 
 // showWorkshopForm opens the form to create a workshop (w nil) or edit w.
