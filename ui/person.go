@@ -76,6 +76,7 @@ func (v *participantsView) confirmErase(p store.Participant) {
 		dialog.ShowInformation(lang.L("Person erased"), fmt.Sprintf(lang.L("%s was erased."), p.FullName()), u.win)
 	}, u.win)
 	d.SetConfirmText(lang.L("Erase"))
+	d.SetDismissText(lang.L("Cancel"))
 	d.Show()
 }
 
