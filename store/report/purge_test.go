@@ -99,6 +99,12 @@ func TestPurgeKeepsStatisticsAndVerification(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	forged := fields
+	forged.Name = "Someone Else" // signed with the file's key, as a stolen backup could
+	forgedQR, _, err := s.Sign(certs[0], forged)
+	if err != nil {
+		t.Fatal(err)
+	}
 	oldBackup, err := s.Backup()
 	if err != nil {
 		t.Fatal(err)
@@ -136,12 +142,11 @@ func TestPurgeKeepsStatisticsAndVerification(t *testing.T) {
 			t.Errorf("Verify(%.30q) after the purge = %+v, %v", in, r, err)
 		}
 	}
-	forged := fields
-	forged.Name = "Someone Else"
-	if fq, _, err := s.Sign(certs[0], forged); err == nil {
-		if r, err := s.Verify(fq); err == nil && r.Valid() {
-			t.Errorf("a QR text signing another name verifies after the purge: %+v", r)
-		}
+	if r, err := s.Verify(forgedQR); err == nil && r.Valid() {
+		t.Errorf("a QR text signing another name verifies after the purge: %+v", r)
+	}
+	if _, _, err := s.Sign(certs[0], fields); err == nil || !strings.Contains(err.Error(), "not printed again") {
+		t.Errorf("a purged certificate was signed again: %v", err)
 	}
 	if again, err := s.Purge(w.ID); err != nil || again.Participants != 0 || again.AttendanceNotes != 0 {
 		t.Errorf("second purge = %+v, %v", again, err)
