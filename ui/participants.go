@@ -100,7 +100,7 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 	v.add.Importance = widget.HighImportance
 	v.importBtn = widget.NewButtonWithIcon(lang.L("Import…"), theme.UploadIcon(), func() { showImportWizard(ws) })
 	v.exportBtn = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), v.chooseExport)
-	v.shareBtn = widget.NewButtonWithIcon(lang.L("For sharing…"), theme.MailForwardIcon(), v.chooseSharingExport)
+	v.shareBtn = widget.NewButtonWithIcon(lang.L("Share…"), theme.MailForwardIcon(), v.chooseSharingExport)
 	v.badgesBtn = widget.NewButtonWithIcon(lang.L("Badges…"), theme.DocumentPrintIcon(), func() { printBadges(ws, v.shownPeople()) })
 	v.dupBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), v.showDuplicates)
 	if len(v.dupes) == 0 {
