@@ -101,7 +101,7 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 		widget.NewFormItem(lang.L("Notes"), field("notes", f.notes)),
 		widget.NewFormItem(lang.L("Keep personal data for (months)"), field("retention_months", f.retention)),
 	)
-	form.Items[len(form.Items)-1].HintText = fmt.Sprintf(lang.L("After the last day; then the Overview offers to purge names, contacts, notes, answers and comments (default %d months)"), store.DefaultRetentionMonths)
+	form.Items[len(form.Items)-1].HintText = fmt.Sprintf(lang.L("After the last day; then the Overview offers a purge (default: %d)"), store.DefaultRetentionMonths)
 	form.Items[1].HintText = lang.L("Used on the command line and in certificate numbers")
 	form.Items[6].HintText = lang.L("Type the day as YYYY-MM-DD, e.g. 2027-03-09, or pick it from the calendar")
 	heading := lang.L("New workshop")
