@@ -28,6 +28,13 @@ type Workshop struct {
 	// records written before rules existed, means the defaults; see
 	// AttendanceRule.Effective.
 	Rule AttendanceRule `json:"rule,omitzero"`
+	// RetentionMonths is how long personal data is kept after the
+	// workshop's last day; 0, as in older records, means
+	// DefaultRetentionMonths. See RetentionEnds and Purge.
+	RetentionMonths int `json:"retention_months,omitempty"`
+	// PurgedAt is when the workshop's personal data was purged; zero
+	// when it never was.
+	PurgedAt time.Time `json:"purged_at,omitzero"`
 }
 
 // Location returns the workshop's time zone, or UTC when it is unset or
@@ -92,6 +99,15 @@ type Participant struct {
 	// for this participant (one of CertificateLanguages); "" keeps it.
 	CertificateLanguage string `json:"certificate_language,omitempty"`
 	Notes               string `json:"notes,omitempty"`
+	// Consent to photographs, to the participants list being shared with
+	// the other participants and to being contacted for follow-up; ""
+	// means not asked. See Consent.
+	ConsentPhotos   Consent `json:"consent_photos,omitempty"`
+	ConsentShare    Consent `json:"consent_share,omitempty"`
+	ConsentFollowUp Consent `json:"consent_follow_up,omitempty"`
+	// PurgedAt is when the participant's personal data was removed (by a
+	// workshop's purge); zero otherwise.
+	PurgedAt time.Time `json:"purged_at,omitzero"`
 }
 
 // FullName returns the name in Latin letters, given names first.
@@ -147,6 +163,10 @@ type CertificateIssue struct {
 	Provisional bool `json:"provisional,omitempty"`
 	// ConfirmedAt is when a provisional certificate became final.
 	ConfirmedAt time.Time `json:"confirmed_at,omitzero"`
+	// NameHash is a keyed hash of the signed name (and name in the
+	// person's own script), kept when the participant's personal data is
+	// purged so that a printed certificate still verifies; see Purge.
+	NameHash string `json:"name_hash,omitempty"`
 }
 
 // Voided reports whether the certificate has been voided.

@@ -72,6 +72,7 @@ func (p *Participant) Validate() error {
 	if p.CertificateLanguage != "" && !validEnum(p.CertificateLanguage, CertificateLanguages, false) {
 		pr.add("certificate_language", "%q is not one of %s", p.CertificateLanguage, strings.Join(CertificateLanguages, ", "))
 	}
+	p.validateConsent(&pr)
 	return pr.err()
 }
 

@@ -272,6 +272,9 @@ func (s *Store) Sign(c CertificateIssue, fields CertificateFields) (qr string, c
 		return "", "", fmt.Errorf("sign certificate %s: it was voided on %s (%s) and cannot be printed",
 			rec.Number, rec.VoidedAt.Format("2006-01-02"), rec.VoidReason)
 	}
+	if rec.NameHash != "" {
+		return "", "", fmt.Errorf("sign certificate %s: its holder's personal data was removed (purge or erasure); it can be verified but not printed again", rec.Number)
+	}
 	if fields.Number == "" {
 		fields.Number = rec.Number
 	}

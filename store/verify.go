@@ -96,6 +96,9 @@ func (s *Store) verifyQR(text string) (VerifyResult, error) {
 		if err != nil {
 			return err
 		}
+		if err := confirmPurgedName(tx, f, &reg, &c); err != nil {
+			return err
+		}
 		r.RegisterFields = reg
 		r.Differs = differences(f, reg)
 		return nil
@@ -168,7 +171,11 @@ func registerFields(tx *bolt.Tx, c *CertificateIssue) (CertificateFields, error)
 	if err := getJSON(tx.Bucket(bucketWorkshops), c.WorkshopID[:], &w); err != nil {
 		return CertificateFields{}, fmt.Errorf("workshop of certificate %s: %w", c.Number, err)
 	}
-	return NewCertificateFields(&w, &p, c, ""), nil
+	f := NewCertificateFields(&w, &p, c, "")
+	if c.NameHash != "" {
+		f.Name, f.NativeName = "", "" // purged: only the hash of the name is left
+	}
+	return f, nil
 }
 
 // differences names the facts signed in a QR text (f) that the register
@@ -218,6 +225,9 @@ func (r *VerifyResult) facts() string { return factsOf(r.Fields) }
 // factsOf sums up certificate fields in one line.
 func factsOf(f CertificateFields) string {
 	name := f.Name
+	if name == "" {
+		name = "(name removed at the end of the retention period)"
+	}
 	if f.NativeName != "" {
 		name = strings.TrimSpace(name + " (" + f.NativeName + ")")
 	}

@@ -60,6 +60,7 @@ func (w *Workshop) Validate() error {
 			p = append(p, v...)
 		}
 	}
+	w.validateRetention(&p)
 	if w.TimeZone == "" {
 		p.add("time_zone", "a time zone is required, e.g. Africa/Addis_Ababa")
 	} else if _, err := time.LoadLocation(w.TimeZone); err != nil {

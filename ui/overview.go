@@ -28,6 +28,7 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Working language"), wrapLabel(languageName(w.Language))),
 		widget.NewFormItem(lang.L("Short code"), wrapLabel(w.Code)),
 		widget.NewFormItem(lang.L("Notes"), wrapLabel(w.Notes)),
+		widget.NewFormItem(lang.L("Personal data"), wrapLabel(retentionText(&w))),
 	)
 	_, hours := store.AgendaHours(d.Sessions)
 	checkIns := 0 // present or late; excused and absent marks are not check-ins
@@ -50,7 +51,11 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 	dup := widget.NewButtonWithIcon(lang.L("Duplicate as template…"), theme.ContentCopyIcon(), func() { showTemplateForm(ws) })
 	del := widget.NewButtonWithIcon(lang.L("Delete workshop"), theme.DeleteIcon(), ws.deleteWorkshop)
 	del.Importance = widget.DangerImportance
-	return container.NewVScroll(container.NewVBox(stats, details, container.NewHBox(edit, dup, del)))
+	box := container.NewVBox(stats, details, container.NewHBox(edit, dup, del))
+	if offer := purgeOffer(ws); offer != nil {
+		box.Objects = append([]fyne.CanvasObject{offer}, box.Objects...)
+	}
+	return container.NewVScroll(box)
 }
 
 func statCard(label, value string) fyne.CanvasObject {

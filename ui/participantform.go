@@ -31,6 +31,7 @@ type participantForm struct {
 	badge, joined                                             *formEntry
 	country                                                   *countryInput
 	orgType, gender, role, certLang                           *formSelect
+	consentPhotos, consentShare, consentFollowUp              *formSelect
 
 	errs    map[string]*widget.Label
 	problem *widget.Label
@@ -60,6 +61,7 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	f.role.SetSelectedIndex(0)
 	f.certLang = k.choice(certLanguageOptions(), nil)
 	f.certLang.SetSelectedIndex(0)
+	f.consentPhotos, f.consentShare, f.consentFollowUp = consentSelect(k), consentSelect(k), consentSelect(k)
 	f.email.SetPlaceHolder(lang.L("e.g. name@example.org"))
 	f.badge.SetPlaceHolder(lang.L("Made for you when left empty"))
 	f.joined.SetPlaceHolder(fmt.Sprintf(lang.L("Empty: from the start; else %s"), lang.X("datetime.hint", store.DateTimeHint)))
@@ -86,6 +88,9 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 		widget.NewFormItem(lang.L("Certificate language"), f.certLang),
 		widget.NewFormItem(lang.L("Notes"), field("notes", f.notes)),
 	)
+	for _, c := range consentFields(f, &store.Participant{}) {
+		form.Append(c.label, c.sel)
+	}
 	form.Items[1].HintText = lang.L("* a given or a family name is required")
 	body := container.NewVBox(form, f.problem)
 	heading := lang.L("New participant")
@@ -96,7 +101,14 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 			ws.participants.confirmDelete(*p)
 		})
 		f.delBtn.Importance = widget.DangerImportance
-		body.Add(container.NewHBox(f.delBtn))
+		record := widget.NewButtonWithIcon(lang.L("Export this person's record…"), theme.DocumentSaveIcon(), func() {
+			ws.participants.exportRecord(*p)
+		})
+		erase := widget.NewButtonWithIcon(lang.L("Erase this person…"), theme.ContentClearIcon(), func() {
+			f.dialog.Hide()
+			ws.participants.confirmErase(*p)
+		})
+		body.Add(container.NewHBox(f.delBtn, record, erase))
 	}
 	f.dialog, f.saveBtn = k.dialog(heading, lang.L("Save"), container.NewVScroll(body), f.save, ws.u.win)
 	f.dialog.Resize(fyne.NewSize(640, 680))
@@ -132,6 +144,9 @@ func (f *participantForm) fill(p *store.Participant) {
 			f.certLang.SetSelectedIndex(i + 1)
 		}
 	}
+	for _, c := range consentFields(f, p) {
+		setConsent(c.sel, *c.value)
+	}
 }
 
 // save validates and stores the participant; it reports whether the
@@ -156,6 +171,9 @@ func (f *participantForm) save() bool {
 	p.Country = f.country.Text
 	if code, ok := countryCode(f.country.Text); ok {
 		p.Country = code
+	}
+	for _, c := range consentFields(f, &p) {
+		*c.value = consentValue(c.sel)
 	}
 	var err error
 	p.JoinedAt = time.Time{}

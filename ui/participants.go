@@ -65,6 +65,7 @@ type participantsView struct {
 	add       *widget.Button
 	importBtn *widget.Button
 	exportBtn *widget.Button
+	shareBtn  *widget.Button // the list for sharing (consent respected)
 	badgesBtn *widget.Button
 	dupBtn    *widget.Button
 	form      *participantForm  // the open form, if any
@@ -99,6 +100,7 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 	v.add.Importance = widget.HighImportance
 	v.importBtn = widget.NewButtonWithIcon(lang.L("Import…"), theme.UploadIcon(), func() { showImportWizard(ws) })
 	v.exportBtn = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), v.chooseExport)
+	v.shareBtn = widget.NewButtonWithIcon(lang.L("Share…"), theme.MailForwardIcon(), v.chooseSharingExport)
 	v.badgesBtn = widget.NewButtonWithIcon(lang.L("Badges…"), theme.DocumentPrintIcon(), func() { printBadges(ws, v.shownPeople()) })
 	v.dupBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), v.showDuplicates)
 	if len(v.dupes) == 0 {
@@ -109,7 +111,7 @@ func newParticipantsView(ws *workshopScreen) *participantsView {
 	v.table = v.newTable()
 	v.filter("")
 
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.dupBtn, v.count, v.importBtn, v.exportBtn, v.badgesBtn, v.add), v.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.dupBtn, v.count, v.importBtn, v.exportBtn, v.shareBtn, v.badgesBtn, v.add), v.search)
 	if len(v.people) == 0 {
 		empty := emptyState(lang.L("No participants yet. Add them one by one, or import the list you were sent."))
 		v.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, empty)

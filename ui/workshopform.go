@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,10 @@ type workshopForm struct {
 	saveBtn  *widget.Button
 	codeSet  bool // the user typed a code: stop suggesting one
 	zoneSet  bool // the user chose a zone: stop following the country
+
+	// retention is the retention period in months; empty means the
+	// default (store.DefaultRetentionMonths).
+	retention *formEntry
 }
 
 // showWorkshopForm opens the form to create a workshop (w nil) or edit w.
@@ -55,6 +60,8 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 	f.country, f.timeZone = k.country(nil), k.selectEntry(nil)
 	f.start, f.end = k.dateEntry(), k.dateEntry()
 	f.organ, f.partners, f.notes = k.entry(), k.entry(), k.multiLine()
+	f.retention = k.entry()
+	f.retention.SetPlaceHolder(fmt.Sprint(store.DefaultRetentionMonths))
 	f.country.onChange = f.countryChanged
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
@@ -92,7 +99,9 @@ func showWorkshopForm(u *App, w *store.Workshop) *workshopForm {
 		widget.NewFormItem(lang.L("Partners"), field("partners", f.partners)),
 		widget.NewFormItem(lang.L("Working language"), f.language),
 		widget.NewFormItem(lang.L("Notes"), field("notes", f.notes)),
+		widget.NewFormItem(lang.L("Keep personal data for (months)"), field("retention_months", f.retention)),
 	)
+	form.Items[len(form.Items)-1].HintText = fmt.Sprintf(lang.L("After the last day; then the Overview offers a purge (default: %d)"), store.DefaultRetentionMonths)
 	form.Items[1].HintText = lang.L("Used on the command line and in certificate numbers")
 	form.Items[6].HintText = lang.L("Type the day as YYYY-MM-DD, e.g. 2027-03-09, or pick it from the calendar")
 	heading := lang.L("New workshop")
@@ -128,6 +137,9 @@ func (f *workshopForm) fill(w *store.Workshop) {
 		f.language.SetSelectedIndex(i)
 	}
 	f.notes.SetText(w.Notes)
+	if w.RetentionMonths > 0 {
+		f.retention.SetText(strconv.Itoa(w.RetentionMonths))
+	}
 	f.codeSet, f.zoneSet = true, true
 }
 
@@ -181,6 +193,7 @@ func (f *workshopForm) workshop() store.Workshop {
 	w.EndDate, _ = f.end.Day()
 	w.Organiser, w.Partners, w.Notes = f.organ.Text, f.partners.Text, f.notes.Text
 	w.Language = languages[max(f.language.SelectedIndex(), 0)].code
+	w.RetentionMonths, _ = strconv.Atoi(strings.TrimSpace(f.retention.Text)) // an error is reported by save
 	return w
 }
 
@@ -195,6 +208,11 @@ func (f *workshopForm) save() bool {
 	}
 	if _, err := f.end.Day(); err != nil {
 		verr = append(verr, store.FieldError{Field: "end_date", Message: err.Error()})
+	}
+	if t := strings.TrimSpace(f.retention.Text); t != "" {
+		if n, err := strconv.Atoi(t); err != nil || n < 1 {
+			verr = append(verr, store.FieldError{Field: "retention_months", Message: lang.L("Give a whole number of months, e.g. 24, or leave it empty for the default")})
+		}
 	}
 	err := error(verr)
 	if len(verr) == 0 {

@@ -38,7 +38,7 @@ func TestDelimiterSemicolon(t *testing.T) {
 	list := filepath.Join(dir, "participants été.csv")
 	mustRun(t, "--data", data, "participants", "--workshop", "demo", "--out", list, "--delimiter", "semicolon")
 	recs := readCSVWith(t, list, ';')
-	if len(recs) != 41 || len(recs[0]) != 15 || recs[0][2] != "Family name" {
+	if len(recs) != 41 || len(recs[0]) != 18 || recs[0][2] != "Family name" {
 		t.Fatalf("%d records, header %q", len(recs), recs[0])
 	}
 	tb, err := importer.ReadFile(list, "")
@@ -57,7 +57,7 @@ func TestDelimiterSemicolon(t *testing.T) {
 
 	// The default stays the comma.
 	mustRun(t, "--data", data, "participants", "--workshop", "demo", "--out", list)
-	if recs := readCSV(t, list); len(recs[0]) != 15 {
+	if recs := readCSV(t, list); len(recs[0]) != 18 {
 		t.Errorf("default export: header %q", recs[0])
 	}
 }

@@ -402,8 +402,9 @@ func TestParticipantsOut(t *testing.T) {
 	for _, file := range []string{csvFile, xlsxFile} {
 		out := mustRun(t, "--data", data, "import", "--workshop", "demo", file)
 		wantLines(t, out,
-			`  badge_code    ← "Badge code" (M)`,
-			`  joined_at     ← "Joined at" (N)`,
+			`  badge_code         ← "Badge code" (M)`,
+			`  joined_at          ← "Joined at" (N)`,
+			`  consent_follow_up  ← "Consent to follow-up contact" (R)`,
 			"40 rows: 0 to add, 0 to update, 40 unchanged, 0 to skip; 0 problems",
 			"Duplicates (0 within the file, 40 already in the workshop):",
 		)

@@ -94,6 +94,9 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 		},
 		"results":       func() []string { return []string{"--workshop", "demo"} },
 		"test-settings": func() []string { return []string{"--workshop", "demo", "--test", "post", "--pass-mark", "60"} },
+		"purge":         func() []string { return []string{"--workshop", "dakar-2027"} },
+		"person":        func() []string { return []string{"--workshop", "demo", "--participant", badge} },
+		"erase-person":  func() []string { return []string{"--workshop", "demo", "--participant", badge} },
 	}
 	for _, cmd := range commands() {
 		args, ok := cases[cmd.name]

@@ -13,7 +13,7 @@ import (
 // a spreadsheet.
 var participantsCommand = &command{
 	name:     "participants",
-	synopsis: "--workshop W [--out FILE.csv|FILE.xlsx [--language LANGUAGE] [--delimiter comma|semicolon|tab]]",
+	synopsis: "--workshop W [--for-sharing] [--out FILE.csv|FILE.xlsx [--language LANGUAGE] [--delimiter comma|semicolon|tab]]",
 	summary:  "list a workshop's participants, or export them to CSV or XLSX",
 	details: `Lists the participants in registration order: badge code, names in Latin
 letters and in their own script, country, role and organisation. With --json,
@@ -28,11 +28,17 @@ language, or --language, when it is English, French or Spanish (the
 languages import reads); else in English. Excel set to French, Spanish,
 German and other languages that write decimals with a comma expects
 semicolons between the fields: give --delimiter semicolon for it (the
-import reads either).`,
+import reads either).
+
+With --for-sharing, the list is the one to hand to the other participants:
+those who declined to have their details shared are left out, and the file
+holds only names, organisation, position, country and email.`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var ref, out, lang, delim string
+		var sharing bool
 		workshopFlag(fs, &ref)
+		fs.BoolVar(&sharing, "for-sharing", false, "leave out those who declined to have their details shared with the\nother participants, and write only what such a list shows")
 		fs.StringVar(&out, "out", "", "write the participants to `FILE` (.csv or .xlsx; replaced if it exists)\ninstead of listing them")
 		languageFlag(fs, &lang)
 		delimiterFlag(fs, &delim)
@@ -41,14 +47,14 @@ import reads either).`,
 			if err != nil {
 				return err
 			}
-			return c.participants(ref, out, lang, d)
+			return c.participants(ref, out, lang, d, sharing)
 		}
 	},
 }
 
 // participants prints the participants of the workshop named by ref, or
 // writes them to the spreadsheet out (a CSV file with the delimiter delim).
-func (c *cli) participants(ref, out, lang string, delim rune) (err error) {
+func (c *cli) participants(ref, out, lang string, delim rune, sharing bool) (err error) {
 	if lang, err = checkLanguage(lang); err != nil {
 		return err
 	}
@@ -66,8 +72,11 @@ func (c *cli) participants(ref, out, lang string, delim rune) (err error) {
 	if err != nil {
 		return fmt.Errorf("list the participants of %s: %w", w.Code, err)
 	}
+	if sharing {
+		list = store.ForSharing(list, false)
+	}
 	if out != "" {
-		return c.exportParticipants(w, list, out, lang, delim)
+		return c.exportParticipants(w, list, out, lang, delim, sharing)
 	}
 	if c.json {
 		return c.printJSON(orEmpty(list))
@@ -84,8 +93,12 @@ func (c *cli) participants(ref, out, lang string, delim rune) (err error) {
 }
 
 // exportParticipants writes list to the spreadsheet out and says so.
-func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out, lang string, delim rune) error {
-	if err := sheet.WriteFileDelimited(out, delim, importer.ExportTableIn(list, w.Location(), w.WorkingLanguage(lang))); err != nil {
+func (c *cli) exportParticipants(w store.Workshop, list []store.Participant, out, lang string, delim rune, sharing bool) error {
+	table := importer.ExportTableIn(list, w.Location(), w.WorkingLanguage(lang))
+	if sharing {
+		table = importer.SharingTable(list, w.WorkingLanguage(lang))
+	}
+	if err := sheet.WriteFileDelimited(out, delim, table); err != nil {
 		return fmt.Errorf("export the participants of %s: %w", w.Code, err)
 	}
 	if c.json {

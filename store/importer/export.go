@@ -18,11 +18,14 @@ import (
 // holds them to it.
 var exportHeaders = map[string][]string{
 	"en": {"Honorific", "Given names", "Family name", "Name in native script", "Organisation", "Organisation type",
-		"Position", "Country (ISO code)", "Gender", "Email", "Phone", "Role", "Badge code", "Joined at", "Notes"},
+		"Position", "Country (ISO code)", "Gender", "Email", "Phone", "Role", "Badge code", "Joined at", "Notes",
+		"Consent to photos", "Consent to share details", "Consent to follow-up contact"},
 	"fr": {"Civilité", "Prénoms", "Nom de famille", "Nom en écriture originale", "Organisation", "Type d'organisation",
-		"Fonction", "Pays (code ISO)", "Genre", "Courriel", "Téléphone", "Rôle", "Code du badge", "A rejoint le", "Remarques"},
+		"Fonction", "Pays (code ISO)", "Genre", "Courriel", "Téléphone", "Rôle", "Code du badge", "A rejoint le", "Remarques",
+		"Consentement aux photos", "Consentement au partage des coordonnées", "Consentement à être recontacté pour un suivi"},
 	"es": {"Tratamiento", "Nombres", "Apellidos", "Nombre en escritura original", "Organización", "Tipo de organización",
-		"Cargo", "País (código ISO)", "Género", "Correo electrónico", "Teléfono", "Rol", "Código de credencial", "Se incorporó el", "Observaciones"},
+		"Cargo", "País (código ISO)", "Género", "Correo electrónico", "Teléfono", "Rol", "Código de credencial", "Se incorporó el", "Observaciones",
+		"Consentimiento para fotos", "Consentimiento para compartir datos", "Consentimiento para contacto de seguimiento"},
 }
 
 // exportSheet names the sheet of an exported participant list.
@@ -63,6 +66,7 @@ func ExportTableIn(ps []store.Participant, loc *time.Location, lang string) shee
 		t.Rows[i] = []any{
 			p.Honorific, p.GivenNames, p.FamilyNames, p.NativeName, p.Organisation, valueIn(lang, p.OrgType),
 			p.Position, p.Country, valueIn(lang, p.Gender), p.Email, p.Phone, valueIn(lang, p.Role), p.BadgeCode, joined, p.Notes,
+			consentCell(lang, p.ConsentPhotos), consentCell(lang, p.ConsentShare), consentCell(lang, p.ConsentFollowUp),
 		}
 	}
 	return t

@@ -32,13 +32,14 @@ const (
 
 // Fields lists every field in display order.
 var Fields = []Field{Honorific, GivenNames, FamilyNames, FullName, NativeName, Organisation, OrgType,
-	Position, Country, Gender, Email, Phone, Role, BadgeCode, JoinedAt, Notes}
+	Position, Country, Gender, Email, Phone, Role, BadgeCode, JoinedAt, Notes, ConsentPhotos, ConsentShare, ConsentFollowUp}
 
 var fieldLabels = map[Field]string{
 	Honorific: "Title", GivenNames: "Given names", FamilyNames: "Family name", FullName: "Full name",
 	NativeName: "Name in native script", Organisation: "Organisation", OrgType: "Organisation type",
 	Position: "Position", Country: "Country", Gender: "Gender", Email: "Email", Phone: "Phone",
 	Role: "Role", BadgeCode: "Badge code", JoinedAt: "Joined at", Notes: "Notes",
+	ConsentPhotos: "Consent to photos", ConsentShare: "Consent to share details", ConsentFollowUp: "Consent to follow-up contact",
 }
 
 // Label returns the field's name in English words, for display

@@ -157,6 +157,9 @@ func matchHeader(h string) (headerMatch, bool) {
 	if m, ok := aliasIndex()[k]; ok {
 		return m, true
 	}
+	if f, ok := consentField(h); ok {
+		return headerMatch{field: f}, true
+	}
 	if label, _, cut := strings.Cut(asides.Replace(h), "\x00"); cut {
 		if m, ok := aliasIndex()[compact(label)]; ok && !m.ambiguous {
 			return m, true

@@ -293,6 +293,9 @@ func (p *Preview) readRow(row Row, m Mapping) *RowPreview {
 			warn(BadgeCode, BadBadgeCode, "%q is not a badge code (4 to 8 letters or digits); a new code will be given", v)
 		}
 	}
+	r.consentValue(ConsentPhotos, get(ConsentPhotos), &pt.ConsentPhotos, warn)
+	r.consentValue(ConsentShare, get(ConsentShare), &pt.ConsentShare, warn)
+	r.consentValue(ConsentFollowUp, get(ConsentFollowUp), &pt.ConsentFollowUp, warn)
 	if v := get(JoinedAt); v != "" {
 		t, err := store.ParseDateTime(v, p.location)
 		ok := err == nil

@@ -241,7 +241,15 @@ func (doc *Doc) badge(w *store.Workshop, p store.Participant, lang string, x, y 
 	}
 	doc.SetTextColor(255, 255, 255)
 	role := strings.ToUpper(roleText(lang, roleName, p.Gender))
-	doc.TextFit(x+s.margin, y+s.bandH/2+s.roleSize*ptMM*0.36, s.w-2*s.margin, spaced(role), s.roleSize, s.roleSize*0.7, "B", AlignCentre)
+	roleX, roleW := x+s.margin, s.w-2*s.margin
+	if p.ConsentPhotos.Refused() {
+		// Room for the no-photo mark at the band's right end, the role
+		// still centred.
+		iw := noPhotoWidth(s)
+		roleX, roleW = roleX+iw+1, roleW-2*(iw+1)
+		noPhotoMark(doc, x+s.w-s.margin-iw, y+s.bandH/2, iw)
+	}
+	doc.TextFit(roleX, y+s.bandH/2+s.roleSize*ptMM*0.36, roleW, spaced(role), s.roleSize, s.roleSize*0.7, "B", AlignCentre)
 
 	// Names: the Latin name, then the name in the person's script; with no
 	// native name, given names over family names. A Latin name too long
