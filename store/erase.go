@@ -131,7 +131,7 @@ func (s *Store) eraseTx(tx *bolt.Tx, participantID uuid.UUID, apply bool) (Erase
 		}
 	}
 	if !p.Deleted() {
-		if err := tx.Bucket(bucketBadgeCodes).Delete(badgeKey(p.WorkshopID, p.BadgeCode)); err != nil {
+		if err := tx.Bucket(bucketBadgeCodes).Delete(badgeKey(tx, p.WorkshopID, p.BadgeCode)); err != nil {
 			return plan, err
 		}
 		if err := tx.Bucket(bucketParticipantsByWorkshop).Delete(join(p.WorkshopID, p.ID)); err != nil {
