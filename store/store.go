@@ -41,6 +41,7 @@ type Store struct {
 	path   string
 	device string
 	now    func() time.Time
+	clock  *hlc // behind now; see hlc.go
 	opts   Options
 
 	backupMu   sync.Mutex // serialises backups
@@ -110,6 +111,9 @@ func Open(path string, opts Options) (st *Store, err error) {
 		}
 	}()
 	if err := st.prepare(); err != nil {
+		return nil, err
+	}
+	if err := st.startClock(); err != nil {
 		return nil, err
 	}
 	st.ready = true
