@@ -151,40 +151,63 @@ func (c *SyncConfig) dirOrEmpty() string {
 }
 
 // sendTx writes this laptop's changes since its last file to a new file.
-// When one of its earlier files is missing or damaged, everything is
-// written again, so that nothing it sent is lost.
+// When some of its earlier files are missing or damaged, everything is
+// written again in the first of them (the others are written empty), so
+// that nothing it sent is lost and the damaged files are mended.
 func (s *Store) sendTx(tx *bolt.Tx, cfg *SyncConfig, ownSeqs map[uint64]bool, report *SyncReport) error {
-	since := cfg.Exported
+	var broken []uint64
 	for seq := uint64(1); seq < cfg.NextSeq; seq++ {
 		if !ownSeqs[seq] {
-			since = time.Time{}
-			break
+			broken = append(broken, seq)
 		}
+	}
+	since := cfg.Exported
+	if len(broken) > 0 {
+		since = time.Time{}
 	}
 	now := s.now()
 	entries, err := s.exportTx(tx, cfg.WorkshopID, since)
 	if err != nil {
 		return err
 	}
+	write := func(seq uint64, entries []syncEntry) (string, error) {
+		payload, err := json.Marshal(&syncPayload{Format: payloadFormat, Device: s.device, Laptop: cfg.LaptopName, Tag: cfg.Tag,
+			Seq: seq, Made: now, Entries: entries})
+		if err != nil {
+			return "", err
+		}
+		place := changelog.Place{Workshop: cfg.Code, Device: s.device, Seq: seq}
+		return changelog.Write(filepath.Join(cfg.dir(), s.device), cfg.Key, place, payload)
+	}
+	cfg.Exported = now
+	if len(broken) > 0 {
+		for i, seq := range broken {
+			var list []syncEntry
+			if i == 0 {
+				list = entries
+			}
+			path, err := write(seq, list)
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				report.Sent, report.SentFile = len(entries), path
+			}
+		}
+		return nil
+	}
 	if len(entries) == 0 && cfg.QuietTx != 0 {
-		cfg.Exported = now
 		return nil
 	}
 	seq := cfg.NextSeq
 	for n := range ownSeqs {
 		seq = max(seq, n+1)
 	}
-	payload, err := json.Marshal(&syncPayload{Format: payloadFormat, Device: s.device, Laptop: cfg.LaptopName, Tag: cfg.Tag,
-		Seq: seq, Made: now, Entries: entries})
+	path, err := write(seq, entries)
 	if err != nil {
 		return err
 	}
-	place := changelog.Place{Workshop: cfg.Code, Device: s.device, Seq: seq}
-	path, err := changelog.Write(filepath.Join(cfg.dir(), s.device), cfg.Key, place, payload)
-	if err != nil {
-		return err
-	}
-	cfg.NextSeq, cfg.Exported = seq+1, now
+	cfg.NextSeq = seq + 1
 	report.Sent, report.SentFile = len(entries), path
 	return nil
 }
@@ -288,9 +311,6 @@ func (s *Store) receiveTx(tx *bolt.Tx, cfg *SyncConfig, found []foundFile, repor
 		if err := ap.apply(it.e); err != nil && failed[it.file] == "" {
 			failed[it.file] = err.Error()
 		}
-	}
-	if err := ap.settleCertificates(); err != nil {
-		return err
 	}
 	if err := saveChanges(tx, cfg.WorkshopID, ap.changes); err != nil {
 		return err
@@ -520,4 +540,3 @@ func (s *Store) SharedWorkshops() ([]uuid.UUID, error) {
 	})
 	return out, err
 }
-

@@ -14,8 +14,8 @@ import (
 )
 
 // mergeDevice is the device of the writes an exchange derives on its own,
-// the same on every laptop (a badge code given twice, a certificate issued
-// twice): never exported, since every laptop makes them alike.
+// the same on every laptop (a badge code given twice): never exported,
+// since every laptop makes them alike.
 const mergeDevice = "merge"
 
 // applier applies record versions from other laptops to a workshop, in
@@ -28,7 +28,6 @@ type applier struct {
 	cfg     *SyncConfig
 	from    string // the device whose file is being applied
 	applied int
-	certsOf map[uuid.UUID]bool // participants whose certificates changed
 	changes []SyncChange
 }
 
@@ -323,68 +322,32 @@ func (a *applier) certificate(data []byte) error {
 			return err
 		}
 	}
-	if a.certsOf == nil {
-		a.certsOf = map[uuid.UUID]bool{}
+	if err := a.twiceIssued(&c); err != nil {
+		return err
 	}
-	a.certsOf[c.ParticipantID] = true
 	return putJSON(certs, c.ID[:], &c)
 }
 
-// settleCertificates leaves each participant at most one certificate not
-// voided: when two laptops issued one to the same person before seeing
-// each other's, the first issued (lowest ID) stays valid and the others
-// are voided, alike on every laptop.
-func (a *applier) settleCertificates() error {
-	if len(a.certsOf) == 0 {
+// twiceIssued lists a certificate among the changes to review when its
+// participant holds another certificate not voided: two laptops issued
+// one each before seeing the other's. Both stay valid, as both were
+// printed: voiding one is a decision for the organisers.
+func (a *applier) twiceIssued(c *CertificateIssue) error {
+	if c.Voided() {
 		return nil
 	}
-	open := map[uuid.UUID][]CertificateIssue{}
-	certs := a.tx.Bucket(bucketCertificates)
-	err := certs.ForEach(func(k, v []byte) error {
-		c, err := decodeRecord[CertificateIssue](v)
-		if err != nil {
-			return fmt.Errorf("certificate %x: %w", k, err)
+	return a.tx.Bucket(bucketCertificates).ForEach(func(k, v []byte) error {
+		if bytes.Equal(k, c.ID[:]) || !bytes.Contains(v, []byte(c.ParticipantID.String())) {
+			return nil
 		}
-		if a.certsOf[c.ParticipantID] && !c.Voided() {
-			open[c.ParticipantID] = append(open[c.ParticipantID], c)
+		o, err := decodeRecord[CertificateIssue](v)
+		if err != nil || o.ParticipantID != c.ParticipantID || o.Voided() {
+			return err
 		}
+		a.changes = append(a.changes, SyncChange{At: c.UpdatedAt, ParticipantID: c.ParticipantID, Field: "certificate",
+			Kept: o.Number, Replaced: c.Number, From: a.from})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	for _, list := range open {
-		if len(list) < 2 {
-			continue
-		}
-		keep := list[0]
-		for _, c := range list[1:] {
-			if bytes.Compare(c.ID[:], keep.ID[:]) < 0 {
-				keep = c
-			}
-		}
-		for _, c := range list {
-			if c.ID == keep.ID {
-				continue
-			}
-			c.VoidedAt = c.IssuedAt
-			c.VoidReason = "issued twice, on two laptops: " + keep.Number + " stays valid"
-			c.UpdatedAt, c.DeviceID = maxTime(c.UpdatedAt, keep.UpdatedAt).Add(time.Nanosecond), mergeDevice
-			if err := putJSON(certs, c.ID[:], &c); err != nil {
-				return err
-			}
-			a.changes = append(a.changes, SyncChange{At: c.UpdatedAt, ParticipantID: c.ParticipantID, Field: "certificate",
-				Kept: keep.Number, Replaced: c.Number, From: a.from})
-		}
-	}
-	return nil
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
 }
 
 // attendance adds one version of an attendance record. The current

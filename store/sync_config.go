@@ -175,6 +175,12 @@ func deviceTag(device string, taken map[string]bool) string {
 	}
 }
 
+// sharedWorkshop reports whether the file shares a workshop with other laptops.
+func sharedWorkshop(tx *bolt.Tx, workshopID uuid.UUID) bool {
+	b := tx.Bucket(bucketSyncWorkshops)
+	return b != nil && b.Get(workshopID[:]) != nil
+}
+
 // numberSeries returns the form of the numbers this laptop gives in a
 // workshop (the code, with the laptop's tag when it has one) and the key
 // of their running count.
