@@ -89,6 +89,16 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 		},
 		"results":       func() []string { return []string{"--workshop", "demo"} },
 		"test-settings": func() []string { return []string{"--workshop", "demo", "--test", "post", "--pass-mark", "60"} },
+		"sync": func() []string {
+			os.Mkdir(out("shared"), 0o700)
+			return []string{"--workshop", "demo", "--folder", out("shared"), "--name", "Desk A"}
+		},
+		"join": func() []string {
+			l := decode[map[string]any](t, mustRun(t, "--data", data, "--json", "laptops", "--workshop", "demo"))
+			code, _ := l["join_code"].(string)
+			return []string{"--folder", out("shared"), "--code", code, "--name", "Desk A"}
+		},
+		"laptops": func() []string { return []string{"--workshop", "demo"} },
 	}
 	for _, cmd := range commands() {
 		args, ok := cases[cmd.name]

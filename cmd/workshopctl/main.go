@@ -69,6 +69,7 @@ func commands() []*command {
 		evaluationFormsCommand, recordEvaluationCommand, importEvaluationsCommand, evaluationCommand,
 		importQuestionsCommand, questionsCommand, exportQuestionsCommand, testSheetsCommand,
 		recordAnswersCommand, importAnswersCommand, resultsCommand, testSettingsCommand,
+		syncCommand, joinCommand, laptopsCommand,
 	}
 }
 
