@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -171,8 +173,10 @@ func (s *Store) sendTx(tx *bolt.Tx, cfg *SyncConfig, ownSeqs map[uint64]bool, re
 		return err
 	}
 	write := func(seq uint64, entries []syncEntry) (string, error) {
-		payload, err := json.Marshal(&syncPayload{Format: payloadFormat, Device: s.device, Laptop: cfg.LaptopName, Tag: cfg.Tag,
-			Seq: seq, Made: now, Entries: entries})
+		p := &syncPayload{Format: payloadFormat, Device: s.device, Laptop: cfg.LaptopName, Tag: cfg.Tag,
+			Seq: seq, Made: now, Entries: entries}
+		p.packMarks()
+		payload, err := json.Marshal(p)
 		if err != nil {
 			return "", err
 		}
@@ -213,13 +217,19 @@ func (s *Store) sendTx(tx *bolt.Tx, cfg *SyncConfig, ownSeqs map[uint64]bool, re
 }
 
 // readFolder reads the other laptops' files not applied yet, and lists
-// this laptop's own files that are sound.
+// this laptop's own files that are sound. Files are opened on every
+// processor: decoding is most of the time of a big merge.
 func (s *Store) readFolder(cfg *SyncConfig, seen map[string]bool) (found []foundFile, problems []SyncProblem, own map[uint64]bool) {
 	own = map[uint64]bool{}
 	devices, err := os.ReadDir(cfg.dir())
 	if err != nil {
 		return nil, nil, own
 	}
+	type job struct {
+		f   foundFile
+		err error
+	}
+	var jobs []*job
 	for _, d := range devices {
 		if !d.IsDir() || uuid.Validate(d.Name()) != nil {
 			continue
@@ -231,25 +241,37 @@ func (s *Store) readFolder(cfg *SyncConfig, seen map[string]bool) (found []found
 		}
 		for _, f := range files {
 			seq, ok := changelog.ParseFileName(f.Name())
-			if !ok {
+			if !ok || d.Name() != s.device && seen[seenKey(d.Name(), seq)] {
 				continue
 			}
-			path := filepath.Join(cfg.dir(), d.Name(), f.Name())
-			mine := d.Name() == s.device
-			if !mine && seen[seenKey(d.Name(), seq)] {
-				continue
+			jobs = append(jobs, &job{f: foundFile{path: filepath.Join(cfg.dir(), d.Name(), f.Name()), device: d.Name(), seq: seq}})
+		}
+	}
+	next := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Go(func() {
+			for j := range next {
+				j.f.payload, j.err = readLogFile(j.f.path, cfg, j.f.device, j.f.seq)
 			}
-			p, err := readLogFile(path, cfg, d.Name(), seq)
-			switch {
-			case err != nil && mine:
-				problems = append(problems, SyncProblem{File: path, Problem: err.Error() + "; this laptop writes its changes again"})
-			case err != nil:
-				problems = append(problems, SyncProblem{File: path, Problem: err.Error()})
-			case mine:
-				own[seq] = true
-			default:
-				found = append(found, foundFile{path: path, device: d.Name(), seq: seq, payload: p})
-			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	for _, j := range jobs {
+		mine := j.f.device == s.device
+		switch {
+		case j.err != nil && mine:
+			problems = append(problems, SyncProblem{File: j.f.path, Problem: j.err.Error() + "; this laptop writes its changes again"})
+		case j.err != nil:
+			problems = append(problems, SyncProblem{File: j.f.path, Problem: j.err.Error()})
+		case mine:
+			own[j.f.seq] = true
+		default:
+			found = append(found, j.f)
 		}
 	}
 	sort.Slice(found, func(i, j int) bool {
@@ -277,6 +299,9 @@ func readLogFile(path string, cfg *SyncConfig, device string, seq uint64) (*sync
 	if p.Device != device || p.Seq != seq {
 		return nil, fmt.Errorf("%w (it names device %s, file %d)", changelog.ErrDamaged, p.Device, p.Seq)
 	}
+	if err := p.unpackMarks(); err != nil {
+		return nil, fmt.Errorf("%w (%v)", changelog.ErrDamaged, err)
+	}
 	return &p, nil
 }
 
@@ -303,7 +328,23 @@ func (s *Store) receiveTx(tx *bolt.Tx, cfg *SyncConfig, found []foundFile, repor
 			items = append(items, item{i, &found[i].payload.Entries[j]})
 		}
 	}
-	slices.SortStableFunc(items, func(a, b item) int { return entryOrder[a.e.Kind] - entryOrder[b.e.Kind] })
+	// By kind, then in key order: bbolt inserts in key order without moving
+	// what a page already holds, which makes a big merge several times faster.
+	slices.SortStableFunc(items, func(a, b item) int {
+		if d := entryOrder[a.e.Kind] - entryOrder[b.e.Kind]; d != 0 {
+			return d
+		}
+		switch a.e.Kind {
+		case entryParticipant:
+			return bytes.Compare(a.e.ID[:], b.e.ID[:])
+		case entryAttendance:
+			if d := bytes.Compare(a.e.Key, b.e.Key); d != 0 || len(a.e.Value) < attendanceFixed || len(b.e.Value) < attendanceFixed {
+				return d
+			}
+			return bytes.Compare(a.e.Value[33:41], b.e.Value[33:41])
+		}
+		return 0
+	})
 	failed := map[int]string{}
 	ap := &applier{s: s, tx: tx, cfg: cfg}
 	for _, it := range items {

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -148,14 +147,14 @@ func (a *applier) participant(e *syncEntry) error {
 	}
 	changed := !exists
 	for k, in := range e.Fields {
-		a.s.clock.Observe(in.T)
+		a.s.clock.Observe(in.time())
 		cur, ok := st[k]
 		switch {
 		case !ok || in.after(cur):
 			if ok && !sameJSON(cur.V, in.V) {
 				a.note(e.ID, old.FullName(), k, in, cur, true)
 			}
-			if !ok || !sameJSON(in.V, cur.V) || !in.T.Equal(cur.T) || in.D != cur.D {
+			if !ok || !sameJSON(in.V, cur.V) || in.T != cur.T || in.D != cur.D {
 				merged[k], changed = in, true
 			}
 		case cur.after(in) && !sameJSON(cur.V, in.V) && in.D != cur.D && exists:
@@ -190,7 +189,7 @@ func (a *applier) participant(e *syncEntry) error {
 	if p.WorkshopID != a.cfg.WorkshopID {
 		return errSkipEntry
 	}
-	p.ID, p.CreatedAt, p.UpdatedAt, p.DeviceID = e.ID, created, newest.T, newest.D
+	p.ID, p.CreatedAt, p.UpdatedAt, p.DeviceID = e.ID, created, newest.time(), newest.D
 	if exists && old.UpdatedAt.After(p.UpdatedAt) {
 		p.UpdatedAt, p.DeviceID = old.UpdatedAt, old.DeviceID
 	}
@@ -234,7 +233,7 @@ func (a *applier) indexParticipant(old, p *Participant, exists bool, st fieldSta
 			continue
 		}
 		p.BadgeCode = derivedBadgeCode(p.ID, n)
-		st["badge_code"] = fieldStamp{V: json.RawMessage(`"` + p.BadgeCode + `"`), T: st["badge_code"].T.Add(time.Nanosecond), D: mergeDevice}
+		st["badge_code"] = fieldStamp{V: json.RawMessage(`"` + p.BadgeCode + `"`), T: st["badge_code"].T + 1, D: mergeDevice}
 	}
 	return badges.Put(badgeKey(p.WorkshopID, p.BadgeCode), p.ID[:])
 }
@@ -259,7 +258,7 @@ func (a *applier) rebadge(id uuid.UUID) error {
 			break
 		}
 	}
-	st["badge_code"] = fieldStamp{V: json.RawMessage(`"` + q.BadgeCode + `"`), T: st["badge_code"].T.Add(time.Nanosecond), D: mergeDevice}
+	st["badge_code"] = fieldStamp{V: json.RawMessage(`"` + q.BadgeCode + `"`), T: st["badge_code"].T + 1, D: mergeDevice}
 	if err := badges.Put(badgeKey(q.WorkshopID, q.BadgeCode), q.ID[:]); err != nil {
 		return err
 	}
@@ -428,7 +427,7 @@ func stampKey(prefix []byte, a *Attendance) []byte {
 
 // note lists a value replaced in a merge among the changes to review.
 func (a *applier) note(id uuid.UUID, name, field string, kept, replaced fieldStamp, here bool) {
-	a.changes = append(a.changes, SyncChange{At: kept.T, ParticipantID: id, Name: name, Field: field,
+	a.changes = append(a.changes, SyncChange{At: kept.time(), ParticipantID: id, Name: name, Field: field,
 		Kept: plainValue(kept.V), Replaced: plainValue(replaced.V), From: a.from, ReplacedHere: here})
 }
 
