@@ -93,4 +93,3 @@ func TestLaptopsSectionFolderGone(t *testing.T) {
 	test.Tap(button(t, w, "Exchange now"))
 	eventually(t, "the message", func() bool { return containsText(w, "cannot be reached") })
 }
-

@@ -73,8 +73,8 @@ type workshopScreen struct {
 	evaluation   *evaluationSection
 	quiz         *quizSection
 	laptops      *laptopsSection // laptops.go
-	template     *templateForm // the duplicate-as-template form last shown
-	importer     *importWizard // the import wizard last shown
+	template     *templateForm   // the duplicate-as-template form last shown
+	importer     *importWizard   // the import wizard last shown
 	back         *widget.Button
 	tabs         *container.AppTabs
 	built        []bool            // by section: an empty placeholder until built
