@@ -72,9 +72,9 @@ type workshopScreen struct {
 	reports      *reportsSection
 	evaluation   *evaluationSection
 	quiz         *quizSection
-	laptops      *laptopsSection // laptops.go
-	template     *templateForm   // the duplicate-as-template form last shown
-	importer     *importWizard   // the import wizard last shown
+	laptops      *laptopsSection
+	template     *templateForm // the duplicate-as-template form last shown
+	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
 	tabs         *container.AppTabs
 	built        []bool            // by section: an empty placeholder until built
