@@ -190,11 +190,19 @@ func (l *laptopsSection) sharedView(cfg store.SyncConfig) fyne.CanvasObject {
 		heading(lang.L("Changes from other laptops to review")), review))
 }
 
-// fieldLabel names a participant field in the review list.
+// fieldLabel names a participant field in the review list as the
+// participant form does; a field without a label there (a consent field,
+// say) by its stored name.
 func fieldLabel(field string) string {
-	switch field {
-	case "certificate":
-		return lang.L("certificate issued twice")
+	labels := map[string]string{
+		"certificate": lang.L("certificate issued twice"), "honorific": lang.L("Honorific"),
+		"given_names": lang.L("Given names"), "family_name": lang.L("Family name"), "organisation": lang.L("Organisation"),
+		"org_type": lang.L("Organisation type"), "position": lang.L("Position"), "country": lang.L("Country"),
+		"gender": lang.L("Gender"), "email": lang.L("Email"), "phone": lang.L("Phone"), "role": lang.L("Role"),
+		"badge_code": lang.L("Badge code"), "notes": lang.L("Notes"),
+	}
+	if l, ok := labels[field]; ok {
+		return l
 	}
 	return strings.ReplaceAll(field, "_", " ")
 }
