@@ -242,10 +242,11 @@ func (c *cli) laptops(ref string) (err error) {
 	}
 	c.printf("Folder: %s\nJoin code: %s\n", out.Folder, out.JoinCode)
 	for _, l := range out.Laptops {
-		tag := l.Tag
-		if tag == "" {
-			tag = "-"
+		series := w.Code // the laptop's certificate numbers: its own series once it joined
+		if l.Tag != "" {
+			series += "-" + l.Tag
 		}
+		tag := store.CertificateNumber(series, 1) + "…"
 		if l.This {
 			c.printf("This laptop: %s (numbers %s)\n", l.Name, tag)
 			continue
