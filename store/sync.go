@@ -176,7 +176,7 @@ func (s *Store) sendTx(tx *bolt.Tx, cfg *SyncConfig, ownSeqs map[uint64]bool, re
 		p := &syncPayload{Format: payloadFormat, Device: s.device, Laptop: cfg.LaptopName, Tag: cfg.Tag,
 			Seq: seq, Made: now, Entries: entries}
 		p.packMarks()
-		payload, err := json.Marshal(p)
+		payload, err := p.encode()
 		if err != nil {
 			return "", err
 		}
@@ -290,7 +290,7 @@ func readLogFile(path string, cfg *SyncConfig, device string, seq uint64) (*sync
 		return nil, err
 	}
 	var p syncPayload
-	if err := json.Unmarshal(data, &p); err != nil {
+	if err := p.decode(data); err != nil {
 		return nil, fmt.Errorf("%w (%v)", changelog.ErrDamaged, err)
 	}
 	if p.Format > payloadFormat {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -49,7 +48,7 @@ func benchFolder(b *testing.B, dir string, w Workshop, key []byte, devices, perD
 		}
 		sp := &syncPayload{Format: payloadFormat, Device: dev, Laptop: "laptop " + dev[:4], Seq: 1, Made: t0, Entries: entries}
 		sp.packMarks()
-		payload, _ := json.Marshal(sp)
+		payload, _ := sp.encode()
 		if _, err := changelog.Write(filepath.Join(dir, w.Code, dev), key, changelog.Place{Workshop: w.Code, Device: dev, Seq: 1}, payload); err != nil {
 			b.Fatal(err)
 		}

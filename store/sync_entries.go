@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -25,6 +26,21 @@ type syncPayload struct {
 	// Marks holds the attendance versions, packed (see packMarks): the
 	// bulk of a big file, and many times quicker to read than JSON.
 	Marks []byte `json:"marks,omitempty"`
+}
+
+// encode writes the payload in gob, several times quicker to read than
+// JSON for the participants' fields.
+func (p *syncPayload) encode() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(p); err != nil {
+		return nil, fmt.Errorf("encode change log: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// decode reads a payload written by encode.
+func (p *syncPayload) decode(data []byte) error {
+	return gob.NewDecoder(bytes.NewReader(data)).Decode(p)
 }
 
 // packMarks moves the attendance entries of p into p.Marks: each is its
