@@ -356,45 +356,52 @@ func (a *applier) attendance(key, v []byte) error {
 	if len(key) != 32 {
 		return errBadAttendance
 	}
-	in, err := decodeAttendance(key, v)
+	in, err := unpackMark(key, v)
 	if err != nil {
 		return err
 	}
 	a.s.clock.Observe(in.UpdatedAt)
 	cur, hist := a.tx.Bucket(bucketAttendance), a.tx.Bucket(bucketAttendanceHistory)
 	newest := true
-	same := func(w []byte) bool {
-		return len(w) >= attendanceFixed && bytes.Equal(w[33:41], v[33:41]) && deviceOf(w) == in.DeviceID
-	}
-	later := func(w []byte) bool {
-		t := binary.BigEndian.Uint64(w[33:41])
-		return stampAfter(fromNanos(w[33:41]), deviceOf(w), in.UpdatedAt, in.DeviceID) && t != 0
+	// check compares a stored version with the incoming one: the same
+	// version (already here), or a later one.
+	check := func(k, w []byte) (same bool, err error) {
+		s, err := decodeAttendance(k, w)
+		if err != nil {
+			return false, fmt.Errorf("attendance %x: %w", k, err)
+		}
+		if s.UpdatedAt.Equal(in.UpdatedAt) && s.DeviceID == in.DeviceID {
+			return true, nil
+		}
+		if stampAfter(s.UpdatedAt, s.DeviceID, in.UpdatedAt, in.DeviceID) {
+			newest = false
+		}
+		return false, nil
 	}
 	c := hist.Cursor()
 	for k, w := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, w = c.Next() {
-		if same(w) {
-			return nil
-		}
-		if len(w) >= attendanceFixed && later(w) {
-			newest = false
+		if same, err := check(k, w); same || err != nil {
+			return err
 		}
 	}
-	if w := cur.Get(key); w != nil {
-		if same(w) {
-			return nil
-		}
-		if later(w) {
-			newest = false
+	old := cur.Get(key)
+	if old != nil {
+		if same, err := check(key, old); same || err != nil {
+			return err
 		}
 	}
+	enc := encodeAttendance(&in)
 	if !newest {
-		return hist.Put(stampKey(key, &in), bytes.Clone(v))
+		return hist.Put(stampKey(key, &in), enc)
 	}
-	if old := cur.Get(key); old != nil {
+	if old != nil {
 		// The version it replaces goes into the history under a key made
 		// from its stamp: no search for the newest key, as keepInHistory
 		// does, which a big merge would pay 90,000 times.
-		prev := Attendance{Record: Record{UpdatedAt: fromNanos(old[33:41]), DeviceID: deviceOf(old)}}
+		prev, err := decodeAttendance(key, old)
+		if err != nil {
+			return err
+		}
 		if err := hist.Put(stampKey(key, &prev), bytes.Clone(old)); err != nil {
 			return err
 		}
@@ -403,18 +410,9 @@ func (a *applier) attendance(key, v []byte) error {
 		if err := cur.Delete(key); err != nil {
 			return err
 		}
-		return hist.Put(stampKey(key, &in), bytes.Clone(v))
+		return hist.Put(stampKey(key, &in), enc)
 	}
-	return cur.Put(key, bytes.Clone(v))
-}
-
-// deviceOf reads the device ID of a stored attendance record.
-func deviceOf(v []byte) string {
-	if len(v) < attendanceFixed {
-		return ""
-	}
-	d, _, _ := cutString(v[attendanceFixed:])
-	return d
+	return cur.Put(key, enc)
 }
 
 // stampKey is the history key of a version from another laptop: a
