@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -199,4 +200,19 @@ func rawJSON(v any) (map[string]json.RawMessage, error) {
 	}
 	var m map[string]json.RawMessage
 	return m, json.Unmarshal(data, &m)
+}
+
+// sharing decodes the sharing settings, field stamps and changes to review
+// (the buckets are absent from a file that never shared a workshop).
+func (c *checker) sharing() {
+	if c.tx.Bucket(bucketSyncWorkshops) == nil {
+		return
+	}
+	each(c, bucketSyncWorkshops, func(k []byte, cfg *SyncConfig) {
+		if !bytes.Equal(k, cfg.WorkshopID[:]) {
+			c.add("%s %x: stored under the wrong key", bucketSyncWorkshops, k)
+		}
+	})
+	each(c, bucketSyncFields, func([]byte, *fieldStamps) {})
+	each(c, bucketSyncChanges, func([]byte, *SyncChange) {})
 }
