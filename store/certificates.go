@@ -151,8 +151,9 @@ func (s *Store) IssueProvisional(participantIDs []uuid.UUID, provisional []bool,
 // allocateNumber gives rec the workshop's next free number and its code.
 func allocateNumber(tx *bolt.Tx, priv ed25519.PrivateKey, w *Workshop, rec *CertificateIssue) error {
 	nums, codes := tx.Bucket(bucketCertificateNumbers), tx.Bucket(bucketCertificateCodes)
-	for seq := decodeSeq(tx.Bucket(bucketCertificateSequences).Get(w.ID[:])) + 1; ; seq++ {
-		number := CertificateNumber(w.Code, seq)
+	series, seqKey := numberSeries(tx, w) // sync_config.go: a laptop sharing the workshop numbers in its own series
+	for seq := decodeSeq(tx.Bucket(bucketCertificateSequences).Get(seqKey)) + 1; ; seq++ {
+		number := CertificateNumber(series, seq)
 		code := shortCode(priv, number, rec.ParticipantID, w.ID)
 		key, _ := normalizeCode(code)
 		if nums.Get([]byte(number)) == nil && codes.Get([]byte(key)) == nil {
@@ -160,6 +161,45 @@ func allocateNumber(tx *bolt.Tx, priv ed25519.PrivateKey, w *Workshop, rec *Cert
 			return nil
 		}
 	}
+}
+
+// raiseSequence keeps the workshop's running count at or above rec's
+// sequence and, for a number of a laptop's own series (see numberSeries),
+// that series' count too.
+func raiseSequence(tx *bolt.Tx, rec *CertificateIssue) error {
+	seqs := tx.Bucket(bucketCertificateSequences)
+	keys := [][]byte{rec.WorkshopID[:]}
+	if tag := seriesTag(rec.Number, rec.Sequence); tag != "" {
+		keys = append(keys, append(append([]byte(nil), rec.WorkshopID[:]...), tag...))
+	}
+	for _, k := range keys {
+		if rec.Sequence > decodeSeq(seqs.Get(k)) {
+			if err := seqs.Put(k, encodeSeq(rec.Sequence)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// seriesTag returns the laptop tag of a number of the form CODE-TAG-007,
+// or "".
+func seriesTag(number string, seq int) string {
+	rest, ok := strings.CutSuffix(numberKey(number), fmt.Sprintf("-%03d", seq))
+	if !ok || seq == 0 {
+		return ""
+	}
+	i := strings.LastIndexByte(rest, '-')
+	if i < 0 || len(rest)-i-1 != 3 {
+		return ""
+	}
+	tag := rest[i+1:]
+	for _, r := range tag {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return tag
 }
 
 // currentCertificate returns a participant's newest certificate, or nil.
@@ -190,11 +230,8 @@ func (s *Store) putCertificate(tx *bolt.Tx, rec *CertificateIssue) error {
 		}
 	}
 	code, _ := normalizeCode(rec.Code)
-	seqs := tx.Bucket(bucketCertificateSequences)
-	if rec.Sequence > decodeSeq(seqs.Get(rec.WorkshopID[:])) {
-		if err := seqs.Put(rec.WorkshopID[:], encodeSeq(rec.Sequence)); err != nil {
-			return err
-		}
+	if err := raiseSequence(tx, rec); err != nil {
+		return err
 	}
 	if err := tx.Bucket(bucketCertificateNumbers).Put([]byte(numberKey(rec.Number)), id); err != nil {
 		return err
@@ -474,7 +511,9 @@ func (c *checker) certificates() {
 		if cur, seen := newest[ci.ParticipantID]; !seen || bytes.Compare(k, cur[:]) > 0 {
 			newest[ci.ParticipantID] = ci.ID
 		}
-		if !ci.Voided() {
+		if !ci.Voided() && !sharedWorkshop(c.tx, ci.WorkshopID) {
+			// In a workshop shared between laptops, two laptops may each
+			// issue one before seeing the other's (see sync_apply.go).
 			open[ci.ParticipantID]++
 		}
 		maxSeq[ci.WorkshopID] = max(maxSeq[ci.WorkshopID], ci.Sequence)

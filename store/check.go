@@ -97,6 +97,7 @@ func recordProblems(tx *bolt.Tx) []string {
 	c.certificates() // certificates.go
 	c.overrides()    // eligibility.go
 	c.evaluations()  // evaluation_check.go
+	c.sharing()      // sync_config.go
 	return c.problems
 }
 

@@ -46,6 +46,7 @@ type Store struct {
 	path   string
 	device string
 	now    func() time.Time
+	clock  *hlc // behind now; see hlc.go
 	opts   Options
 
 	backupMu   sync.Mutex // serialises backups
@@ -123,6 +124,9 @@ func Open(path string, opts Options) (st *Store, err error) {
 		return nil, err
 	}
 	if err := st.prepare(); err != nil {
+		return nil, err
+	}
+	if err := st.startClock(); err != nil {
 		return nil, err
 	}
 	st.ready = true

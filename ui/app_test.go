@@ -28,7 +28,7 @@ func TestWelcomeOffersCreateAndSample(t *testing.T) {
 	if d.Workshop.Code != store.DemoCode || len(d.Participants) != 40 || len(d.Sessions) != 10 {
 		t.Errorf("sample = %q with %d participants, %d sessions; want demo, 40, 10", d.Workshop.Code, len(d.Participants), len(d.Sessions))
 	}
-	if got := len(u.workshop.tabs.Items); got != len(workshopSections()) || got != 8 { // Overview … Reports, Evaluation, Tests
+	if got := len(u.workshop.tabs.Items); got != len(workshopSections()) || got != 9 { // Overview … Reports, Evaluation, Tests, Laptops
 		t.Errorf("workshop sections = %d, want 8", got)
 	}
 	if !strings.Contains(w.Title(), "Migration and sustainable rural development") {

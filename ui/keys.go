@@ -18,10 +18,10 @@ var (
 
 // Shortcuts that move around the app without a mouse.
 var (
-	// shortcutSections are Ctrl+1 … Ctrl+8: the workshop's sections, in
+	// shortcutSections are Ctrl+1 … Ctrl+9: the workshop's sections, in
 	// tab order.
 	shortcutSections = func() []*desktop.CustomShortcut {
-		keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
+		keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 		out := make([]*desktop.CustomShortcut, len(keys))
 		for i, k := range keys {
 			out[i] = &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}

@@ -25,6 +25,7 @@ func (u *App) mainMenu() *fyne.MainMenu {
 		item(lang.L("Find participant"), u.findParticipant, shortcutFind),
 		item(lang.L("Import participants…"), u.importParticipants, shortcutImport),
 		fyne.NewMenuItem(lang.L("Open the sample workshop"), u.openSample),
+		fyne.NewMenuItem(lang.L("Join a shared workshop…"), u.joinWorkshop), // laptops_join.go
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("All workshops"), func() {
 			if u.st != nil {

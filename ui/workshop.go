@@ -24,6 +24,7 @@ const (
 	sectionReports
 	sectionEvaluation
 	sectionTests
+	sectionLaptops
 )
 
 // workshopSection is one section of a workshop's screen: a tab, built the
@@ -54,6 +55,7 @@ func workshopSections() []workshopSection {
 		{"Reports", theme.ListIcon, func(ws *workshopScreen) fyne.CanvasObject { return newReportsSection(ws).content }},
 		{"Evaluation", theme.DocumentCreateIcon, func(ws *workshopScreen) fyne.CanvasObject { return newEvaluationSection(ws).content }},
 		{"Tests", theme.QuestionIcon, func(ws *workshopScreen) fyne.CanvasObject { return newQuizSection(ws).content }},
+		{"Laptops", theme.ComputerIcon, func(ws *workshopScreen) fyne.CanvasObject { return newLaptopsSection(ws).content }}, // laptops.go
 	}
 }
 
@@ -70,6 +72,7 @@ type workshopScreen struct {
 	reports      *reportsSection
 	evaluation   *evaluationSection
 	quiz         *quizSection
+	laptops      *laptopsSection
 	template     *templateForm // the duplicate-as-template form last shown
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
@@ -100,6 +103,9 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	// in French and Spanish, where down the side the last ones fell into an
 	// overflow menu on a 768-pixel-high screen.
 	ws.tabs.SetTabLocation(container.TabLocationTop)
+	if _, err := u.st.SyncSettings(id); err == nil {
+		startAutoExchange(u) // laptops.go: a shared workshop exchanges every 30 s
+	}
 	ws.ensure(sectionOverview)
 	ws.tabs.OnSelected = func(*container.TabItem) {
 		i := ws.tabs.SelectedIndex()

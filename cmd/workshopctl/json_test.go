@@ -97,6 +97,16 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 		"purge":         func() []string { return []string{"--workshop", "dakar-2027"} },
 		"person":        func() []string { return []string{"--workshop", "demo", "--participant", badge} },
 		"erase-person":  func() []string { return []string{"--workshop", "demo", "--participant", badge} },
+		"sync": func() []string {
+			os.Mkdir(out("shared"), 0o700)
+			return []string{"--workshop", "demo", "--folder", out("shared"), "--name", "Desk A"}
+		},
+		"join": func() []string {
+			l := decode[map[string]any](t, mustRun(t, "--data", data, "--json", "laptops", "--workshop", "demo"))
+			code, _ := l["join_code"].(string)
+			return []string{"--folder", out("shared"), "--code", code, "--name", "Desk A"}
+		},
+		"laptops": func() []string { return []string{"--workshop", "demo"} },
 	}
 	for _, cmd := range commands() {
 		args, ok := cases[cmd.name]
