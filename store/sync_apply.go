@@ -208,8 +208,8 @@ func (a *applier) participant(e *syncEntry) error {
 // alike on every laptop.
 func (a *applier) indexParticipant(old, p *Participant, exists bool, st fieldStamps) error {
 	badges, ix := a.tx.Bucket(bucketBadgeCodes), a.tx.Bucket(bucketParticipantsByWorkshop)
-	if exists && !old.Deleted() && bytes.Equal(badges.Get(badgeKey(badges.Tx(), old.WorkshopID, old.BadgeCode)), old.ID[:]) {
-		if err := badges.Delete(badgeKey(badges.Tx(), old.WorkshopID, old.BadgeCode)); err != nil {
+	if exists && !old.Deleted() && bytes.Equal(badges.Get(badgeKey(a.tx, old.WorkshopID, old.BadgeCode)), old.ID[:]) {
+		if err := badges.Delete(badgeKey(a.tx, old.WorkshopID, old.BadgeCode)); err != nil {
 			return err
 		}
 	}
@@ -221,7 +221,7 @@ func (a *applier) indexParticipant(old, p *Participant, exists bool, st fieldSta
 		return err
 	}
 	for n := 0; ; n++ {
-		owner := badges.Get(badgeKey(badges.Tx(), p.WorkshopID, p.BadgeCode))
+		owner := badges.Get(badgeKey(a.tx, p.WorkshopID, p.BadgeCode))
 		if owner == nil || bytes.Equal(owner, p.ID[:]) {
 			break
 		}
@@ -235,7 +235,7 @@ func (a *applier) indexParticipant(old, p *Participant, exists bool, st fieldSta
 		p.BadgeCode = derivedBadgeCode(p.ID, n)
 		st["badge_code"] = fieldStamp{V: json.RawMessage(`"` + p.BadgeCode + `"`), T: st["badge_code"].T + 1, D: mergeDevice}
 	}
-	return badges.Put(badgeKey(badges.Tx(), p.WorkshopID, p.BadgeCode), p.ID[:])
+	return badges.Put(badgeKey(a.tx, p.WorkshopID, p.BadgeCode), p.ID[:])
 }
 
 // rebadge gives a live participant a derived badge code.
@@ -249,17 +249,17 @@ func (a *applier) rebadge(id uuid.UUID) error {
 		return err
 	}
 	badges := a.tx.Bucket(bucketBadgeCodes)
-	if err := badges.Delete(badgeKey(badges.Tx(), q.WorkshopID, q.BadgeCode)); err != nil {
+	if err := badges.Delete(badgeKey(a.tx, q.WorkshopID, q.BadgeCode)); err != nil {
 		return err
 	}
 	for n := 0; ; n++ {
 		q.BadgeCode = derivedBadgeCode(q.ID, n)
-		if badges.Get(badgeKey(badges.Tx(), q.WorkshopID, q.BadgeCode)) == nil {
+		if badges.Get(badgeKey(a.tx, q.WorkshopID, q.BadgeCode)) == nil {
 			break
 		}
 	}
 	st["badge_code"] = fieldStamp{V: json.RawMessage(`"` + q.BadgeCode + `"`), T: st["badge_code"].T + 1, D: mergeDevice}
-	if err := badges.Put(badgeKey(badges.Tx(), q.WorkshopID, q.BadgeCode), q.ID[:]); err != nil {
+	if err := badges.Put(badgeKey(a.tx, q.WorkshopID, q.BadgeCode), q.ID[:]); err != nil {
 		return err
 	}
 	if err := putJSON(a.tx.Bucket(bucketSyncFields), id[:], st); err != nil {
