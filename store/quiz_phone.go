@@ -60,3 +60,26 @@ func (s *Store) RecordAnswer(workshopID, quizID, participantID uuid.UUID, questi
 	}
 	return a, nil
 }
+
+// Sheet returns a participant's current answer sheet for a test, and
+// whether there is one.
+func (s *Store) Sheet(quizID, participantID uuid.UUID) (AnswerSheet, bool, error) {
+	var a AnswerSheet
+	found := false
+	err := s.view(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketQuizAnswers).Get(join(quizID, participantID))
+		if v == nil {
+			return nil
+		}
+		var err error
+		if a, err = decodeRecord[AnswerSheet](v); err != nil {
+			return fmt.Errorf("answer sheet: %w", err)
+		}
+		found = !a.Deleted()
+		return nil
+	})
+	if !found {
+		a = AnswerSheet{}
+	}
+	return a, found, err
+}

@@ -52,6 +52,12 @@ func TestRecordAnswerOneAtATime(t *testing.T) {
 	if got := a1.Aligned(pre.QuestionIDs); got[0] != "F" || got[1] != "" {
 		t.Errorf("second participant: %q", got)
 	}
+	if one, ok, err := s.Sheet(pre.ID, ps[0].ID); err != nil || !ok || one.Responses[pre.QuestionIDs[1]] != "A" {
+		t.Errorf("Sheet: %v %v %v", one.Responses, ok, err)
+	}
+	if _, ok, err := s.Sheet(pre.ID, ps[2].ID); ok || err != nil {
+		t.Errorf("Sheet of a participant who answered nothing: %v %v", ok, err)
+	}
 	// Undo brings back the answer before the last change.
 	if back, err := s.UndoAnswers(w.ID, pre.ID, ps[1].ID); err != nil || len(back.Responses) != 0 {
 		t.Errorf("undo: %v, %v", back.Responses, err)
