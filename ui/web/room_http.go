@@ -23,7 +23,7 @@ const (
 
 // roomCSP allows the room's own style sheet and script and nothing else:
 // no inline script or style, no other site, no frames.
-const roomCSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+const roomCSP = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // request is one request as the handlers see it: who asks, in which
 // language, with which CSRF token.
