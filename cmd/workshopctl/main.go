@@ -68,7 +68,7 @@ func commands() []*command {
 		checkCommand, backupCommand, backupsCommand, restoreCommand, exportCommand,
 		evaluationFormsCommand, recordEvaluationCommand, importEvaluationsCommand, evaluationCommand,
 		importQuestionsCommand, questionsCommand, exportQuestionsCommand, testSheetsCommand,
-		recordAnswersCommand, importAnswersCommand, resultsCommand, testSettingsCommand,
+		recordAnswersCommand, importAnswersCommand, resultsCommand, testSettingsCommand, serveCommand,
 	}
 }
 
