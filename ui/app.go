@@ -48,6 +48,7 @@ type App struct {
 	sound   Sound        // nil: silent
 
 	root     *fyne.Container // holds the current screen
+	phones   *phonesView     // the test or evaluation open for phones, if any
 	home     *homeScreen
 	workshop *workshopScreen
 	problem  *problemScreen // shown while the data file cannot be opened
@@ -126,6 +127,7 @@ func (u *App) checkInShowing() *checkInView {
 }
 
 func (u *App) closeStore() error {
+	u.closePhones()
 	if u.st == nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -63,7 +64,12 @@ func newEvalPage(s *evaluationSection) *evalPage {
 }
 
 // CreateRenderer implements fyne.Widget.
-func (p *evalPage) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.s.tabs) }
+func (p *evalPage) CreateRenderer() fyne.WidgetRenderer {
+	phones := widget.NewButtonWithIcon(lang.L("Open for phones…"), theme.ComputerIcon(), func() {
+		p.s.ws.openForPhones(nil, store.EvalWording(p.s.lang(), "title"))
+	})
+	return widget.NewSimpleRenderer(container.NewBorder(container.NewHBox(layout.NewSpacer(), phones), nil, nil, nil, p.s.tabs))
+}
 
 // Show implements fyne.CanvasObject; the tabs call it on every layout, so
 // only coming back from hidden reloads.
