@@ -224,9 +224,9 @@ func (v *phonesView) close() {
 
 // closePhones stops the phones' server, if one runs.
 func (u *App) closePhones() {
-	if u.phones != nil {
-		u.phones.close()
-		u.phones.win.Close()
+	if v := u.phones; v != nil {
+		v.close()
+		v.win.Close()
 	}
 }
 

@@ -222,10 +222,11 @@ func (r *Room) Progress() Progress {
 	return p
 }
 
-// Tally counts the current answers to question i (from 0) of the test,
-// by option (true/false and choice questions), for the live quiz's bar
-// chart; answers that are no option (short answers, numbers) are not
-// counted. It returns the counts and the number who answered.
+// Tally counts the current answers to question i (from 0) of the test
+// of those who answered on a phone in this opening, by option
+// (true/false and choice questions), for the live quiz's bar chart;
+// answers that are no option (short answers, numbers) are not counted.
+// It returns the counts and the number who answered.
 func (r *Room) Tally(i int) (counts []int, answered int, err error) {
 	if r.quiz == nil || i < 0 || i >= len(r.questions) {
 		return nil, 0, fmt.Errorf("tally: no question %d", i+1)
@@ -235,9 +236,18 @@ func (r *Room) Tally(i int) (counts []int, answered int, err error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	r.mu.Lock()
+	here := make(map[uuid.UUID]bool, len(r.answered))
+	for id := range r.answered {
+		here[id] = true
+	}
+	r.mu.Unlock()
 	counts = make([]int, len(q.Options))
-	for _, a := range sheets {
+	for id, a := range sheets {
 		resp := a.Responses[q.ID]
+		if !here[id] {
+			continue
+		}
 		if resp == "" {
 			continue
 		}

@@ -177,10 +177,6 @@ func (r *Room) sendEvaluation(w http.ResponseWriter, q *request) {
 
 // record gives the response the next form number and stores it.
 func (r *Room) record(resp *store.EvaluationResponse) error {
-	first, err := r.st.ReserveFormNumbers(r.workshop.ID, 1)
-	if err != nil {
-		return err
-	}
-	resp.Form = first
-	return r.st.RecordEvaluation(resp)
+	_, err := r.st.RecordEvaluationNext(resp)
+	return err
 }
