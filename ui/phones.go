@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image"
+	"image/draw"
 	"net"
 	"strconv"
 	"strings"
@@ -16,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/qr"
 
 	"github.com/workshopdesk/workshopdesk/store"
@@ -153,17 +153,27 @@ func (v *phonesView) build() fyne.CanvasObject {
 	return container.NewBorder(top, buttons, nil, nil, container.NewVScroll(v.names))
 }
 
-// qrCode is text as a QR code, large enough to scan from the back of the room.
+// qrCode is text as a QR code, large enough to scan from the back of the
+// room, black on white with the quiet zone of four modules that scanners
+// need (the app's theme may be dark).
 func qrCode(text string) image.Image {
 	code, err := qr.Encode(text, qr.M, qr.Auto)
 	if err != nil {
 		return image.NewGray(image.Rect(0, 0, 1, 1))
 	}
-	scaled, err := barcode.Scale(code, 640, 640)
-	if err != nil {
-		return code
+	modules := code.Bounds().Dx()
+	scale := max(1, 640/(modules+8))
+	size := (modules + 8) * scale
+	img := image.NewGray(image.Rect(0, 0, size, size))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	for y := range modules {
+		for x := range modules {
+			if r, _, _, _ := code.At(x, y).RGBA(); r < 0x8000 {
+				draw.Draw(img, image.Rect((x+4)*scale, (y+4)*scale, (x+5)*scale, (y+5)*scale), image.Black, image.Point{}, draw.Src)
+			}
+		}
 	}
-	return scaled
+	return img
 }
 
 // follow refreshes who has answered until the room stops.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -119,7 +120,7 @@ func (q *liveQuiz) update() {
 func (q *liveQuiz) reveal() {
 	qq := q.v.room.Questions()[q.i]
 	q.revealed = true
-	text := fmt.Sprintf(lang.L("Right answer: %s"), store.RightAnswer(&qq))
+	text := fmt.Sprintf(lang.L("Right answer: %s"), liveRightAnswer(&qq))
 	if qq.Feedback != "" {
 		text += "\n" + qq.Feedback
 	}
@@ -130,4 +131,25 @@ func (q *liveQuiz) reveal() {
 	q.answer.Show()
 	q.show.Disable()
 	q.update()
+}
+
+// liveRightAnswer is the right answer in words: True or False, the
+// right options with their letters, else the accepted answer.
+func liveRightAnswer(q *store.Question) string {
+	switch q.Kind {
+	case store.TrueFalse:
+		if q.TrueFalseAnswer() {
+			return lang.L("True")
+		}
+		return lang.L("False")
+	case store.MultipleChoice, store.MultipleAnswer:
+		var right []string
+		for k, o := range q.Options {
+			if o.Weight >= 100 || q.Kind == store.MultipleAnswer && o.Weight > 0 {
+				right = append(right, store.Letter(k)+". "+o.Text)
+			}
+		}
+		return strings.Join(right, " · ")
+	}
+	return store.RightAnswer(q)
 }

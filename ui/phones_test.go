@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 // testPhone is a participant's phone talking to the room over HTTP.
@@ -125,6 +127,14 @@ func TestOpenTestForPhones(t *testing.T) {
 	for _, o := range test.LaidOutObjects(v.win.Content()) {
 		if img, ok := o.(*canvas.Image); ok && img.Image != nil && img.Image.Bounds().Dx() >= 300 {
 			qrShown = true
+			bmp, err := gozxing.NewBinaryBitmapFromImage(img.Image)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+			if err != nil || res.GetText() != v.room.JoinURL() {
+				t.Errorf("the QR code reads %v, %v; want %s", res, err, v.room.JoinURL())
+			}
 		}
 	}
 	if !qrShown {
@@ -160,7 +170,7 @@ func TestOpenTestForPhones(t *testing.T) {
 		t.Error("the answer shows before Show answer")
 	}
 	test.Tap(q.show)
-	if !q.answer.Visible() || !strings.HasPrefix(q.answer.Text, "Right answer:") {
+	if !q.answer.Visible() || !strings.HasPrefix(q.answer.Text, "Right answer: True") {
 		t.Errorf("after Show answer: %q", q.answer.Text)
 	}
 	test.Tap(q.next)
