@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,9 +65,9 @@ func newEvalPage(s *evaluationSection) *evalPage {
 // CreateRenderer implements fyne.Widget.
 func (p *evalPage) CreateRenderer() fyne.WidgetRenderer {
 	phones := widget.NewButtonWithIcon(lang.L("Open for phones…"), theme.ComputerIcon(), func() {
-		p.s.ws.openForPhones(nil, store.EvalWording(p.s.lang(), "title"))
+		p.s.ws.openForPhones(nil, lang.L("Evaluation"))
 	})
-	return widget.NewSimpleRenderer(container.NewBorder(container.NewHBox(layout.NewSpacer(), phones), nil, nil, nil, p.s.tabs))
+	return widget.NewSimpleRenderer(container.NewBorder(container.NewHBox(phones), nil, nil, nil, p.s.tabs))
 }
 
 // Show implements fyne.CanvasObject; the tabs call it on every layout, so
