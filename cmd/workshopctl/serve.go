@@ -31,7 +31,7 @@ the server.`,
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var ref, open, listen string
 		workshopFlag(fs, &ref)
-		fs.StringVar(&open, "open", "", "what to open: `pre`, post, evaluation or check:SESSION")
+		fs.StringVar(&open, "open", "", "`WHAT` to open: pre, post, evaluation or check:SESSION")
 		fs.StringVar(&listen, "listen", "", "the `ADDR:PORT` to listen on: one of this computer's addresses")
 		return func([]string) error {
 			ctx, stop := untilInterrupted()
