@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/workshopdesk/workshopdesk/store"
 )
@@ -177,4 +179,38 @@ func TestRoomInChromium(t *testing.T) {
 			t.Errorf("form %d (%s): %+v %+v", r.Form, r.Language, a, b)
 		}
 	}
+}
+
+// noScript turns JavaScript off in the page, as some phones have it.
+func noScript(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+	_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	return chromedp.Void{}, err
+}
+
+// TestRoomInChromiumWithoutJavaScript: with scripts off, each question's
+// Save button saves its answer, the page comes back at that question
+// saying "saved", and the answers are in the data file; the answers can
+// be handed in.
+func TestRoomInChromiumWithoutJavaScript(t *testing.T) {
+	exe := chromiumPath(t)
+	d := newRoomData(t, 1, 5)
+	dir := screenshotDir(t)
+	r := d.open(t, true, false)
+	ctx := browserPhone(t, exe)
+	step(t, ctx, "scripts off", noScript)
+	step(t, ctx, "sign in", chromedp.Navigate(r.JoinURL()+"&lang=fr"), chromedp.WaitVisible(chromedp.ID("badge")),
+		chromedp.SendKeys(chromedp.ID("badge"), d.badges[0]), chromedp.Click(chromedp.ID("start")), chromedp.WaitVisible(chromedp.ID("name")))
+	step(t, ctx, "question 1", chromedp.Click(chromedp.CSS(`label[for="q1-1"]`)), chromedp.Click(chromedp.CSS("#q1 button.save")),
+		chromedp.WaitVisible(chromedp.CSS("#q1 .st.ok")))
+	step(t, ctx, "question 4", chromedp.SendKeys(chromedp.ID("q4-a"), "GFMD"), chromedp.Click(chromedp.CSS("#q4 button.save")),
+		chromedp.WaitVisible(chromedp.CSS("#q4 .st.ok")))
+	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.HasSuffix(loc, "/test?saved=4#q4") {
+		t.Errorf("after saving question 4 the page is %s", loc)
+	}
+	sheet, _, _ := d.st.Sheet(d.pre.ID, d.ps[0].ID)
+	if got := strings.Join(sheet.Aligned(d.pre.QuestionIDs), " "); got != "F   GFMD " {
+		t.Errorf("the data file holds %q", got)
+	}
+	shoot(t, ctx, dir, "test-nojs-fr")
+	step(t, ctx, "hand in", chromedp.Click(chromedp.ID("submit")), chromedp.WaitVisible(chromedp.ID("submitted")))
 }
