@@ -101,6 +101,7 @@ func Start(a fyne.App, w fyne.Window, cfg Config) *App {
 // Close saves the window size and closes the data file.
 func (u *App) Close() error {
 	u.saveWindowSize()
+	u.stopPhones() // the windows are gone already: only the server is stopped
 	return u.closeStore()
 }
 

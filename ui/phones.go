@@ -232,7 +232,16 @@ func (v *phonesView) close() {
 	})
 }
 
-// closePhones stops the phones' server, if one runs.
+// stopPhones stops the phones' server, if one runs, leaving its window
+// alone: as the app quits, its windows are already gone.
+func (u *App) stopPhones() {
+	if v := u.phones; v != nil {
+		v.close()
+	}
+}
+
+// closePhones stops the phones' server, if one runs, and closes its
+// window (another data file is opened).
 func (u *App) closePhones() {
 	if v := u.phones; v != nil {
 		v.close()

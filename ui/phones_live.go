@@ -56,7 +56,11 @@ func (v *phonesView) showLiveQuiz() {
 	closeBtn := widget.NewButton(lang.L("Leave the live quiz"), func() { q.win.Close() })
 	top := container.NewVBox(q.number, q.question)
 	bottom := container.NewVBox(q.answered, q.answer, container.NewHBox(q.prev, q.show, q.next, closeBtn))
-	q.win.SetContent(container.NewPadded(container.NewBorder(top, bottom, nil, nil, q.chart)))
+	// The question and buttons in the projector's sizes; the chart keeps
+	// the app's, which its layout measures with.
+	big := projectorTheme{fyne.CurrentApp().Settings().Theme()}
+	q.win.SetContent(container.NewPadded(container.NewBorder(container.NewThemeOverride(top, big),
+		container.NewThemeOverride(bottom, big), nil, nil, q.chart)))
 	q.win.SetOnClosed(func() { v.live = nil })
 	q.win.Resize(fyne.NewSize(1024, 700))
 	q.win.SetFullScreen(true)
@@ -153,3 +157,10 @@ func liveRightAnswer(q *store.Question) string {
 	}
 	return store.RightAnswer(q)
 }
+
+// projectorTheme is the app's theme with text and spacing twice as large,
+// to be read from the back of the room.
+type projectorTheme struct{ fyne.Theme }
+
+// Size implements fyne.Theme.
+func (t projectorTheme) Size(n fyne.ThemeSizeName) float32 { return 2 * t.Theme.Size(n) }

@@ -166,3 +166,27 @@ func TestRoomWordingComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestRoomOpening: what can be opened, by name.
+func TestRoomOpening(t *testing.T) {
+	d := newRoomData(t, 0, 0)
+	start, _ := store.ParseClock("09:00")
+	end, _ := store.ParseClock("10:00")
+	se := store.Session{WorkshopID: d.w.ID, Date: d.w.StartDate, Start: start, End: end, Title: "Data sources", Counts: true}
+	if err := d.st.SaveSession(&se); err != nil {
+		t.Fatal(err)
+	}
+	sessions := []store.Session{se}
+	if k, err := Opening(" Evaluation ", sessions); k != nil || err != nil {
+		t.Errorf("evaluation: %v %v", k, err)
+	}
+	if k, err := Opening("post", sessions); err != nil || k.Kind != store.PostTest {
+		t.Errorf("post: %v %v", k, err)
+	}
+	if k, err := Opening("check:data sources", sessions); err != nil || k.SessionID != se.ID {
+		t.Errorf("check: %v %v", k, err)
+	}
+	if _, err := Opening("lunch", sessions); err == nil || !strings.Contains(err.Error(), "evaluation") {
+		t.Errorf("lunch: %v", err)
+	}
+}
