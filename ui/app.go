@@ -49,6 +49,7 @@ type App struct {
 	sound   Sound        // nil: silent
 
 	root     *fyne.Container // holds the current screen
+	phones   *phonesView     // the test or evaluation open for phones, if any
 	home     *homeScreen
 	workshop *workshopScreen
 	problem  *problemScreen // shown while the data file cannot be opened
@@ -111,6 +112,7 @@ func (u *App) Close() error {
 		u.stopIdle()
 		u.stopIdle = nil
 	}
+	u.stopPhones() // the windows are gone already: only the server is stopped
 	protected := u.st != nil && u.st.HasPassphrase()
 	err := u.closeStore()
 	if protected {
@@ -142,6 +144,7 @@ func (u *App) checkInShowing() *checkInView {
 }
 
 func (u *App) closeStore() error {
+	u.closePhones()
 	if u.st == nil {
 		return nil
 	}

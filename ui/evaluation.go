@@ -63,7 +63,12 @@ func newEvalPage(s *evaluationSection) *evalPage {
 }
 
 // CreateRenderer implements fyne.Widget.
-func (p *evalPage) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.s.tabs) }
+func (p *evalPage) CreateRenderer() fyne.WidgetRenderer {
+	phones := widget.NewButtonWithIcon(lang.L("Open for phones…"), theme.ComputerIcon(), func() {
+		p.s.ws.openForPhones(nil, lang.L("Evaluation"))
+	})
+	return widget.NewSimpleRenderer(container.NewBorder(container.NewHBox(phones), nil, nil, nil, p.s.tabs))
+}
 
 // Show implements fyne.CanvasObject; the tabs call it on every layout, so
 // only coming back from hidden reloads.

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/workshopdesk/workshopdesk/store"
@@ -69,9 +70,10 @@ func newQuizSection(ws *workshopScreen) *quizSection {
 	exportBtn := widget.NewButton(lang.L("Export GIFT…"), s.exportGIFT)
 	sheets := widget.NewButton(lang.L("Print answer sheets…"), func() { s.printSheets(false) })
 	booklet := widget.NewButton(lang.L("Print booklet and grids…"), func() { s.printSheets(true) })
+	phones := widget.NewButtonWithIcon(lang.L("Open for phones…"), theme.ComputerIcon(), s.openForPhones)
 	mark := container.NewGridWrap(fyne.NewSize(90, s.passMark.MinSize().Height), s.passMark)
 	settings := container.NewVBox(
-		container.NewHBox(widget.NewLabel(lang.L("Test")), s.test, widget.NewLabel(lang.L("Pass mark (%)")), mark, save),
+		container.NewHBox(widget.NewLabel(lang.L("Test")), s.test, widget.NewLabel(lang.L("Pass mark (%)")), mark, save, phones),
 		container.NewHBox(s.closed, s.complete))
 	questions := container.NewBorder(
 		container.NewVBox(container.NewHBox(importBtn, exportBtn, sheets, booklet), s.count), nil, nil, nil, s.list)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 // standard output is one JSON value, whether it succeeds or not. A new
 // command needs a case here.
 func TestEveryCommandPrintsJSON(t *testing.T) {
+	defer func(f func() (context.Context, context.CancelFunc)) { untilInterrupted = f }(untilInterrupted)
 	dir := t.TempDir()
 	data := filepath.Join(dir, "workshopdesk.db")
 	out := func(name string) string { return filepath.Join(dir, name) }
@@ -107,6 +109,15 @@ func TestEveryCommandPrintsJSON(t *testing.T) {
 			return []string{"--folder", out("shared"), "--code", code, "--name", "Desk A"}
 		},
 		"laptops": func() []string { return []string{"--workshop", "demo"} },
+		// serve runs until Ctrl+C, here at once.
+		"serve": func() []string {
+			untilInterrupted = func() (context.Context, context.CancelFunc) {
+				ctx, cancel := context.WithCancel(context.Background())
+				cancel()
+				return ctx, cancel
+			}
+			return []string{"--workshop", "demo", "--open", "pre", "--listen", "127.0.0.1:0"}
+		},
 	}
 	for _, cmd := range commands() {
 		args, ok := cases[cmd.name]

@@ -70,7 +70,7 @@ func commands() []*command {
 		importQuestionsCommand, questionsCommand, exportQuestionsCommand, testSheetsCommand,
 		recordAnswersCommand, importAnswersCommand, resultsCommand, testSettingsCommand,
 		purgeCommand, personCommand, erasePersonCommand,
-		syncCommand, joinCommand, laptopsCommand,
+		syncCommand, joinCommand, laptopsCommand, serveCommand,
 	}
 }
 
