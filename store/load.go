@@ -51,17 +51,13 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 		if err != nil {
 			return err
 		}
-		live := make(map[uuid.UUID]bool, len(ids))
-		for _, pid := range ids {
-			live[pid] = true
-		}
 		// The participants' JSON is decoded on other processors while the
 		// marks are read here: the two are most of the time of a load.
 		cloneAll(raw)
 		d.Participants = make([]Participant, len(ids))
 		decoded := make(chan error, 1)
 		go func() { decoded <- decodeCloned(raw, d.Participants, runtime.GOMAXPROCS(0)) }()
-		if err := loadMarks(tx, d, live); err != nil {
+		if err := loadMarks(tx, d, ids); err != nil {
 			<-decoded
 			return fmt.Errorf("load workshop %s: %w", id, err)
 		}
@@ -73,21 +69,28 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 	return d, nil
 }
 
-// loadMarks reads the current marks of d's sessions, for the participants
-// in live.
-func loadMarks(tx *bolt.Tx, d *WorkshopData, live map[uuid.UUID]bool) error {
+// loadMarks reads the current marks of d's sessions for the participants
+// ids (sorted, as participantRecords returns them). Within a session the
+// attendance keys are sorted by participant too, so the two lists are
+// walked side by side.
+func loadMarks(tx *bolt.Tx, d *WorkshopData, ids []uuid.UUID) error {
 	d.Marks = make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Sessions))
 	c := tx.Bucket(bucketAttendance).Cursor()
 	for _, se := range d.Sessions {
-		marks := make(map[uuid.UUID]Mark, len(live))
+		marks := make(map[uuid.UUID]Mark, len(ids))
 		prefix := se.ID[:]
+		j := 0
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			m, err := markOf(v)
 			if err != nil {
 				return err
 			}
-			if pid := idAt(k, 1); live[pid] {
-				marks[pid] = m
+			pid := k[16:32]
+			for j < len(ids) && bytes.Compare(ids[j][:], pid) < 0 {
+				j++
+			}
+			if j < len(ids) && bytes.Equal(ids[j][:], pid) {
+				marks[ids[j]] = m
 			}
 		}
 		d.Marks[se.ID] = marks

@@ -274,9 +274,11 @@ func decodeParallel(raw [][]byte, list []Participant) error {
 	workers := min(runtime.GOMAXPROCS(0), max(len(raw)/small, 1))
 	if workers == 1 {
 		for i, v := range raw {
-			if err := json.Unmarshal(v, &list[i]); err != nil {
+			p, err := decodeRecord[Participant](v)
+			if err != nil {
 				return fmt.Errorf("participant %d: %w", i, err)
 			}
+			list[i] = p
 		}
 		return nil
 	}
@@ -299,9 +301,11 @@ func decodeCloned(raw [][]byte, list []Participant, workers int) error {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(raw); i += workers {
-				if err := json.Unmarshal(raw[i], &list[i]); err != nil && errs[w] == nil {
+				p, err := decodeRecord[Participant](raw[i])
+				if err != nil && errs[w] == nil {
 					errs[w] = fmt.Errorf("participant %d: %w", i, err)
 				}
+				list[i] = p
 			}
 		})
 	}
