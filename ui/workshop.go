@@ -146,7 +146,7 @@ func (ws *workshopScreen) sectionContent(i int) fyne.CanvasObject {
 func (ws *workshopScreen) marksOf(p store.Participant) int {
 	n := 0
 	for _, marks := range ws.data.Marks {
-		if _, ok := marks[p.ID]; ok {
+		if _, ok := marks.Get(p.ID); ok {
 			n++
 		}
 	}
