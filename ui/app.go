@@ -60,6 +60,8 @@ type App struct {
 	lastLostLetters *dialog.ConfirmDialog
 
 	clockWarned string // the clock warning last shown
+
+	loading *workshopScreen // a workshop's frame while it is loaded
 }
 
 // Start opens the data file in window w and shows the first
@@ -153,6 +155,7 @@ func (u *App) openData() {
 }
 
 func (u *App) show(o fyne.CanvasObject) {
+	u.loading = nil
 	u.root.Objects = []fyne.CanvasObject{o}
 	u.root.Refresh()
 }
@@ -167,8 +170,15 @@ func (u *App) showHome() {
 	u.win.SetTitle(lang.L("Workshop Desk"))
 }
 
-// showWorkshop opens a workshop's sections.
+// showWorkshop opens a workshop's sections: a big one from elsewhere is
+// loaded in the background behind its frame (workshop_loading.go).
 func (u *App) showWorkshop(id uuid.UUID) {
+	if old := u.workshop; old == nil || old.data.Workshop.ID != id {
+		if w, big := u.bigWorkshop(id); big {
+			u.openInBackground(w)
+			return
+		}
+	}
 	ws, err := newWorkshopScreen(u, id)
 	if err != nil {
 		u.showError(err)
