@@ -83,17 +83,17 @@ func loadMarks(tx *bolt.Tx, d *WorkshopData, ids []uuid.UUID) error {
 	c := tx.Bucket(bucketAttendance).Cursor()
 	for _, se := range d.Sessions {
 		marks := newSessionMarks(slots)
-		prefix := se.ID[:]
 		j := 0
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		// Keys are compared as IDs (two machine words), not as bytes.
+		for k, v := c.Seek(se.ID[:]); len(k) >= 32 && uuid.UUID(k[:16]) == se.ID; k, v = c.Next() {
 			if len(v) < attendanceFixed || v[0] < 1 || int(v[0]) > len(Statuses) {
 				return errBadAttendance
 			}
-			pid := k[16:32]
-			for j < len(ids) && bytes.Compare(ids[j][:], pid) < 0 {
+			pid := uuid.UUID(k[16:32])
+			for j < len(ids) && ids[j] != pid && bytes.Compare(ids[j][:], pid[:]) < 0 {
 				j++
 			}
-			if j < len(ids) && bytes.Equal(ids[j][:], pid) {
+			if j < len(ids) && ids[j] == pid {
 				marks.codes[j] = v[0]
 				marks.times[j] = int64(binary.BigEndian.Uint64(v[1:9]))
 				marks.n++
