@@ -156,7 +156,7 @@ func TestLoadWorkshopMarks(t *testing.T) {
 	n := 0
 	for si, se := range sessions {
 		for pi, p := range people {
-			m, ok := d.Marks[se.ID][p.ID]
+			m, ok := d.Marks[se.ID].Get(p.ID)
 			st, recorded := want[[2]int{si, pi}]
 			if ok != recorded {
 				t.Errorf("%s at %q: mark present = %v, want %v", p.GivenNames, se.Title, ok, recorded)
@@ -203,16 +203,16 @@ func TestLoadWorkshopLeavesOutDeletedParticipantsMarks(t *testing.T) {
 	if len(d.Participants) != 1 {
 		t.Fatalf("%d participants listed, want 1", len(d.Participants))
 	}
-	if _, ok := d.Marks[se.ID][gone.ID]; ok {
+	if _, ok := d.Marks[se.ID].Get(gone.ID); ok {
 		t.Errorf("Marks holds %d marks for %q although 1 participant is listed: the deleted participant's mark is included",
-			len(d.Marks[se.ID]), se.Title)
+			d.Marks[se.ID].Len(), se.Title)
 	}
 	// Undeleting brings the mark back.
 	if err := s.UndeleteParticipant(gone.ID); err != nil {
 		t.Fatal(err)
 	}
 	d, _ = s.LoadWorkshop(w.ID)
-	if m, ok := d.Marks[se.ID][gone.ID]; !ok || m.Status != Present {
+	if m, ok := d.Marks[se.ID].Get(gone.ID); !ok || m.Status != Present {
 		t.Errorf("after undelete the mark is %+v, %v", m, ok)
 	}
 }
@@ -249,11 +249,11 @@ func TestWorkshopDataClone(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := d.Clone()
-	d.Marks[se.ID][p.ID] = Mark{Status: Absent}
-	d.Marks[uuid.New()] = map[uuid.UUID]Mark{}
+	d.SetMark(se.ID, p.ID, Mark{Status: Absent})
+	d.Marks[uuid.New()] = &SessionMarks{}
 	d.Sessions[0].Title = "Changed"
 	d.Participants[0].GivenNames = "Changed"
-	if m := c.Marks[se.ID][p.ID]; m.Status != Present || len(c.Marks) != 1 {
+	if m, _ := c.Marks[se.ID].Get(p.ID); m.Status != Present || len(c.Marks) != 1 {
 		t.Errorf("the clone's marks changed with the original's: %v", c.Marks)
 	}
 	if c.Sessions[0].Title != "Morning" || c.Participants[0].GivenNames != "Wei" || c.Workshop.ID != w.ID {

@@ -148,7 +148,7 @@ func BenchmarkLoadWorkshop(b *testing.B) {
 	}
 	marks := 0
 	for _, m := range d.Marks {
-		marks += len(m)
+		marks += m.Len()
 	}
 	if len(d.Participants) != nPeople || len(d.Sessions) != nSessions || marks != nPeople*nSessions {
 		b.Fatalf("LoadWorkshop: %d participants, %d sessions, %d marks", len(d.Participants), len(d.Sessions), marks)

@@ -151,7 +151,7 @@ func TestUndoCheckIn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := d.Marks[se.ID][p.ID]; ok {
+		if _, ok := d.Marks[se.ID].Get(p.ID); ok {
 			t.Error("the mark is still there")
 		}
 		h, _ := s.AttendanceHistory(se.ID, p.ID)
@@ -201,7 +201,7 @@ func TestUndoCheckIn(t *testing.T) {
 			t.Errorf("undo of an excused status: %v, want ErrNoCheckIn", err)
 		}
 		d, _ := s.LoadWorkshop(w.ID)
-		if m := d.Marks[se.ID][p.ID]; m.Status != Excused || !m.RecordedAt.Equal(absentAt) {
+		if m := markAt(d, se.ID, p.ID); m.Status != Excused || !m.RecordedAt.Equal(absentAt) {
 			t.Errorf("mark after undo = %+v", m)
 		}
 	})
@@ -254,11 +254,11 @@ func TestMarkUnmarked(t *testing.T) {
 	want := map[string]Status{"Already Marked": Late, "Unmarked One": Absent, "Unmarked Two": Absent,
 		"Exactly On Time": Absent, "Late Joiner": ""}
 	for _, p := range d.Participants {
-		if got := d.Marks[se.ID][p.ID].Status; got != want[p.FullName()] {
+		if got := markAt(d, se.ID, p.ID).Status; got != want[p.FullName()] {
 			t.Errorf("%s: %q, want %q", p.FullName(), got, want[p.FullName()])
 		}
 	}
-	if len(d.Marks[other.ID]) != 0 {
+	if d.Marks[other.ID].Len() != 0 {
 		t.Errorf("another session was marked: %v", d.Marks[other.ID])
 	}
 	if _, err := s.Attendance(se.ID, gone.ID); !errors.Is(err, ErrNotFound) {

@@ -69,7 +69,7 @@ func TestMergeParticipantsKeepsAttendanceOfBoth(t *testing.T) {
 		}
 	}
 	d, _ := st.LoadWorkshop(w.ID)
-	if got := d.Marks[sessions[1].ID][keep.ID].Status; got != Late {
+	if got := markAt(d, sessions[1].ID, keep.ID).Status; got != Late {
 		t.Errorf("loaded mark = %q, want late", got)
 	}
 	if probs, err := st.Check(); err != nil || len(probs) > 0 {

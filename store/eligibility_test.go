@@ -27,7 +27,7 @@ func eligWorkshop(t *testing.T, rule AttendanceRule) *WorkshopData {
 		se(2, "09:00", "10:00", "Groups", WorkingGroup, false),
 		se(2, "10:00", "11:00", "Field visit", FieldVisit, false),
 		se(2, "15:00", "16:00", "Closing plenary", Plenary, true),
-	}, Marks: map[uuid.UUID]map[uuid.UUID]Mark{}}
+	}, Marks: map[uuid.UUID]*SessionMarks{}}
 }
 
 // addPerson adds a participant with marks at the counted sessions in
@@ -43,9 +43,9 @@ func addPerson(d *WorkshopData, name string, role Role, joined time.Time, marks 
 		}
 		if marks[i] != "" {
 			if d.Marks[se.ID] == nil {
-				d.Marks[se.ID] = map[uuid.UUID]Mark{}
+				d.Marks[se.ID] = &SessionMarks{}
 			}
-			d.Marks[se.ID][p.ID] = Mark{Status: marks[i]}
+			d.SetMark(se.ID, p.ID, Mark{Status: marks[i]})
 		}
 		i++
 	}

@@ -107,7 +107,7 @@ func (s *EvaluationSummary) Headline() Headline {
 func Attended(d *WorkshopData) int {
 	seen := make(map[uuid.UUID]bool, len(d.Participants))
 	for _, marks := range d.Marks {
-		for id, m := range marks {
+		for id, m := range marks.All() {
 			if m.Status.Arrived() {
 				seen[id] = true
 			}

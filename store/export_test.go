@@ -104,7 +104,7 @@ func TestExportDemoWorkshop(t *testing.T) {
 	withAttendance := map[string]bool{}
 	n := 0
 	for _, a := range aw.Attendance {
-		m, ok := d.Marks[a.SessionID][a.ParticipantID]
+		m, ok := d.Marks[a.SessionID].Get(a.ParticipantID)
 		if !ok || m.Status != a.Status || !m.RecordedAt.Equal(a.RecordedAt) {
 			t.Errorf("exported attendance %+v does not match the mark %+v", a, m)
 		}
@@ -116,7 +116,7 @@ func TestExportDemoWorkshop(t *testing.T) {
 	}
 	total := 0
 	for _, m := range d.Marks {
-		total += len(m)
+		total += m.Len()
 	}
 	if n != total || n < 100 {
 		t.Errorf("%d attendance records exported, %d marks loaded; want equal and at least 100", n, total)

@@ -191,3 +191,10 @@ func ids[T any](list []T, id func(T) uuid.UUID) map[uuid.UUID]bool {
 	}
 	return m
 }
+
+// markAt returns a participant's loaded mark at a session; the zero Mark
+// when there is none.
+func markAt(d *WorkshopData, session, participant uuid.UUID) Mark {
+	m, _ := d.Mark(session, participant)
+	return m
+}

@@ -2,8 +2,8 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
-	"maps"
 	"runtime"
 	"slices"
 
@@ -17,9 +17,10 @@ type WorkshopData struct {
 	Workshop     Workshop
 	Sessions     []Session     // agenda order
 	Participants []Participant // registration order
-	// Marks holds the current attendance: session ID → participant ID →
-	// mark. A participant with no mark at a session was not recorded there.
-	Marks map[uuid.UUID]map[uuid.UUID]Mark
+	// Marks holds the current attendance: session ID → the session's
+	// marks by participant (Mark and SetMark reach one). A session may be
+	// missing: it has no mark.
+	Marks map[uuid.UUID]*SessionMarks
 }
 
 // Clone returns a copy of d that shares nothing mutable with it: the
@@ -28,9 +29,9 @@ type WorkshopData struct {
 // the background.
 func (d *WorkshopData) Clone() *WorkshopData {
 	c := &WorkshopData{Workshop: d.Workshop, Sessions: slices.Clone(d.Sessions), Participants: slices.Clone(d.Participants),
-		Marks: make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Marks))}
+		Marks: make(map[uuid.UUID]*SessionMarks, len(d.Marks))}
 	for id, marks := range d.Marks {
-		c.Marks[id] = maps.Clone(marks)
+		c.Marks[id] = marks.Clone()
 	}
 	return c
 }
@@ -51,17 +52,13 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 		if err != nil {
 			return err
 		}
-		live := make(map[uuid.UUID]bool, len(ids))
-		for _, pid := range ids {
-			live[pid] = true
-		}
 		// The participants' JSON is decoded on other processors while the
 		// marks are read here: the two are most of the time of a load.
 		cloneAll(raw)
 		d.Participants = make([]Participant, len(ids))
 		decoded := make(chan error, 1)
 		go func() { decoded <- decodeCloned(raw, d.Participants, runtime.GOMAXPROCS(0)) }()
-		if err := loadMarks(tx, d, live); err != nil {
+		if err := loadMarks(tx, d, ids); err != nil {
 			<-decoded
 			return fmt.Errorf("load workshop %s: %w", id, err)
 		}
@@ -73,21 +70,33 @@ func (s *Store) LoadWorkshop(id uuid.UUID) (*WorkshopData, error) {
 	return d, nil
 }
 
-// loadMarks reads the current marks of d's sessions, for the participants
-// in live.
-func loadMarks(tx *bolt.Tx, d *WorkshopData, live map[uuid.UUID]bool) error {
-	d.Marks = make(map[uuid.UUID]map[uuid.UUID]Mark, len(d.Sessions))
+// loadMarks reads the current marks of d's sessions for the participants
+// ids (sorted, as participantRecords returns them), the participant at
+// ids[i] in slot i. Within a session the attendance keys are sorted by
+// participant too, so the two lists are walked side by side.
+func loadMarks(tx *bolt.Tx, d *WorkshopData, ids []uuid.UUID) error {
+	slots := make(map[uuid.UUID]int32, len(ids))
+	for i, id := range ids {
+		slots[id] = int32(i)
+	}
+	d.Marks = make(map[uuid.UUID]*SessionMarks, len(d.Sessions))
 	c := tx.Bucket(bucketAttendance).Cursor()
 	for _, se := range d.Sessions {
-		marks := make(map[uuid.UUID]Mark, len(live))
-		prefix := se.ID[:]
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			m, err := markOf(v)
-			if err != nil {
-				return err
+		marks := newSessionMarks(slots)
+		j := 0
+		// Keys are compared as IDs (two machine words), not as bytes.
+		for k, v := c.Seek(se.ID[:]); len(k) >= 32 && uuid.UUID(k[:16]) == se.ID; k, v = c.Next() {
+			if len(v) < attendanceFixed || v[0] < 1 || int(v[0]) > len(Statuses) {
+				return errBadAttendance
 			}
-			if pid := idAt(k, 1); live[pid] {
-				marks[pid] = m
+			pid := uuid.UUID(k[16:32])
+			for j < len(ids) && ids[j] != pid && bytes.Compare(ids[j][:], pid[:]) < 0 {
+				j++
+			}
+			if j < len(ids) && ids[j] == pid {
+				marks.codes[j] = v[0]
+				marks.times[j] = int64(binary.BigEndian.Uint64(v[1:9]))
+				marks.n++
 			}
 		}
 		d.Marks[se.ID] = marks

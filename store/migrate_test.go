@@ -341,18 +341,18 @@ func assertMigrated(t *testing.T, s *Store, d schema1Data, now time.Time) {
 		}
 	}
 	for se, marks := range want {
-		if len(wd.Marks[se]) != len(marks) {
-			t.Errorf("session %s: %d marks, want %d", se, len(wd.Marks[se]), len(marks))
+		if wd.Marks[se].Len() != len(marks) {
+			t.Errorf("session %s: %d marks, want %d", se, wd.Marks[se].Len(), len(marks))
 		}
 		for p, a := range marks {
-			m := wd.Marks[se][p]
+			m := markAt(wd, se, p)
 			if m.Status != a.Status || !m.RecordedAt.Equal(a.RecordedAt) {
 				t.Errorf("mark %s/%s = %+v, want %s at %v", se, p, m, a.Status, a.RecordedAt)
 			}
 		}
 	}
 	wd2, err := s.LoadWorkshop(s1W2)
-	if err != nil || wd2.Marks[s1S3][s1P6].Status != Present {
+	if err != nil || markAt(wd2, s1S3, s1P6).Status != Present {
 		t.Errorf("second workshop's marks: %+v, %v", wd2, err)
 	}
 	hist, err := s.AttendanceHistory(s1S1, s1P2)

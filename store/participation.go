@@ -181,7 +181,7 @@ func Participation(d *WorkshopData) *ParticipationStats {
 	for si := range d.Sessions {
 		se := &d.Sessions[si]
 		marks := d.Marks[se.ID]
-		if se.Type == Break || se.Deleted() || len(marks) == 0 {
+		if se.Type == Break || se.Deleted() || marks.Len() == 0 {
 			continue
 		}
 		start := se.StartsAt(loc).UnixNano()
@@ -189,7 +189,7 @@ func Participation(d *WorkshopData) *ParticipationStats {
 			if w.joined > start {
 				return false
 			}
-			if m, ok := marks[w.id]; ok && m.Status.Arrived() {
+			if m, ok := marks.Get(w.id); ok && m.Status.Arrived() {
 				attended[w.i] = true
 				return true
 			}

@@ -28,7 +28,7 @@ func participationFixture() *WorkshopData {
 	d := &WorkshopData{
 		Workshop: Workshop{Record: Record{ID: NewID()}, Code: "fixture", TimeZone: "UTC",
 			StartDate: start, EndDate: start.AddDays(1)},
-		Marks: map[uuid.UUID]map[uuid.UUID]Mark{},
+		Marks: map[uuid.UUID]*SessionMarks{},
 	}
 	session := func(day int, from, to, title string, typ SessionType) Session {
 		se := Session{Record: Record{ID: NewID()}, Date: start.AddDays(day - 1), Title: title, Type: typ, Counts: typ != Break}
@@ -59,9 +59,9 @@ func participationFixture() *WorkshopData {
 	d.Participants = []Participant{a, b, c, dd, e, f, g, x}
 	mark := func(se Session, p Participant, st Status) {
 		if d.Marks[se.ID] == nil {
-			d.Marks[se.ID] = map[uuid.UUID]Mark{}
+			d.Marks[se.ID] = &SessionMarks{}
 		}
-		d.Marks[se.ID][p.ID] = Mark{Status: st}
+		d.SetMark(se.ID, p.ID, Mark{Status: st})
 	}
 	mark(s1, a, Present)
 	mark(s2, a, Present)

@@ -161,7 +161,7 @@ func TestPassphraseLeavesNoPersonalDataInFileOrBackups(t *testing.T) {
 		if got, err := s.ParticipantByBadge(ws[0].ID, p.BadgeCode); err != nil || got.ID != p.ID {
 			t.Errorf("badge %s: %v %v", p.BadgeCode, got.ID, err)
 		}
-		if d.Marks[d.Sessions[0].ID][p.ID].Status != Present {
+		if m, _ := d.Mark(d.Sessions[0].ID, p.ID); m.Status != Present {
 			t.Errorf("mark of %s lost", p.FamilyNames)
 		}
 	}

@@ -203,7 +203,7 @@ func TestDeleteSessionAndWorkshop(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, err := s.LoadWorkshop(w.ID)
-	if err != nil || len(d.Sessions) != 2 || d.Marks[se.ID][p.ID].Status != Present {
+	if err != nil || len(d.Sessions) != 2 || markAt(d, se.ID, p.ID).Status != Present {
 		t.Errorf("after undeleting the session: %+v, %v; its attendance should be back", d, err)
 	}
 

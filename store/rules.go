@@ -376,7 +376,7 @@ func Compute(d *WorkshopData, now time.Time) *AttendanceStats {
 			continue
 		}
 		row := st.cells[si*nP : (si+1)*nP]
-		for pid, m := range d.Marks[se.ID] {
+		for pid, m := range d.Marks[se.ID].All() {
 			if pi, ok := pos[pid]; ok {
 				row[pi] = cellOf(m.Status)
 			}

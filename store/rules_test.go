@@ -51,12 +51,12 @@ func ruleData(rule AttendanceRule, sessions []Session, people []Participant, mar
 	d := &WorkshopData{
 		Workshop: Workshop{Record: Record{ID: NewID()}, Code: "mem-2027", TimeZone: "Africa/Nairobi",
 			StartDate: Date{2027, 3, 9}, EndDate: Date{2027, 3, 11}, Rule: rule},
-		Sessions: sessions, Participants: people, Marks: map[uuid.UUID]map[uuid.UUID]Mark{},
+		Sessions: sessions, Participants: people, Marks: map[uuid.UUID]*SessionMarks{},
 	}
 	byTitle := map[string]uuid.UUID{}
 	for _, se := range sessions {
 		byTitle[se.Title] = se.ID
-		d.Marks[se.ID] = map[uuid.UUID]Mark{}
+		d.Marks[se.ID] = &SessionMarks{}
 	}
 	for i, m := range marks {
 		for title, st := range m {
@@ -64,7 +64,7 @@ func ruleData(rule AttendanceRule, sessions []Session, people []Participant, mar
 			if !ok {
 				panic("no session " + title)
 			}
-			d.Marks[id][people[i].ID] = Mark{Status: st}
+			d.SetMark(id, people[i].ID, Mark{Status: st})
 		}
 	}
 	return d

@@ -67,7 +67,7 @@ func benchWorkshopData(b *testing.B, nPeople, nSessions int) *WorkshopData {
 	d := &WorkshopData{
 		Workshop: Workshop{Record: Record{ID: NewID()}, Code: "big-2027", TimeZone: "Africa/Nairobi",
 			StartDate: start, EndDate: start.AddDays(days - 1)},
-		Marks: make(map[uuid.UUID]map[uuid.UUID]Mark, nSessions),
+		Marks: make(map[uuid.UUID]*SessionMarks, nSessions),
 	}
 	loc := d.Workshop.Location()
 	slots := [][2]string{{"09:00", "10:30"}, {"11:00", "12:30"}, {"14:00", "15:30"}}
@@ -94,13 +94,13 @@ func benchWorkshopData(b *testing.B, nPeople, nSessions int) *WorkshopData {
 	}
 	statuses := []Status{Present, Present, Present, Present, Present, Present, Late, Late, Excused, Absent}
 	for si, se := range d.Sessions {
-		m := make(map[uuid.UUID]Mark, nPeople)
+		m := &SessionMarks{}
 		if se.Type != Break {
 			for pi, p := range d.Participants {
 				if (pi*7+si*3)%10 == 9 {
 					continue // unmarked
 				}
-				m[p.ID] = Mark{Status: statuses[(pi+si)%len(statuses)], RecordedAt: se.StartsAt(loc)}
+				m.Set(p.ID, Mark{Status: statuses[(pi+si)%len(statuses)], RecordedAt: se.StartsAt(loc)})
 			}
 		}
 		d.Marks[se.ID] = m

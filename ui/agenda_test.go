@@ -289,7 +289,7 @@ func TestAgendaDeleteSessionAndUndo(t *testing.T) {
 	if !hasText(w, want) {
 		t.Errorf("the confirmation should ask %q", want)
 	}
-	marks := len(u.workshop.data.Marks[se.ID])
+	marks := u.workshop.data.Marks[se.ID].Len()
 	test.Tap(button(t, w, "Delete"))
 	if _, err := u.st.Session(se.ID); err == nil {
 		t.Fatal("the session should be deleted")
@@ -305,7 +305,7 @@ func TestAgendaDeleteSessionAndUndo(t *testing.T) {
 	if _, ok := agendaOf(u.workshop).rows[se.ID]; !ok {
 		t.Error("the restored session should be in the agenda")
 	}
-	if got := len(u.workshop.data.Marks[se.ID]); got != marks {
+	if got := u.workshop.data.Marks[se.ID].Len(); got != marks {
 		t.Errorf("attendance after undo: %d marks, want %d", got, marks)
 	}
 }

@@ -63,9 +63,10 @@ type App struct {
 
 	clockWarned string // the clock warning last shown
 
-	unlock   *unlockScreen // shown while a protected data file is locked
-	lock     idleLock      // the window's last use, for the idle lock
-	stopIdle func()        // stops the idle lock's ticker
+	unlock   *unlockScreen   // shown while a protected data file is locked
+	lock     idleLock        // the window's last use, for the idle lock
+	stopIdle func()          // stops the idle lock's ticker
+	loading  *workshopScreen // a workshop's frame while it is loaded
 }
 
 // Start opens the data file in window w and shows the first
@@ -179,6 +180,7 @@ func (u *App) openData() {
 }
 
 func (u *App) show(o fyne.CanvasObject) {
+	u.loading = nil
 	u.root.Objects = []fyne.CanvasObject{o}
 	u.root.Refresh()
 }
@@ -193,8 +195,15 @@ func (u *App) showHome() {
 	u.win.SetTitle(lang.L("Workshop Desk"))
 }
 
-// showWorkshop opens a workshop's sections.
+// showWorkshop opens a workshop's sections: a big one from elsewhere is
+// loaded in the background behind its frame (workshop_loading.go).
 func (u *App) showWorkshop(id uuid.UUID) {
+	if old := u.workshop; old == nil || old.data.Workshop.ID != id {
+		if w, big := u.bigWorkshop(id); big {
+			u.openInBackground(w)
+			return
+		}
+	}
 	ws, err := newWorkshopScreen(u, id)
 	if err != nil {
 		u.showError(err)

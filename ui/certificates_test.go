@@ -221,7 +221,7 @@ func TestCertificatesMidWorkshop(t *testing.T) {
 	p := s.participant(i)
 	var next store.Session
 	for _, se := range s.ws.data.Sessions {
-		if _, marked := s.ws.data.Marks[se.ID][p.ID]; !marked && se.Counts {
+		if _, marked := s.ws.data.Marks[se.ID].Get(p.ID); !marked && se.Counts {
 			next = se
 			break
 		}
@@ -230,7 +230,7 @@ func TestCertificatesMidWorkshop(t *testing.T) {
 	if _, err := u.st.CheckIn(next.ID, p.ID, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	setMark(u.workshop.data, next.ID, p.ID, store.Mark{Status: store.Present}) // as the check-in screen does
+	u.workshop.data.SetMark(next.ID, p.ID, store.Mark{Status: store.Present}) // as the check-in screen does
 	u.showSection(sectionCertificates)
 	if after := s.rows[i].Reason; after == before {
 		t.Errorf("after a check-in, %s's reason is still %q", p.FullName(), before)

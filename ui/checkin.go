@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/google/uuid"
 	"github.com/workshopdesk/workshopdesk/store"
 )
 
@@ -218,7 +217,7 @@ func (v *checkInView) updateMatch(i int, o *fyne.Container) {
 	status := o.Objects[1].(*widget.Label)
 	status.SetText("")
 	if se, ok := v.current(); ok {
-		if m, ok := v.a.ws.data.Marks[se.ID][p.ID]; ok {
+		if m, ok := v.a.ws.data.Marks[se.ID].Get(p.ID); ok {
 			status.SetText(lang.L(string(m.Status)) + " " + m.RecordedAt.In(v.a.ws.data.Workshop.Location()).Format("15:04"))
 		}
 	}
@@ -278,7 +277,7 @@ func (v *checkInView) checkIn(i int) {
 	d := v.a.ws.data
 	// Someone already in is told so at once: CheckIn records nothing for
 	// them, so there is no session to ask about.
-	if m, in := d.Marks[se.ID][d.Participants[i].ID]; in && m.Status.Arrived() {
+	if m, in := d.Mark(se.ID, d.Participants[i].ID); in && m.Status.Arrived() {
 		v.record(i)
 		return
 	}
@@ -314,10 +313,7 @@ func (v *checkInView) record(i int) {
 		return
 	}
 	att := res.Attendance
-	if d.Marks[se.ID] == nil {
-		d.Marks[se.ID] = map[uuid.UUID]store.Mark{}
-	}
-	d.Marks[se.ID][p.ID] = store.Mark{Status: att.Status, RecordedAt: att.RecordedAt}
+	d.SetMark(se.ID, p.ID, store.Mark{Status: att.Status, RecordedAt: att.RecordedAt})
 	at := att.RecordedAt.In(loc).Format("15:04")
 	switch {
 	case !p.JoinedAt.IsZero() && p.JoinedAt.After(se.StartsAt(loc)):
@@ -423,7 +419,8 @@ func sessionCounts(d *store.WorkshopData, se store.Session) (in, late, expected 
 			continue
 		}
 		expected++
-		switch marks[p.ID].Status {
+		m, _ := marks.Get(p.ID)
+		switch m.Status {
 		case store.Present:
 			in++
 		case store.Late:

@@ -74,7 +74,7 @@ func (r *recentList) refresh() {
 	d := v.a.ws.data
 	marks := d.Marks[se.ID]
 	for _, p := range d.Participants {
-		if m, ok := marks[p.ID]; ok && m.Status.Arrived() {
+		if m, ok := marks.Get(p.ID); ok && m.Status.Arrived() {
 			r.rows = append(r.rows, recentRow{p: p, mark: m})
 		}
 	}
@@ -103,11 +103,13 @@ func (r *recentList) undo(row recentRow) {
 		v.show(outcomeMiss, lang.L("NOT UNDONE"), row.p.FullName(), err.Error())
 		return
 	}
-	marks := v.a.ws.data.Marks[se.ID]
+	d := v.a.ws.data
 	if err != nil || prev.DeletedAt != nil || prev.Status == "" {
-		delete(marks, row.p.ID)
+		if marks := d.Marks[se.ID]; marks != nil {
+			marks.Delete(row.p.ID)
+		}
 	} else {
-		marks[row.p.ID] = store.Mark{Status: prev.Status, RecordedAt: prev.RecordedAt}
+		d.SetMark(se.ID, row.p.ID, store.Mark{Status: prev.Status, RecordedAt: prev.RecordedAt})
 	}
 	v.show(outcomeReady, lang.L("UNDONE"), row.p.FullName(), fmt.Sprintf(lang.L("The check-in of %s was taken back."), row.p.FullName()))
 	v.refreshCounts()
@@ -137,7 +139,7 @@ func (v *checkInView) notArrived() []int {
 		if !p.JoinedAt.IsZero() && p.JoinedAt.After(start) {
 			continue
 		}
-		if !marks[p.ID].Status.Arrived() {
+		if m, _ := marks.Get(p.ID); !m.Status.Arrived() {
 			out = append(out, i)
 		}
 	}

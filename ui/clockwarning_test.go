@@ -41,7 +41,7 @@ func TestCheckInWarnsOfAWrongClock(t *testing.T) {
 		t.Error("no warning after a check-in dated before the newest change")
 	}
 	se, _ := v.current()
-	if _, ok := u.workshop.data.Marks[se.ID][participantNamed(t, u, "Wang").ID]; !ok {
+	if _, ok := u.workshop.data.Marks[se.ID].Get(participantNamed(t, u, "Wang").ID); !ok {
 		t.Error("the check-in with the clock set back was not recorded")
 	}
 }

@@ -92,19 +92,8 @@ func (g *gridView) reloadMarks() {
 // marked puts a mark just recorded into the workshop's data, shared by the
 // attendance views, and recomputes.
 func (g *gridView) marked(sessionID, participantID uuid.UUID, m store.Mark) {
-	setMark(g.data, sessionID, participantID, m)
+	g.data.SetMark(sessionID, participantID, m)
 	g.recompute()
-}
-
-// setMark puts a recorded mark into the loaded data.
-func setMark(d *store.WorkshopData, sessionID, participantID uuid.UUID, m store.Mark) {
-	if d.Marks == nil {
-		d.Marks = map[uuid.UUID]map[uuid.UUID]store.Mark{}
-	}
-	if d.Marks[sessionID] == nil {
-		d.Marks[sessionID] = map[uuid.UUID]store.Mark{}
-	}
-	d.Marks[sessionID][participantID] = m
 }
 
 // selected explains the row's standing and, on a session cell, opens the

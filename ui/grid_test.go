@@ -290,7 +290,7 @@ func TestGridMarkUnmarkedForSession(t *testing.T) {
 		t.Errorf("%d still unmarked in the store", got.Unmarked)
 	}
 	absent := 0
-	for _, m := range fresh.Marks[se.ID] {
+	for _, m := range fresh.Marks[se.ID].All() {
 		if m.Status == store.Absent {
 			absent++
 		}
@@ -430,7 +430,7 @@ func syntheticWorkshop(people, sessions int) *store.WorkshopData {
 	d := &store.WorkshopData{
 		Workshop: store.Workshop{Code: "bench", Title: "Benchmark", TimeZone: "Africa/Addis_Ababa",
 			StartDate: start, EndDate: start.AddDays(2)},
-		Marks: map[uuid.UUID]map[uuid.UUID]store.Mark{},
+		Marks: map[uuid.UUID]*store.SessionMarks{},
 	}
 	d.Workshop.ID = uuid.New()
 	perDay := (sessions + 2) / 3
@@ -451,9 +451,9 @@ func syntheticWorkshop(people, sessions int) *store.WorkshopData {
 	}
 	loc := d.Workshop.Location()
 	for si, se := range d.Sessions {
-		marks := make(map[uuid.UUID]store.Mark, people)
+		marks := &store.SessionMarks{}
 		for pi, p := range d.Participants {
-			marks[p.ID] = store.Mark{Status: statuses[(pi*31+si*17)%len(statuses)], RecordedAt: se.StartsAt(loc)}
+			marks.Set(p.ID, store.Mark{Status: statuses[(pi*31+si*17)%len(statuses)], RecordedAt: se.StartsAt(loc)})
 		}
 		d.Marks[se.ID] = marks
 	}

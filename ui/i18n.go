@@ -266,6 +266,8 @@ func (u *App) chooseLanguage(code string) {
 	switch {
 	case u.workshop != nil:
 		u.showWorkshop(u.workshop.data.Workshop.ID)
+	case u.loading != nil:
+		u.showWorkshop(u.loading.id)
 	case u.home != nil:
 		u.showHome()
 	case u.problem == nil && u.st != nil:

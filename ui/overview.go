@@ -33,7 +33,7 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 	_, hours := store.AgendaHours(d.Sessions)
 	checkIns := 0 // present or late; excused and absent marks are not check-ins
 	for _, se := range d.Sessions {
-		for _, m := range d.Marks[se.ID] {
+		for _, m := range d.Marks[se.ID].All() {
 			if m.Status.Arrived() {
 				checkIns++
 			}

@@ -35,7 +35,7 @@ func TestOverviewNumbers(t *testing.T) {
 	se := d.Sessions[0]
 	var somebody store.Participant
 	for _, p := range d.Participants {
-		if m, ok := d.Marks[se.ID][p.ID]; ok && m.Status == store.Present {
+		if m, ok := d.Marks[se.ID].Get(p.ID); ok && m.Status == store.Present {
 			somebody = p
 			break
 		}
@@ -50,7 +50,7 @@ func TestOverviewNumbers(t *testing.T) {
 	d = u.workshop.data
 	checkIns, excused := 0, 0
 	for _, marks := range d.Marks {
-		for _, m := range marks {
+		for _, m := range marks.All() {
 			switch m.Status {
 			case store.Present, store.Late:
 				checkIns++

@@ -361,7 +361,7 @@ func TestReportsFollowCheckIns(t *testing.T) {
 		t.Fatalf("the last session %q shows %s present", se.Title, r.sessionTab.text(last, 1))
 	}
 	u.showSection(sectionAttendance)
-	setMark(d, se.ID, d.Participants[0].ID, store.Mark{Status: store.Present, RecordedAt: addisMorning})
+	d.SetMark(se.ID, d.Participants[0].ID, store.Mark{Status: store.Present, RecordedAt: addisMorning})
 	u.showSection(sectionReports)
 	if got := u.workshop.reports.sessionTab.text(last, 1); got != "1" {
 		t.Errorf("after a check-in the last session shows %s present, want 1", got)

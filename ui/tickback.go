@@ -152,8 +152,7 @@ func (v *tickBackView) mark(i int) (store.Mark, bool) {
 	if !ok || i < 0 || i >= len(v.people) {
 		return store.Mark{}, false
 	}
-	m, ok := v.a.ws.data.Marks[se.ID][v.people[i].ID]
-	return m, ok
+	return v.a.ws.data.Mark(se.ID, v.people[i].ID)
 }
 
 // ticked reports whether a mark means the person was there.
@@ -239,7 +238,7 @@ func (v *tickBackView) toggle(i int) {
 		v.say(err.Error(), widget.DangerImportance)
 		return
 	}
-	setMark(v.a.ws.data, se.ID, p.ID, store.Mark{Status: a.Status, RecordedAt: a.RecordedAt})
+	v.a.ws.data.SetMark(se.ID, p.ID, store.Mark{Status: a.Status, RecordedAt: a.RecordedAt})
 	v.show(i)
 	imp := widget.SuccessImportance
 	if status == store.Absent {
@@ -303,7 +302,7 @@ func (v *tickBackView) confirmDone() {
 			return
 		}
 		for _, a := range rest {
-			setMark(v.a.ws.data, a.SessionID, a.ParticipantID, store.Mark{Status: a.Status, RecordedAt: a.RecordedAt})
+			v.a.ws.data.SetMark(a.SessionID, a.ParticipantID, store.Mark{Status: a.Status, RecordedAt: a.RecordedAt})
 		}
 		v.list.Refresh()
 		v.refreshCount()

@@ -62,9 +62,12 @@ func workshopSections() []workshopSection {
 // workshopScreen shows one workshop's sections: Overview, Agenda,
 // Participants, Attendance, Certificates, Reports, Evaluation and Tests. A section's fields
 // (participants, attendance, certificates, reports) are nil until it is
-// first shown; ensure builds it.
+// first shown; ensure builds it. data is nil while a big workshop is
+// loaded in the background (workshop_loading.go); the App does not hold
+// the screen as its workshop until then.
 type workshopScreen struct {
 	u            *App
+	id           uuid.UUID // the workshop's
 	data         *store.WorkshopData
 	participants *participantsView
 	attendance   *attendanceSection
@@ -77,20 +80,33 @@ type workshopScreen struct {
 	importer     *importWizard // the import wizard last shown
 	back         *widget.Button
 	tabs         *container.AppTabs
-	built        []bool            // by section: an empty placeholder until built
+	built        []bool            // by section: a placeholder until built
 	sections     []workshopSection // workshopSections()
 	content      fyne.CanvasObject
+	spinners     []*widget.Activity // turning while the data is loaded
+	ready        chan struct{}      // closed once loaded in the background (or dropped)
 }
 
+// newWorkshopScreen loads a workshop and builds its screen, showing its
+// first section.
 func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	data, err := u.st.LoadWorkshop(id)
 	if err != nil {
 		return nil, fmt.Errorf("open workshop: %w", err)
 	}
-	ws := &workshopScreen{u: u, data: data}
+	ws := newWorkshopFrame(u, data.Workshop)
+	ws.loaded(data)
+	return ws, nil
+}
+
+// newWorkshopFrame builds the screen of workshop w before its data is
+// loaded: the way back, the title and the sections' tabs, a section
+// selected before loaded gives the data showing a spinner.
+func newWorkshopFrame(u *App, w store.Workshop) *workshopScreen {
+	ws := &workshopScreen{u: u, id: w.ID}
 	ws.back = widget.NewButtonWithIcon(lang.L("All workshops"), theme.NavigateBackIcon(), u.showHome)
 	ws.back.Importance = widget.LowImportance
-	title := widget.NewLabelWithStyle(data.Workshop.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(w.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	ws.sections = workshopSections()
 	var items []*container.TabItem
@@ -103,14 +119,14 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	// in French and Spanish, where down the side the last ones fell into an
 	// overflow menu on a 768-pixel-high screen.
 	ws.tabs.SetTabLocation(container.TabLocationTop)
-	if _, err := u.st.SyncSettings(id); err == nil {
+	if _, err := u.st.SyncSettings(w.ID); err == nil {
 		startAutoExchange(u) // laptops.go: a shared workshop exchanges every 30 s
 	}
-	ws.ensure(sectionOverview)
 	ws.tabs.OnSelected = func(*container.TabItem) {
 		i := ws.tabs.SelectedIndex()
 		fresh := ws.ensure(i)
 		switch {
+		case ws.data == nil:
 		case i == sectionAttendance:
 			ws.attendance.shown()
 		case i == sectionCertificates && !fresh:
@@ -121,13 +137,33 @@ func newWorkshopScreen(u *App, id uuid.UUID) (*workshopScreen, error) {
 	}
 	top := container.NewBorder(nil, widget.NewSeparator(), ws.back, nil, title)
 	ws.content = container.NewBorder(top, nil, nil, nil, ws.tabs)
-	return ws, nil
+	return ws
+}
+
+// loaded gives the screen its data and builds the section shown (in
+// place of its spinner, if any).
+func (ws *workshopScreen) loaded(data *store.WorkshopData) {
+	ws.data = data
+	for _, a := range ws.spinners {
+		a.Stop()
+	}
+	ws.spinners = nil
+	ws.ensure(ws.tabs.SelectedIndex())
 }
 
 // ensure builds section i the first time it is needed and reports
-// whether it did.
+// whether it did. Before the data is loaded, the section shows a spinner.
 func (ws *workshopScreen) ensure(i int) bool {
 	if ws.built[i] {
+		return false
+	}
+	if ws.data == nil {
+		if _, waiting := ws.tabs.Items[i].Content.(*loadingView); !waiting {
+			lv := newLoadingView()
+			ws.spinners = append(ws.spinners, lv.activity)
+			ws.tabs.Items[i].Content = lv
+			ws.tabs.Refresh()
+		}
 		return false
 	}
 	ws.built[i] = true
@@ -152,7 +188,7 @@ func (ws *workshopScreen) sectionContent(i int) fyne.CanvasObject {
 func (ws *workshopScreen) marksOf(p store.Participant) int {
 	n := 0
 	for _, marks := range ws.data.Marks {
-		if _, ok := marks[p.ID]; ok {
+		if _, ok := marks.Get(p.ID); ok {
 			n++
 		}
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -133,4 +134,43 @@ func TestTypingBeforeAttendanceIsBuilt(t *testing.T) {
 	if u.workshop.attendance != nil {
 		t.Error("typing built the Attendance section")
 	}
+}
+
+// BenchmarkOpenBigWorkshopInBackground5000x30 is opening the 5,000 × 30
+// workshop from the list: frame-ms until its frame (with a spinner) is in
+// the window, section-ms until its first section replaced the spinner
+// (issue 15: the frame within 0.5 s).
+func BenchmarkOpenBigWorkshopInBackground5000x30(b *testing.B) {
+	a := test.NewTempApp(b)
+	st, w := bigWorkshopStore(b, 5000, 30)
+	win := a.NewWindow("bench")
+	defer win.Close()
+	win.Resize(fyne.NewSize(1366, 768))
+	u := &App{app: a, win: win, st: st, now: time.Now, root: container.NewStack()}
+	win.SetContent(u.root)
+	var frames, sections []time.Duration
+	for b.Loop() {
+		u.showHome()
+		start := time.Now()
+		u.showWorkshop(w.ID)
+		frames = append(frames, time.Since(start))
+		ws := u.loading
+		if ws == nil {
+			b.Fatal("the big workshop was not loaded in the background")
+		}
+		<-ws.ready
+		sections = append(sections, time.Since(start))
+		if u.workshop != ws {
+			b.Fatal("the workshop was not shown once loaded")
+		}
+	}
+	b.ReportMetric(medianMS(frames), "frame-ms")
+	b.ReportMetric(medianMS(sections), "section-ms")
+}
+
+// medianMS returns the median of durs in milliseconds.
+func medianMS(durs []time.Duration) float64 {
+	s := slices.Clone(durs)
+	slices.Sort(s)
+	return float64(s[len(s)/2]) / float64(time.Millisecond)
 }

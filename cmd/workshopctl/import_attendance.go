@@ -26,8 +26,9 @@ Prints what importing would do: how many marks are new, change a status or
 leave it as it is, and each row that cannot be imported, named by its row
 number: unknown badge code or email, unknown session, bad status, bad time,
 or a duplicate row (the same participant and session twice). Nothing is
-written without --yes, and nothing at all while a row has a problem: correct
-the file and run it again. With --yes every mark is recorded in one
+written without --yes, and nothing at all while a row has a problem: the
+command then exits with status 1, preview or not; correct the file and run
+it again. With --yes every mark is recorded in one
 transaction (all or none), as a check-in from the app records it, with its
 history.`,
 	positional: 1,
@@ -95,6 +96,9 @@ func (c *cli) importAttendance(f importAttendanceFlags) (err error) {
 	var failed error // after the report is printed
 	switch {
 	case len(p.Problems) > 0:
+		// A preview with problems fails too (exit 1), as import-evaluations
+		// does: a script can tell that the file needs correcting.
+		failed = fmt.Errorf("nothing was written: %s; correct the file and import it again", problemRows(len(p.Problems)))
 		if f.yes {
 			failed = fmt.Errorf("nothing was imported: %s; correct the file and import it again", problemRows(len(p.Problems)))
 		}
@@ -128,13 +132,8 @@ func (c *cli) importAttendance(f importAttendanceFlags) (err error) {
 			c.printf("  row %d: %s\n", pr.Row, cleanCell(pr.Reason))
 		}
 	}
-	if !f.yes && failed == nil {
-		switch {
-		case len(rep.Problems) > 0:
-			c.printf("\nNothing was written. Correct these rows and run the command again.\n")
-		case len(p.Marks) > 0:
-			c.printf("\nNothing was written. Run the same command with --yes to record the marks.\n")
-		}
+	if !f.yes && failed == nil && len(p.Marks) > 0 {
+		c.printf("\nNothing was written. Run the same command with --yes to record the marks.\n")
 	}
 	return failed
 }

@@ -19,9 +19,9 @@ func demoBadges(t *testing.T, data string) []string {
 	return codes
 }
 
-// TestImportAttendanceCommand: the preview names each bad row and writes
-// nothing; --yes refuses while a row has a problem, then records a clean
-// file.
+// TestImportAttendanceCommand: the preview names each bad row, writes
+// nothing and exits 1 (as import-evaluations does); --yes refuses while a
+// row has a problem, then records a clean file.
 func TestImportAttendanceCommand(t *testing.T) {
 	data := demoFile(t)
 	codes := demoBadges(t, data)
@@ -37,9 +37,13 @@ func TestImportAttendanceCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := mustRun(t, "--data", data, "attendance", "--workshop", "demo")
-	out := mustRun(t, "--data", data, "import-attendance", "--workshop", "demo", bad)
+	r := runCLI(t, "--data", data, "import-attendance", "--workshop", "demo", bad)
+	if msg := wantFailure(t, r); !strings.Contains(msg, "nothing was written: 4 rows have problems") {
+		t.Errorf("preview with bad rows: %q", msg)
+	}
+	out := r.stdout
 	for _, want := range []string{`row 3: unknown badge code "ZZZZZ"`, "row 4: unknown session 99", `row 5: bad status "maybe"`,
-		"row 6: duplicate row: row 2", "Nothing was written"} {
+		"row 6: duplicate row: row 2"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("preview lacks %q:\n%s", want, out)
 		}

@@ -37,7 +37,7 @@ func (c *cli) initDemo() (err error) {
 	}
 	marks := 0
 	for _, m := range d.Marks {
-		marks += len(m)
+		marks += m.Len()
 	}
 	if c.json {
 		return c.printJSON(struct {

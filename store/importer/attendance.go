@@ -169,7 +169,7 @@ func PlanAttendance(t *Table, d *store.WorkshopData) (*AttendancePlan, error) {
 		a.SessionID, a.ParticipantID = se.ID, who.ID
 		p.Marks = append(p.Marks, a)
 		p.Rows = append(p.Rows, r.Num)
-		switch m, ok := d.Marks[se.ID][who.ID]; {
+		switch m, ok := d.Marks[se.ID].Get(who.ID); {
 		case !ok:
 			p.New++
 		case m.Status != st:

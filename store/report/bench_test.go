@@ -21,7 +21,7 @@ func benchWorkshop(nPeople, nSessions int) (*store.WorkshopData, time.Time) {
 	d := &store.WorkshopData{
 		Workshop: store.Workshop{Code: "big", Title: "Big workshop", TimeZone: "Africa/Nairobi",
 			StartDate: start, EndDate: start.AddDays((nSessions+2)/3 - 1)},
-		Marks: map[uuid.UUID]map[uuid.UUID]store.Mark{},
+		Marks: map[uuid.UUID]*store.SessionMarks{},
 	}
 	loc := d.Workshop.Location()
 	for i := range nSessions {
@@ -51,11 +51,11 @@ func benchWorkshop(nPeople, nSessions int) (*store.WorkshopData, time.Time) {
 	}
 	statuses := []store.Status{store.Present, store.Present, store.Present, store.Present, store.Late, store.Excused, store.Absent}
 	for si, se := range d.Sessions {
-		m := map[uuid.UUID]store.Mark{}
+		m := &store.SessionMarks{}
 		if se.Type != store.Break && se.Date.Compare(start.AddDays(1)) <= 0 {
 			for pi, p := range d.Participants {
 				if (pi*7+si*3)%10 != 9 {
-					m[p.ID] = store.Mark{Status: statuses[(pi+si)%len(statuses)]}
+					m.Set(p.ID, store.Mark{Status: statuses[(pi+si)%len(statuses)]})
 				}
 			}
 		}

@@ -36,7 +36,7 @@ func fixture() (*store.WorkshopData, map[uuid.UUID]store.EligibilityOverride) {
 		Workshop: store.Workshop{Record: store.Record{ID: store.NewID()}, Code: "fixture-2027",
 			Title: "Regional workshop on labour migration statistics", City: "Addis Ababa", Country: "ET",
 			TimeZone: "UTC", StartDate: start, EndDate: start.AddDays(1), Language: "en"},
-		Marks: map[uuid.UUID]map[uuid.UUID]store.Mark{},
+		Marks: map[uuid.UUID]*store.SessionMarks{},
 	}
 	session := func(day int, from, to, title string, typ store.SessionType) store.Session {
 		se := store.Session{Record: store.Record{ID: store.NewID()}, Date: start.AddDays(day - 1), Title: title,
@@ -79,9 +79,9 @@ func fixture() (*store.WorkshopData, map[uuid.UUID]store.EligibilityOverride) {
 
 	mark := func(se store.Session, p store.Participant, st store.Status) {
 		if d.Marks[se.ID] == nil {
-			d.Marks[se.ID] = map[uuid.UUID]store.Mark{}
+			d.Marks[se.ID] = &store.SessionMarks{}
 		}
-		d.Marks[se.ID][p.ID] = store.Mark{Status: st}
+		d.SetMark(se.ID, p.ID, store.Mark{Status: st})
 	}
 	mark(s1, a, store.Present)
 	mark(s2, a, store.Present)

@@ -101,7 +101,7 @@ func TestAttendanceEdges(t *testing.T) {
 		Rule: store.AttendanceRule{Basis: store.BasisHours}}}
 	p := store.Participant{Record: store.Record{ID: store.NewID()}, FamilyNames: "Near"}
 	w.Participants = []store.Participant{p}
-	w.Marks = map[uuid.UUID]map[uuid.UUID]store.Mark{}
+	w.Marks = map[uuid.UUID]*store.SessionMarks{}
 	for i, mins := range []int{1000, 999, 501} {
 		se := store.Session{Record: store.Record{ID: store.NewID()}, Date: day(1).AddDays(i), Start: 0,
 			End: store.Clock(mins), Title: fmt.Sprint("S", i), Type: store.Plenary, Counts: true}
@@ -110,7 +110,7 @@ func TestAttendanceEdges(t *testing.T) {
 		if i == 2 {
 			st = store.Absent
 		}
-		w.Marks[se.ID] = map[uuid.UUID]store.Mark{p.ID: {Status: st}}
+		w.SetMark(se.ID, p.ID, store.Mark{Status: st})
 	}
 	_, pp := Attendance(w, time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC))
 	if got := pp.Rows[0][9]; got != 79.9 {

@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
 // gofpdf compresses each page's contents with a new zlib writer, and a new
@@ -57,18 +60,19 @@ func compressStreams(data []byte) ([]byte, error) {
 		return nil, errors.New("compress: no trailer")
 	}
 
-	var out, z bytes.Buffer
-	out.Grow(len(data) / 3)
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	out.Write(p.header)
-	offs := make([]int, p.size)
+	// Each stream is found, then all are compressed on every processor
+	// (one zlib writer each), then the file is put together in order.
+	type stream struct {
+		d, s, m2, m3, body, n int
+		z                     []byte
+	}
+	streams := make([]stream, p.size)
+	var todo []int
 	for _, i := range order {
-		offs[i] = out.Len()
-		o := p.obj(i)
 		if !target[i] {
-			out.Write(o)
 			continue
 		}
+		o := p.obj(i)
 		// "i 0 obj\n<<…/Length n>>\nstream\n" n bytes "\nendstream\nendobj\n"
 		d := bytes.Index(o, []byte("<<"))
 		s := bytes.Index(o, []byte(">>\nstream\n"))
@@ -85,20 +89,54 @@ func compressStreams(data []byte) ([]byte, error) {
 		if body+n > len(o) || !bytes.HasPrefix(o[body+n:], []byte("\nendstream")) {
 			return nil, fmt.Errorf("compress: object %d: the stream is not %d bytes", i, n)
 		}
-		z.Reset()
-		zw.Reset(&z)
-		zw.Write(o[body : body+n])
-		if err := zw.Close(); err != nil {
-			return nil, fmt.Errorf("compress: object %d: %w", i, err)
+		streams[i] = stream{d: d, s: s, m2: m[2], m3: m[3], body: body, n: n}
+		todo = append(todo, i)
+	}
+	errs := make([]error, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
+		wg.Go(func() {
+			var z bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+			for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
+				i := todo[k]
+				st := &streams[i]
+				z.Reset()
+				zw.Reset(&z)
+				zw.Write(p.obj(i)[st.body : st.body+st.n])
+				if err := zw.Close(); err != nil {
+					errs[k] = fmt.Errorf("compress: object %d: %w", i, err)
+				}
+				st.z = bytes.Clone(z.Bytes())
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+
+	var out bytes.Buffer
+	out.Grow(len(data) / 3)
+	out.Write(p.header)
+	offs := make([]int, p.size)
+	for _, i := range order {
+		offs[i] = out.Len()
+		o := p.obj(i)
+		if !target[i] {
+			out.Write(o)
+			continue
 		}
-		out.Write(o[:d+2])
+		st := &streams[i]
+		out.Write(o[:st.d+2])
 		out.WriteString("/Filter /FlateDecode ")
-		out.Write(o[d+2 : m[2]])
-		out.WriteString(strconv.Itoa(z.Len()))
-		out.Write(o[m[3]:s])
+		out.Write(o[st.d+2 : st.m2])
+		out.WriteString(strconv.Itoa(len(st.z)))
+		out.Write(o[st.m3:st.s])
 		out.WriteString("\nstream\n")
-		out.Write(z.Bytes())
-		out.Write(o[body+n:])
+		out.Write(st.z)
+		out.Write(o[st.body+st.n:])
 	}
 	at := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", p.size)

@@ -48,7 +48,7 @@ func repWorkshop(nPeople, nSessions int) (*store.WorkshopData, time.Time) {
 			Title: "Regional workshop on labour migration statistics", Series: "Migration dialogues",
 			City: "Addis Ababa", Country: "ET", TimeZone: "Africa/Addis_Ababa", Language: "en",
 			StartDate: start, EndDate: start.AddDays(days - 1), Organiser: "Institute for Migration Policy"},
-		Marks: make(map[uuid.UUID]map[uuid.UUID]store.Mark, nSessions),
+		Marks: make(map[uuid.UUID]*store.SessionMarks, nSessions),
 	}
 	loc := d.Workshop.Location()
 	slots := [][2]string{{"09:00", "10:30"}, {"11:00", "12:30"}, {"14:00", "15:30"}}
@@ -83,13 +83,13 @@ func repWorkshop(nPeople, nSessions int) (*store.WorkshopData, time.Time) {
 	}
 	statuses := []store.Status{store.Present, store.Present, store.Present, store.Present, store.Present, store.Present, store.Late, store.Late, store.Excused, store.Absent}
 	for si, se := range d.Sessions {
-		m := make(map[uuid.UUID]store.Mark, nPeople)
+		m := &store.SessionMarks{}
 		if se.Type != store.Break && se.Date.Compare(start.AddDays(1)) <= 0 {
 			for pi, p := range d.Participants {
 				if (pi*7+si*3)%10 == 9 {
 					continue
 				}
-				m[p.ID] = store.Mark{Status: statuses[(pi*3+si)%len(statuses)], RecordedAt: se.StartsAt(loc)}
+				m.Set(p.ID, store.Mark{Status: statuses[(pi*3+si)%len(statuses)], RecordedAt: se.StartsAt(loc)})
 			}
 		}
 		d.Marks[se.ID] = m
@@ -268,16 +268,16 @@ func TestStatisticsReport(t *testing.T) {
 func TestStatisticsBars(t *testing.T) {
 	d := &store.WorkshopData{Workshop: store.Workshop{Title: "Bars", TimeZone: "UTC",
 		StartDate: store.Date{Year: 2027, Month: 1, Day: 4}, EndDate: store.Date{Year: 2027, Month: 1, Day: 4}},
-		Marks: map[uuid.UUID]map[uuid.UUID]store.Mark{}}
+		Marks: map[uuid.UUID]*store.SessionMarks{}}
 	se := store.Session{Record: store.Record{ID: store.NewID()}, Date: d.Workshop.StartDate, Start: 9 * 60, End: 10 * 60,
 		Title: "Only", Type: store.Plenary, Counts: true}
 	d.Sessions = []store.Session{se}
-	d.Marks[se.ID] = map[uuid.UUID]store.Mark{}
+	d.Marks[se.ID] = &store.SessionMarks{}
 	for i, g := range []store.Gender{store.Female, store.Female, store.Female, store.Male} {
 		p := store.Participant{Record: store.Record{ID: store.NewID()}, FamilyNames: fmt.Sprint("P", i), Gender: g}
 		d.Participants = append(d.Participants, p)
 		if g == store.Female {
-			d.Marks[se.ID][p.ID] = store.Mark{Status: store.Present}
+			d.SetMark(se.ID, p.ID, store.Mark{Status: store.Present})
 		}
 	}
 	path := repPDF(t, "bars.pdf", func(b *bytes.Buffer) error { return StatisticsReport(d, b, A4, CreationDate(fixedDate)) })

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,32 @@ func TestCertificatesCompressedAsGofpdfDoes(t *testing.T) {
 	}
 	if !bytes.Contains(ours.Bytes(), []byte("/Filter /FlateDecode /Type /XObject")) {
 		t.Error("the page backgrounds are not compressed")
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{ writes int }
+
+func (w *failingWriter) Write([]byte) (int, error) { w.writes++; return 0, errDiskFull }
+
+var errDiskFull = errors.New("disk full")
+
+// TestCertificatesStopAtAWriteError: batches are compressed and written
+// while the next is drawn; a write that fails stops the run with its
+// error, without drawing the rest or hanging.
+func TestCertificatesStopAtAWriteError(t *testing.T) {
+	var certs []CertificateInput
+	for i, cp := range certPeople[:8] {
+		certs = append(certs, certInput(cp.p, i+1))
+	}
+	job := certJob(t, certs...)
+	defer func(n int) { certBatch = n }(certBatch)
+	certBatch = 2
+	var w failingWriter
+	if err := Certificates(job, &w); !errors.Is(err, errDiskFull) {
+		t.Fatalf("Certificates = %v, want the write's error", err)
+	}
+	if w.writes != 1 {
+		t.Errorf("%d writes after the first failed, want none", w.writes-1)
 	}
 }
