@@ -86,6 +86,12 @@ func loadMarks(tx *bolt.Tx, d *WorkshopData, ids []uuid.UUID) error {
 		j := 0
 		// Keys are compared as IDs (two machine words), not as bytes.
 		for k, v := c.Seek(se.ID[:]); len(k) >= 32 && uuid.UUID(k[:16]) == se.ID; k, v = c.Next() {
+			if sealedValue(v) { // a file with a passphrase (seal.go)
+				var err error
+				if v, err = unseal(v); err != nil {
+					return err
+				}
+			}
 			if len(v) < attendanceFixed || v[0] < 1 || int(v[0]) > len(Statuses) {
 				return errBadAttendance
 			}
