@@ -107,7 +107,17 @@ func TestRoomKill9LosesNoSavedAnswer(t *testing.T) {
 				}
 			}()
 		}
-		time.Sleep(time.Duration(300+round*200) * time.Millisecond)
+		// The kill comes after a number of acknowledged answers, not after a
+		// fixed time: on a busy machine a fixed time saw only two answers.
+		want := 20 + round*40
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+			mu.Lock()
+			n := len(acks)
+			mu.Unlock()
+			if n >= want {
+				break
+			}
+		}
 		cmd.Process.Kill() // SIGKILL on Unix
 		cmd.Wait()
 		wg.Wait()
