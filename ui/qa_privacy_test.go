@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/ui/ops"
 )
@@ -33,5 +35,30 @@ func TestPurgeDoneMessageCountsInTheLanguage(t *testing.T) {
 				t.Errorf("%s: %q does not say %q", c.lang, got, w)
 			}
 		}
+	}
+}
+
+// Cancelling Erase this person… or Delete participant from the
+// participant form brings the form back with what was typed in it; it was
+// closed, and the edits lost.
+func TestCancelledEraseOrDeleteKeepsTheFormAndItsEdits(t *testing.T) {
+	u, w := openSampleParticipants(t)
+	v := u.workshop.participants
+	for action, cancel := range map[string]string{"Erase this person…": "Cancel", "Delete participant": "No"} {
+		v.table.Select(fyneCell(0))
+		f := v.form
+		if f == nil {
+			t.Fatal("no participant form")
+		}
+		f.phone.SetText("+221 77 000 00 00")
+		test.Tap(button(t, w, action))
+		test.Tap(lastButton(t, w, cancel))
+		if v.form != f || f.phone.Text != "+221 77 000 00 00" || !hasText(w, "Edit participant") {
+			t.Fatalf("%s, then Cancel: the form and its edits are gone", action)
+		}
+		f.dialog.Hide()
+	}
+	if n := len(u.workshop.data.Participants); n != 40 {
+		t.Errorf("%d participants after cancelling, want 40", n)
 	}
 }
