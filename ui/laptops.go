@@ -90,7 +90,7 @@ func (l *laptopsSection) startForm() fyne.CanvasObject {
 		}
 		runInBackground(l.ws.u, lang.L("Start sharing"), func() error {
 			_, _, err := l.ws.u.st.StartSharing(l.ws.data.Workshop.ID, dir, strings.TrimSpace(name.Text))
-			return err
+			return syncProblem(err)
 		}, l.show)
 	}
 	form := widget.NewForm(
@@ -240,6 +240,7 @@ func (l *laptopsSection) exchanged(r store.SyncReport, err error, auto bool) {
 		l.status.SetText(lang.L("The shared folder cannot be reached: plug in the stick or connect the share. Nothing is lost meanwhile."))
 		return
 	case err != nil:
+		err = syncProblem(err)
 		if !auto {
 			l.ws.u.showError(err)
 		}

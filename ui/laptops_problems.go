@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/workshopdesk/workshopdesk/store"
+)
+
+// wrongJoinCode reads store's message for a join code that opens none of
+// the folder's workshops (store.Store.Join).
+var wrongJoinCode = regexp.MustCompile(`the join code opens none of the (\d+) shared workshops in (.*): check the code`)
+
+// syncProblem words the problems of sharing a workshop that a facilitator
+// meets first (a folder that cannot be reached, a workshop already shared
+// there, a wrong join code) in the screens' language; any other error as
+// it is.
+func syncProblem(err error) error {
+	var fu *store.FolderUnreachableError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &fu):
+		return fmt.Errorf(lang.L("The shared folder %s cannot be reached: plug in the stick or connect the share. Nothing is lost meanwhile."), fu.Folder)
+	case errors.Is(err, store.ErrAlreadyShared):
+		return errors.New(lang.L("A workshop with this code is already shared in this folder: join it with the join code shown on the laptop that shares it."))
+	}
+	if m := wrongJoinCode.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return fmt.Errorf(lang.L("The join code opens none of the %d shared workshops in %s: check the code shown on the first laptop (Workshop › Laptops)."), n, m[2])
+	}
+	return err
+}
