@@ -2,9 +2,12 @@ package ui
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/workshopdesk/workshopdesk/store"
 )
 
 // On French screens, the laptops' problems a facilitator meets first (a
@@ -34,5 +37,29 @@ func TestLaptopsProblemsInTheScreensLanguage(t *testing.T) {
 	eventually(t, "the message", func() bool { return containsText(w, "n'ouvre aucun") })
 	if containsText(w, "opens none") {
 		t.Error("a wrong join code is said in English")
+	}
+}
+
+// An exchange's report counts in the language's singular or plural
+// ("0 modifications envoyées, 1 reçues" was shown).
+func TestExchangeReportCountsInTheLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	r := store.SyncReport{Sent: 1, Received: []store.SyncReceived{{Changes: 1}}, ToReview: 1}
+	for lang, want := range map[string][]string{
+		"en": {"1 change sent, 1 change received.", "1 change to review below."},
+		"fr": {"1 modification envoyée, 1 modification reçue.", "1 modification à examiner ci-dessous."},
+		"es": {"1 cambio enviado, 1 cambio recibido."},
+	} {
+		setLanguage(lang)
+		got := reportText(r)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q does not say %q", lang, got, w)
+			}
+		}
+	}
+	setLanguage("fr")
+	if got := laptopLine(store.Laptop{LaptopSeen: store.LaptopSeen{Name: "Accueil B", Changes: 1}}); !strings.Contains(got, "1 modification reçue") {
+		t.Errorf("the other laptop's line says %q", got)
 	}
 }
