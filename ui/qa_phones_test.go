@@ -57,3 +57,19 @@ func TestOpenForPhonesPortInUseKeepsTheForm(t *testing.T) {
 		t.Fatal("not opened once the port was free")
 	}
 }
+
+// The live quiz fills a 1024-pixel projector in every language: in
+// French its buttons ran past the right edge ("Quitter le quiz e…").
+func TestLiveQuizFitsA1024Projector(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	u, w, _ := quizTest(t)
+	v := openPhonesDialog(t, u, w)
+	for _, l := range []string{"en", "fr", "es"} {
+		setLanguage(l)
+		v.showLiveQuiz()
+		if got := v.live.win.Content().MinSize().Width; got > 1024 {
+			t.Errorf("%s: the live quiz needs %.0f pixels across", l, got)
+		}
+		v.live.win.Close()
+	}
+}
