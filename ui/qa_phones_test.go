@@ -70,6 +70,10 @@ func TestLiveQuizFitsA1024Projector(t *testing.T) {
 		if got := v.live.win.Content().MinSize().Width; got > 1024 {
 			t.Errorf("%s: the live quiz needs %.0f pixels across", l, got)
 		}
+		test.Tap(v.live.show)
+		if got := v.live.win.Content().MinSize().Width; got > 1024 {
+			t.Errorf("%s: with the answer shown, the live quiz needs %.0f pixels across", l, got)
+		}
 		v.live.win.Close()
 	}
 }
