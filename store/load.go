@@ -86,6 +86,11 @@ func loadMarks(tx *bolt.Tx, d *WorkshopData, ids []uuid.UUID) error {
 		j := 0
 		// Keys are compared as IDs (two machine words), not as bytes.
 		for k, v := c.Seek(se.ID[:]); len(k) >= 32 && uuid.UUID(k[:16]) == se.ID; k, v = c.Next() {
+			// With a passphrase every value is sealed: read the plain one.
+			v, err := unseal(v)
+			if err != nil {
+				return err
+			}
 			if len(v) < attendanceFixed || v[0] < 1 || int(v[0]) > len(Statuses) {
 				return errBadAttendance
 			}
