@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -30,8 +29,8 @@ func syncProblem(err error) error {
 		return errors.New(lang.L("A workshop with this code is already shared in this folder: join it with the join code shown on the laptop that shares it."))
 	}
 	if m := wrongJoinCode.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return fmt.Errorf(lang.L("The join code opens none of the %d shared workshops in %s: check the code shown on the first laptop (Workshop › Laptops)."), n, m[2])
+		// Without the count: "none of the 1 shared workshops" reads badly.
+		return fmt.Errorf(lang.L("The join code opens none of the workshops shared in %s: check the code shown on the first laptop (Workshop › Laptops)."), m[2])
 	}
 	return err
 }

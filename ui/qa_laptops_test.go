@@ -34,7 +34,7 @@ func TestLaptopsProblemsInTheScreensLanguage(t *testing.T) {
 	lastJoinForm.folder.SetText(folder)
 	lastJoinForm.code.SetText("AAAA-BBBB-CCCC")
 	test.Tap(lastJoinForm.join)
-	eventually(t, "the message", func() bool { return containsText(w, "n'ouvre aucun") })
+	eventually(t, "the message", func() bool { return containsText(w, "n'ouvre aucun des ateliers partagés dans") })
 	if containsText(w, "opens none") {
 		t.Error("a wrong join code is said in English")
 	}
