@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -13,6 +14,10 @@ import (
 // wrongJoinCode reads store's message for a join code that opens none of
 // the folder's workshops (store.Store.Join).
 var wrongJoinCode = regexp.MustCompile(`the join code opens none of the (\d+) shared workshops in (.*): check the code`)
+
+// sameCodeHere reads store's message for a join into a data file that
+// already has a workshop of that code.
+var sameCodeHere = regexp.MustCompile(`this data file already has another workshop with the code (.+?): join with another data file`)
 
 // syncProblem words the problems of sharing a workshop that a facilitator
 // meets first (a folder that cannot be reached, a workshop already shared
@@ -31,6 +36,12 @@ func syncProblem(err error) error {
 	if m := wrongJoinCode.FindStringSubmatch(err.Error()); m != nil {
 		// Without the count: "none of the 1 shared workshops" reads badly.
 		return fmt.Errorf(lang.L("The join code opens none of the workshops shared in %s: check the code shown on the first laptop (Workshop › Laptops)."), m[2])
+	}
+	if m := sameCodeHere.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf(lang.L("This data file already has a workshop with the code %s. Join with another data file: start Workshop Desk with --data and a new file name."), m[1])
+	}
+	if strings.Contains(err.Error(), "this data file already holds certificates signed with its own key") {
+		return errors.New(lang.L("This data file already holds certificates signed with its own key; they would no longer verify. Join with another data file: start Workshop Desk with --data and a new file name."))
 	}
 	return err
 }

@@ -63,3 +63,38 @@ func TestExchangeReportCountsInTheLanguage(t *testing.T) {
 		t.Errorf("the other laptop's line says %q", got)
 	}
 }
+
+// Joining into a data file that has its own workshop of the same code is
+// said in the screens' language, without the command line's "(--data)".
+func TestJoinIntoAFileWithTheSameCodeInTheLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage("en") })
+	folder := t.TempDir()
+	open := func(name string) *store.Store {
+		st, err := testOpener(filepath.Join(t.TempDir(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	a, b := open("a.db"), open("b.db")
+	w, err := a.InitDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _, err := a.StartSharing(w.ID, folder, "Desk A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.InitDemo(); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = b.Join(folder, cfg.JoinCode, "Desk B")
+	if err == nil {
+		t.Fatal("joined into a file with another workshop of the same code")
+	}
+	setLanguage("fr")
+	if got := syncProblem(err).Error(); !strings.Contains(got, "contient déjà un atelier au code demo") || strings.Contains(got, "(--data)") {
+		t.Errorf("said %q", got)
+	}
+}
