@@ -33,8 +33,12 @@ func (u *App) backupNow(done func()) {
 }
 
 // restoreBackup lets the user pick a backup, confirms, then replaces the
-// open file with it (the current file is kept as a backup first).
+// open file with it (the current file is kept as a backup first). A
+// locked app offers nothing behind its lock screen.
 func (u *App) restoreBackup() {
+	if u.unlock != nil {
+		return
+	}
 	chooseBackup(u, func(backup string) {
 		msg := lang.L("Replace all current data with this backup? The current data is kept as a backup first, so this can be undone by restoring that one.")
 		dialog.ShowConfirm(lang.L("Restore backup"), msg+"\n\n"+backup, func(ok bool) {

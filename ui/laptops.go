@@ -90,7 +90,7 @@ func (l *laptopsSection) startForm() fyne.CanvasObject {
 		}
 		runInBackground(l.ws.u, lang.L("Start sharing"), func() error {
 			_, _, err := l.ws.u.st.StartSharing(l.ws.data.Workshop.ID, dir, strings.TrimSpace(name.Text))
-			return err
+			return syncProblem(err)
 		}, l.show)
 	}
 	form := widget.NewForm(
@@ -149,11 +149,7 @@ func (l *laptopsSection) sharedView(cfg store.SyncConfig) fyne.CanvasObject {
 		if lp.This {
 			continue
 		}
-		last := lang.L("no change yet")
-		if !lp.LastChange.IsZero() {
-			last = fmt.Sprintf(lang.L("last change %s"), lp.LastChange.Local().Format("2006-01-02 15:04"))
-		}
-		others.Add(wrapLabel(fmt.Sprintf(lang.L("%s: %s, %d changes received"), lp.Name, last, lp.Changes)))
+		others.Add(wrapLabel(laptopLine(lp)))
 	}
 	if len(others.Objects) == 0 {
 		others.Add(wrapLabel(lang.L("No other laptop has written to the folder yet.")))
@@ -240,6 +236,7 @@ func (l *laptopsSection) exchanged(r store.SyncReport, err error, auto bool) {
 		l.status.SetText(lang.L("The shared folder cannot be reached: plug in the stick or connect the share. Nothing is lost meanwhile."))
 		return
 	case err != nil:
+		err = syncProblem(err)
 		if !auto {
 			l.ws.u.showError(err)
 		}
@@ -254,6 +251,16 @@ func (l *laptopsSection) exchanged(r store.SyncReport, err error, auto bool) {
 }
 
 // reportText sums up an exchange in one paragraph.
+// laptopLine names another laptop, its last change and the number of
+// changes received from it.
+func laptopLine(lp store.Laptop) string {
+	last := lang.L("no change yet")
+	if !lp.LastChange.IsZero() {
+		last = fmt.Sprintf(lang.L("last change %s"), lp.LastChange.Local().Format("2006-01-02 15:04"))
+	}
+	return lp.Name + ": " + last + ", " + count(lp.Changes, "{{.Count}} change received", "{{.Count}} changes received")
+}
+
 func reportText(r store.SyncReport) string {
 	if r.Quiet {
 		return lastExchangeText(time.Now()) + " " + lang.L("Nothing new.")
@@ -262,12 +269,13 @@ func reportText(r store.SyncReport) string {
 	for _, f := range r.Received {
 		in += f.Changes
 	}
-	parts := []string{lastExchangeText(time.Now()), fmt.Sprintf(lang.L("Sent %d changes, received %d."), r.Sent, in)}
+	parts := []string{lastExchangeText(time.Now()), count(r.Sent, "{{.Count}} change sent", "{{.Count}} changes sent") + ", " +
+		count(in, "{{.Count}} change received", "{{.Count}} changes received") + "."}
 	for _, s := range r.Skipped {
 		parts = append(parts, fmt.Sprintf(lang.L("Skipped %s: %s"), filepath.Base(s.File), s.Problem))
 	}
 	if r.ToReview > 0 {
-		parts = append(parts, fmt.Sprintf(lang.L("%d changes to review below."), r.ToReview))
+		parts = append(parts, count(r.ToReview, "{{.Count}} change to review below.", "{{.Count}} changes to review below."))
 	}
 	return strings.Join(parts, " ")
 }

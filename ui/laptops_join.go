@@ -60,7 +60,7 @@ func (u *App) joinWorkshop() {
 		var id uuid.UUID
 		runInBackground(u, lang.L("Join a shared workshop"), func() (err error) {
 			id, _, err = u.st.Join(folder, code, strings.TrimSpace(f.name.Text))
-			return err
+			return syncProblem(err)
 		}, func() {
 			f.dialog.Hide()
 			u.showWorkshop(id)

@@ -97,16 +97,14 @@ func showParticipantForm(ws *workshopScreen, p *store.Participant) *participantF
 	if p != nil {
 		heading = lang.L("Edit participant")
 		f.delBtn = widget.NewButtonWithIcon(lang.L("Delete participant"), theme.DeleteIcon(), func() {
-			f.dialog.Hide()
-			ws.participants.confirmDelete(*p)
+			ws.participants.confirmDelete(*p) // the form stays open below until confirmed
 		})
 		f.delBtn.Importance = widget.DangerImportance
 		record := widget.NewButtonWithIcon(lang.L("Export this person's record…"), theme.DocumentSaveIcon(), func() {
 			ws.participants.exportRecord(*p)
 		})
 		erase := widget.NewButtonWithIcon(lang.L("Erase this person…"), theme.ContentClearIcon(), func() {
-			f.dialog.Hide()
-			ws.participants.confirmErase(*p)
+			ws.participants.confirmErase(*p) // the form stays open below until confirmed
 		})
 		body.Add(container.NewHBox(f.delBtn, record, erase))
 	}

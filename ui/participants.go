@@ -230,6 +230,14 @@ func (v *participantsView) reveal(id uuid.UUID) {
 	}
 }
 
+// closeForm closes the participant form, if one is open: after its
+// person was deleted or erased. Cancelling leaves it open with its edits.
+func (v *participantsView) closeForm() {
+	if v.form != nil {
+		v.form.dialog.Hide()
+	}
+}
+
 // confirmDelete asks, deletes, then offers to undo.
 func (v *participantsView) confirmDelete(p store.Participant) {
 	u := v.ws.u
@@ -242,6 +250,7 @@ func (v *participantsView) confirmDelete(p store.Participant) {
 			u.showError(err)
 			return
 		}
+		v.closeForm()
 		v.ws.changed()
 		undo := dialog.NewConfirm(lang.L("Participant deleted"), fmt.Sprintf(lang.L("%s was deleted."), p.FullName()), func(undo bool) {
 			if !undo {

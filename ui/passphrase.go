@@ -204,7 +204,11 @@ func (u *App) askNewPassphrase(current store.Secret, title string) {
 			msg = lang.L("The two passphrases typed differ.")
 		}
 		if msg != "" {
-			dialog.ShowInformation(title, msg+" "+lang.L("Nothing was changed."), u.win)
+			// The form comes back: after the recovery key, the current
+			// passphrase is forgotten and this is the only way to a new one.
+			info := dialog.NewInformation(title, msg+" "+lang.L("Nothing was changed."), u.win)
+			info.SetOnClosed(func() { u.askNewPassphrase(current, title) })
+			info.Show()
 			return
 		}
 		u.changeFile(func() (string, error) { return store.SetPassphrase(u.path, current, first.Text, store.Options{}) })

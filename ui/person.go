@@ -72,6 +72,7 @@ func (v *participantsView) confirmErase(p store.Participant) {
 			u.showError(err)
 			return
 		}
+		v.closeForm()
 		v.ws.changed()
 		dialog.ShowInformation(lang.L("Person erased"), fmt.Sprintf(lang.L("%s was erased."), p.FullName()), u.win)
 	}, u.win)

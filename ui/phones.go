@@ -79,24 +79,32 @@ func (ws *workshopScreen) openForPhones(key *store.QuizKey, title string) {
 	hint := widget.NewLabel(lang.L("Phones must be on the same network as this laptop: the venue's Wi-Fi or the laptop's hotspot (see the README)."))
 	hint.Wrapping = fyne.TextWrapWord
 	items = append(items, widget.NewFormItem("", hint))
-	d := dialog.NewForm(fmt.Sprintf(lang.L("Open %s for phones"), title), lang.L("Open"), lang.L("Cancel"), items, func(ok bool) {
+	var d dialog.Dialog
+	// again says what is wrong, then shows the form again as it was
+	// filled in: a port another program holds is changed, not retyped.
+	again := func(err error) {
+		e := dialog.NewError(err, u.win)
+		e.SetOnClosed(d.Show)
+		e.Show()
+	}
+	d = dialog.NewForm(fmt.Sprintf(lang.L("Open %s for phones"), title), lang.L("Open"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		i := network.SelectedIndex()
 		if i < 0 {
-			u.showError(fmt.Errorf("%s", lang.L("Choose a network.")))
+			again(fmt.Errorf("%s", lang.L("Choose a network.")))
 			return
 		}
 		p, err := strconv.Atoi(strings.TrimSpace(port.Text))
 		if err != nil || p < 1 || p > 65535 {
-			u.showError(fmt.Errorf("%s", lang.L("The port is a number from 1 to 65535, such as 8080.")))
+			again(fmt.Errorf("%s", lang.L("The port is a number from 1 to 65535, such as 8080.")))
 			return
 		}
 		cfg := web.RoomConfig{Store: u.st, WorkshopID: ws.data.Workshop.ID, Test: key,
 			Listen: net.JoinHostPort(addrs[i].IP, strconv.Itoa(p)), ShowResults: results.Checked}
 		if err := ws.startPhones(cfg, title); err != nil {
-			u.showError(err)
+			again(err)
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 300))

@@ -54,8 +54,11 @@ func (v *phonesView) showLiveQuiz() {
 	q.prev = widget.NewButtonWithIcon(lang.L("Previous"), theme.NavigateBackIcon(), func() { q.goTo(q.i - 1) })
 	q.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), func() { q.goTo(q.i + 1) })
 	closeBtn := widget.NewButton(lang.L("Leave the live quiz"), func() { q.win.Close() })
-	top := container.NewVBox(q.number, q.question)
-	bottom := container.NewVBox(q.answered, q.answer, container.NewHBox(q.prev, q.show, q.next, closeBtn))
+	// Leaving sits at the top right, apart from the buttons used question
+	// after question, so that the row fits a 1024-pixel projector in
+	// every language.
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, closeBtn, q.number), q.question)
+	bottom := container.NewVBox(q.answered, q.answer, container.NewHBox(q.prev, q.show, q.next))
 	// The question and buttons in the projector's sizes; the chart keeps
 	// the app's, which its layout measures with.
 	big := projectorTheme{fyne.CurrentApp().Settings().Theme()}

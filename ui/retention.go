@@ -76,11 +76,17 @@ func (ws *workshopScreen) confirmPurge() {
 				return err
 			}, func() {
 				ws.u.showWorkshop(w.ID)
-				dialog.ShowInformation(lang.L("Personal data purged"),
-					fmt.Sprintf(lang.L("%d participants purged; %d older backups deleted. Removed text may remain in the data file's free space until it is compacted: close the app and run “workshopctl purge --workshop %s --yes”."),
-						res.Participants, len(res.DeletedBackups), w.Code), ws.u.win)
+				dialog.ShowInformation(lang.L("Personal data purged"), purgeDoneMessage(res, w.Code), ws.u.win)
 			})
 		}, ws.u.win)
 	d.Resize(fyne.NewSize(600, 460))
 	d.Show()
+}
+
+// purgeDoneMessage says what a purge did, each count in the language's
+// singular or plural, and how to compact the file afterwards.
+func purgeDoneMessage(res ops.PurgeResult, code string) string {
+	return fmt.Sprintf(lang.L("%s; %s. Removed text may remain in the data file's free space until it is compacted: close the app and run “workshopctl purge --workshop %s --yes”."),
+		count(res.Participants, "{{.Count}} participant purged", "{{.Count}} participants purged"),
+		count(len(res.DeletedBackups), "{{.Count}} older backup deleted", "{{.Count}} older backups deleted"), code)
 }

@@ -152,7 +152,7 @@ func (c *cli) printExchange(r store.SyncReport) {
 		return
 	}
 	if r.Sent > 0 {
-		c.printf("Sent %d changes: %s\n", r.Sent, r.SentFile)
+		c.printf("Sent %s: %s\n", plural(r.Sent, "change"), r.SentFile)
 	} else {
 		c.printf("Nothing to send.\n")
 	}
@@ -160,13 +160,13 @@ func (c *cli) printExchange(r store.SyncReport) {
 		c.printf("Nothing new from other laptops.\n")
 	}
 	for _, in := range r.Received {
-		c.printf("Received %d changes from %s: %s\n", in.Changes, in.Laptop, in.File)
+		c.printf("Received %s from %s: %s\n", plural(in.Changes, "change"), in.Laptop, in.File)
 	}
 	for _, s := range r.Skipped {
 		c.printf("Skipped %s: %s\n", s.File, s.Problem)
 	}
 	if r.ToReview > 0 {
-		c.printf("%d changes from other laptops to review (Workshop › Laptops).\n", r.ToReview)
+		c.printf("%s from other laptops to review (Workshop › Laptops).\n", plural(r.ToReview, "change"))
 	}
 }
 
