@@ -86,6 +86,10 @@ func loadMarks(tx *bolt.Tx, d *WorkshopData, ids []uuid.UUID) error {
 		j := 0
 		// Keys are compared as IDs (two machine words), not as bytes.
 		for k, v := c.Seek(se.ID[:]); len(k) >= 32 && uuid.UUID(k[:16]) == se.ID; k, v = c.Next() {
+			v, err := unseal(v) // a file with a passphrase seals every mark
+			if err != nil {
+				return fmt.Errorf("attendance %x: %w", k, err)
+			}
 			if len(v) < attendanceFixed || v[0] < 1 || int(v[0]) > len(Statuses) {
 				return errBadAttendance
 			}
