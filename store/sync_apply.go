@@ -29,6 +29,7 @@ type applier struct {
 	from    string // the device whose file is being applied
 	applied int
 	changes []SyncChange
+	erased  map[uuid.UUID]bool // participants erased here, by ID (see isErased)
 }
 
 // errSkipEntry marks an entry that does not belong to the workshop.
@@ -200,6 +201,14 @@ func (a *applier) participant(e *syncEntry) error {
 		if err := a.forget(p.ID); err != nil {
 			return err
 		}
+		if p.Deleted() {
+			if err := dropPersonData(a.tx, p.WorkshopID, p.ID); err != nil {
+				return err
+			}
+			if a.erased != nil {
+				a.erased[p.ID] = true
+			}
+		}
 	}
 	if err := a.indexParticipant(&old, &p, exists, merged); err != nil {
 		return err
@@ -367,6 +376,9 @@ func (a *applier) attendance(key, v []byte) error {
 	in, err := unpackMark(key, v)
 	if err != nil {
 		return err
+	}
+	if erased, err := a.isErased(in.ParticipantID); erased || err != nil {
+		return err // a mark of someone erased, from a file older than the erasure
 	}
 	a.s.clock.Observe(in.UpdatedAt)
 	cur, hist := a.tx.Bucket(bucketAttendance), a.tx.Bucket(bucketAttendanceHistory)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -61,4 +62,70 @@ func stampedBy(st fieldStamps, p *Participant) bool {
 		}
 	}
 	return false
+}
+
+// isErased reports whether a participant was erased on request (deleted,
+// their personal data removed), remembering the answer for the exchange.
+func (a *applier) isErased(id uuid.UUID) (bool, error) {
+	if a.erased == nil {
+		a.erased = map[uuid.UUID]bool{}
+	}
+	if erased, ok := a.erased[id]; ok {
+		return erased, nil
+	}
+	var p Participant
+	switch err := getJSON(a.tx.Bucket(bucketParticipants), id[:], &p); {
+	case errors.Is(err, ErrNotFound):
+	case err != nil:
+		return false, err
+	default:
+		a.erased[id] = p.Deleted() && !p.PurgedAt.IsZero() && !hasPersonalData(&p)
+	}
+	return a.erased[id], nil
+}
+
+// dropPersonData removes what this laptop holds of an erased participant
+// besides their record, as ErasePerson does where the erasure was made:
+// attendance with its history, test answers with their history and the
+// certificate decisions taken for them.
+func dropPersonData(tx *bolt.Tx, workshopID, participantID uuid.UUID) error {
+	sessions, err := sessionsOf(tx, workshopID)
+	if err != nil {
+		return err
+	}
+	for _, se := range sessions {
+		key := join(se.ID, participantID)
+		if err := tx.Bucket(bucketAttendance).Delete(key); err != nil {
+			return err
+		}
+		if err := deletePrefix(tx.Bucket(bucketAttendanceHistory), key); err != nil {
+			return err
+		}
+	}
+	quizzes, err := quizzesOf(tx, workshopID)
+	if err != nil {
+		return err
+	}
+	for _, z := range quizzes {
+		key := join(z.ID, participantID)
+		if b := tx.Bucket(bucketQuizAnswers); b != nil {
+			if err := b.Delete(key); err != nil {
+				return err
+			}
+		}
+		if b := tx.Bucket(bucketQuizAnswersHistory); b != nil {
+			if err := deletePrefix(b, key); err != nil {
+				return err
+			}
+		}
+	}
+	if b := tx.Bucket(bucketOverrides); b != nil {
+		if err := b.Delete(participantID[:]); err != nil {
+			return err
+		}
+	}
+	if b := tx.Bucket(bucketOverrideHistory); b != nil {
+		return deletePrefix(b, participantID[:])
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -141,5 +142,56 @@ func TestSyncHostileOtherLaptopsEditIsNotListed(t *testing.T) {
 	}
 	if changes, _ := b.s.SyncChanges(w.ID); len(changes) != 0 {
 		t.Fatalf("b lists a's own edit of a's own value for review: %+v", changes)
+	}
+}
+
+// An erasure reaches the other laptops whole: their copy of the person's
+// attendance (with its notes and history) goes too, as on the laptop that
+// erased, not only the participant's record.
+func TestSyncHostileErasureRemovesAttendanceElsewhere(t *testing.T) {
+	folder := t.TempDir()
+	a, b, w, code := sharedPair(t, folder)
+	se := addSession(t, a.s, w, 1, "09:00", "10:00", "Opening")
+	p := addParticipant(t, a.s, w, "Amina", "Zerihunova", "")
+	m := Attendance{SessionID: se.ID, ParticipantID: p.ID, Status: Present, Note: "arrived with Dr Zerihunova's driver"}
+	if err := a.s.RecordAttendance(&m); err != nil {
+		t.Fatal(err)
+	}
+	exchange(t, a, w)
+	exchange(t, b, w)
+	if _, err := a.s.ErasePerson(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	exchange(t, a, w)
+	exchange(t, b, w)
+	// A laptop joining later reads the mark (older file) and the erasure.
+	c := newLaptop(t, "c", 0)
+	if _, _, err := c.s.Join(folder, code, "Desk C"); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []*laptop{b, c} {
+		checkNoMarksOf(t, l, p.ID)
+	}
+}
+
+func checkNoMarksOf(t *testing.T, l *laptop, id uuid.UUID) {
+	t.Helper()
+	b := l
+	p := Participant{Record: Record{ID: id}}
+	err := b.s.view(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketAttendance, bucketAttendanceHistory} {
+			if err := tx.Bucket(name).ForEach(func(k, v []byte) error {
+				if len(k) >= 32 && bytes.Equal(k[16:32], p.ID[:]) {
+					t.Errorf("%s still holds an attendance record of the erased person in %s", l.name, name)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
