@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -193,5 +194,22 @@ func checkNoMarksOf(t *testing.T, l *laptop, id uuid.UUID) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A laptop that joined with the code typed carelessly (lower case, no
+// dashes) shows it as the first laptop does, to be read out to the next.
+func TestSyncHostileJoinCodeTypedCarelesslyShownGrouped(t *testing.T) {
+	folder := t.TempDir()
+	a, _, w, code := sharedPair(t, folder)
+	c := newLaptop(t, "c", 0)
+	typed := strings.ToLower(strings.ReplaceAll(code, "-", " "))
+	if _, _, err := c.s.Join(folder, typed, "Desk C"); err != nil {
+		t.Fatal(err)
+	}
+	ca, _ := a.s.SyncSettings(w.ID)
+	cc, err := c.s.SyncSettings(w.ID)
+	if err != nil || cc.JoinCode != ca.JoinCode {
+		t.Fatalf("joined laptop shows %q (%v), the first %q", cc.JoinCode, err, ca.JoinCode)
 	}
 }
