@@ -109,6 +109,10 @@ func (s *Store) IssueProvisional(participantIDs []uuid.UUID, provisional []bool,
 			if err := liveParticipant(tx, pid, &p); err != nil {
 				return fmt.Errorf("issue certificates: %w", err)
 			}
+			if !p.PurgedAt.IsZero() {
+				return fmt.Errorf("issue certificates: the personal data of %s was removed on %s (purge): there is no name left to print",
+					p.BadgeCode, p.PurgedAt.Format("2006-01-02"))
+			}
 			w := workshops[p.WorkshopID]
 			if w == nil {
 				w = new(Workshop)

@@ -141,5 +141,8 @@ func (s *Store) eraseTx(tx *bolt.Tx, participantID uuid.UUID, apply bool) (Erase
 	erased := Participant{Record: p.Record, WorkshopID: p.WorkshopID, Role: p.Role, PurgedAt: now}
 	erased.touch(now, s.device)
 	erased.DeletedAt = &now
-	return plan, putJSON(tx.Bucket(bucketParticipants), p.ID[:], &erased)
+	if err := putJSON(tx.Bucket(bucketParticipants), p.ID[:], &erased); err != nil {
+		return plan, err
+	}
+	return plan, forgetSyncTraces(tx, &erased)
 }

@@ -11,6 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
+	"golang.org/x/text/unicode/norm"
 )
 
 // A data file may be protected by a passphrase. Its values are then sealed
@@ -84,7 +85,7 @@ func (h *cryptHeader) derive(secret string, salt []byte) []byte {
 
 func (h *cryptHeader) wrap(secret string, dataKey []byte) (wrapped, error) {
 	w := wrapped{Salt: randomBytes(16)}
-	aead, err := chacha20poly1305.NewX(h.derive(secret, w.Salt))
+	aead, err := chacha20poly1305.NewX(h.derive(norm.NFC.String(secret), w.Salt))
 	if err != nil {
 		return w, err
 	}
@@ -93,8 +94,20 @@ func (h *cryptHeader) wrap(secret string, dataKey []byte) (wrapped, error) {
 	return w, nil
 }
 
-// unwrap returns the data key, or nil when secret does not open w.
+// unwrap returns the data key, or nil when secret does not open w. The
+// secret is taken in Unicode's composed form (NFC), as wrap stores it, so
+// that accents typed either way open the file; a key wrapped before that
+// with a decomposed passphrase still opens with the passphrase as typed.
 func (h *cryptHeader) unwrap(secret string, w wrapped) []byte {
+	if nfc := norm.NFC.String(secret); nfc != secret {
+		if key := h.unwrapAs(nfc, w); key != nil {
+			return key
+		}
+	}
+	return h.unwrapAs(secret, w)
+}
+
+func (h *cryptHeader) unwrapAs(secret string, w wrapped) []byte {
 	if len(w.Key) < chacha20poly1305.NonceSizeX {
 		return nil
 	}

@@ -70,11 +70,36 @@ func (s *Store) FindPerson(workshopID uuid.UUID, ref string) (Participant, error
 			return err
 		}
 		code, email := NormalizeBadgeCode(ref), strings.ToLower(ref)
+		var byEmail, live []Participant
 		for _, p := range people {
-			if (p.BadgeCode == code && !p.Deleted()) || (email != "" && p.Email == email) {
+			if p.BadgeCode == code && !p.Deleted() {
 				found = p
 				return nil
 			}
+			if email != "" && p.Email == email {
+				byEmail = append(byEmail, p)
+				if !p.Deleted() {
+					live = append(live, p)
+				}
+			}
+		}
+		if len(live) > 1 {
+			// The same person registered twice: naming one would leave
+			// the other out of their record, or of their erasure.
+			codes := make([]string, len(live))
+			for i, p := range live {
+				codes[i] = p.BadgeCode
+			}
+			return fmt.Errorf("%d participants have the email %q (badge codes %s): give a badge code, or merge the duplicates first",
+				len(live), ref, strings.Join(codes, ", "))
+		}
+		if len(live) == 1 {
+			found = live[0]
+			return nil
+		}
+		if len(byEmail) > 0 {
+			found = byEmail[0]
+			return nil
 		}
 		for _, p := range people {
 			if p.BadgeCode == code {

@@ -107,6 +107,9 @@ func (s *Store) purgeTx(tx *bolt.Tx, workshopID uuid.UUID, apply bool) (PurgePla
 			if err := putJSON(tx.Bucket(bucketParticipants), p.ID[:], &p); err != nil {
 				return plan, err
 			}
+			if err := forgetSyncTraces(tx, &p); err != nil {
+				return plan, err
+			}
 		}
 		if err := s.purgeOverrides(tx, p.ID, apply, now, &plan); err != nil {
 			return plan, err

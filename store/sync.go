@@ -533,7 +533,7 @@ func (s *Store) Join(folder, joinCode, laptopName string) (uuid.UUID, SyncReport
 			return err
 		}
 		taken := map[string]bool{}
-		cfg := &SyncConfig{WorkshopID: secret.WorkshopID, Code: secret.Code, Folder: folder, JoinCode: changelog.NormalizeJoinCode(joinCode),
+		cfg := &SyncConfig{WorkshopID: secret.WorkshopID, Code: secret.Code, Folder: folder, JoinCode: changelog.FormatJoinCode(joinCode),
 			Key: key, LaptopName: laptopName, NextSeq: 1, Tag: deviceTag(s.device, taken)}
 		return putSyncConfig(tx, cfg)
 	})

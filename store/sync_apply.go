@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -28,6 +29,7 @@ type applier struct {
 	from    string // the device whose file is being applied
 	applied int
 	changes []SyncChange
+	erased  map[uuid.UUID]bool // participants erased here, by ID (see isErased)
 }
 
 // errSkipEntry marks an entry that does not belong to the workshop.
@@ -151,13 +153,13 @@ func (a *applier) participant(e *syncEntry) error {
 		cur, ok := st[k]
 		switch {
 		case !ok || in.after(cur):
-			if ok && !sameJSON(cur.V, in.V) {
+			if ok && !sameJSON(cur.V, in.V) && cur.D == a.s.device {
 				a.note(e.ID, old.FullName(), k, in, cur, true)
 			}
 			if !ok || !sameJSON(in.V, cur.V) || in.T != cur.T || in.D != cur.D {
 				merged[k], changed = in, true
 			}
-		case cur.after(in) && !sameJSON(cur.V, in.V) && in.D != cur.D && exists:
+		case cur.after(in) && !sameJSON(cur.V, in.V) && in.D != cur.D && cur.D == a.s.device && exists:
 			a.note(e.ID, old.FullName(), k, cur, in, false)
 		}
 	}
@@ -192,6 +194,21 @@ func (a *applier) participant(e *syncEntry) error {
 	p.ID, p.CreatedAt, p.UpdatedAt, p.DeviceID = e.ID, created, newest.time(), newest.D
 	if exists && old.UpdatedAt.After(p.UpdatedAt) {
 		p.UpdatedAt, p.DeviceID = old.UpdatedAt, old.DeviceID
+	}
+	if !p.PurgedAt.IsZero() && !hasPersonalData(&p) {
+		// Purged or erased on another laptop: nothing of the values it
+		// removed is kept for review here.
+		if err := a.forget(p.ID); err != nil {
+			return err
+		}
+		if p.Deleted() {
+			if err := dropPersonData(a.tx, p.WorkshopID, p.ID); err != nil {
+				return err
+			}
+			if a.erased != nil {
+				a.erased[p.ID] = true
+			}
+		}
 	}
 	if err := a.indexParticipant(&old, &p, exists, merged); err != nil {
 		return err
@@ -360,6 +377,9 @@ func (a *applier) attendance(key, v []byte) error {
 	if err != nil {
 		return err
 	}
+	if erased, err := a.isErased(in.ParticipantID); erased || err != nil {
+		return err // a mark of someone erased, from a file older than the erasure
+	}
 	a.s.clock.Observe(in.UpdatedAt)
 	cur, hist := a.tx.Bucket(bucketAttendance), a.tx.Bucket(bucketAttendanceHistory)
 	newest := true
@@ -427,6 +447,15 @@ func stampKey(prefix []byte, a *Attendance) []byte {
 	id[6] = 0x70 | id[6]&0x0f
 	id[8] = 0x80 | id[8]&0x3f
 	return append(append([]byte(nil), prefix...), id[:]...)
+}
+
+// forget drops the changes to review that show a purged or erased
+// participant's values: those of this exchange and those kept before.
+func (a *applier) forget(id uuid.UUID) error {
+	a.changes = slices.DeleteFunc(a.changes, func(c SyncChange) bool {
+		return c.ParticipantID == id && c.Field != "certificate"
+	})
+	return dropSyncChangesOf(a.tx, a.cfg.WorkshopID, id)
 }
 
 // note lists a value replaced in a merge among the changes to review.

@@ -229,7 +229,7 @@ func (s *Store) exportTx(tx *bolt.Tx, workshopID uuid.UUID, since time.Time) ([]
 			return nil
 		}
 		e, changed, err := stampParticipant(fields, &p)
-		if err != nil || !changed && !all {
+		if err != nil || !changed && !all && !stampedBy(e.Fields, &p) {
 			return err
 		}
 		out = append(out, e)

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/workshopdesk/workshopdesk/store"
 	"github.com/workshopdesk/workshopdesk/store/importer"
@@ -32,7 +33,8 @@ import reads either).
 
 With --for-sharing, the list is the one to hand to the other participants:
 those who declined to have their details shared are left out, and the file
-holds only names, organisation, position, country and email.`,
+(or the list printed) holds only names, organisation, position, country and
+email.`,
 	required: []string{"workshop"},
 	define: func(c *cli, fs *flag.FlagSet) func([]string) error {
 		var ref, out, lang, delim string
@@ -78,6 +80,9 @@ func (c *cli) participants(ref, out, lang string, delim rune, sharing bool) (err
 	if out != "" {
 		return c.exportParticipants(w, list, out, lang, delim, sharing)
 	}
+	if sharing {
+		return c.printSharing(w, list, lang)
+	}
 	if c.json {
 		return c.printJSON(orEmpty(list))
 	}
@@ -88,6 +93,49 @@ func (c *cli) participants(ref, out, lang string, delim rune, sharing bool) (err
 	t := newTable("BADGE", "FAMILY NAME", "GIVEN NAMES", "NATIVE NAME", "COUNTRY", "ROLE", "ORGANISATION")
 	for _, p := range list {
 		t.add(p.BadgeCode, p.FamilyNames, p.GivenNames, p.NativeName, p.Country, store.Label(p.Role), p.Organisation)
+	}
+	return t.write(c.stdout)
+}
+
+// sharedPerson is one line of the list for sharing, as --json prints it.
+type sharedPerson struct {
+	Honorific    string `json:"honorific,omitempty"`
+	GivenNames   string `json:"given_names"`
+	FamilyNames  string `json:"family_name"`
+	NativeName   string `json:"native_name,omitempty"`
+	Organisation string `json:"organisation"`
+	Position     string `json:"position"`
+	Country      string `json:"country"`
+	Email        string `json:"email"`
+}
+
+// printSharing prints the list for sharing: the columns of the file that
+// --out writes, and no other field (no badge code, role, gender or phone).
+func (c *cli) printSharing(w store.Workshop, list []store.Participant, lang string) error {
+	sheetTable := importer.SharingTable(list, w.WorkingLanguage(lang))
+	if c.json {
+		out := make([]sharedPerson, len(sheetTable.Rows))
+		for i, r := range sheetTable.Rows {
+			cell := func(j int) string { s, _ := r[j].(string); return s }
+			out[i] = sharedPerson{cell(0), cell(1), cell(2), cell(3), cell(4), cell(5), cell(6), cell(7)}
+		}
+		return c.printJSON(out)
+	}
+	if len(sheetTable.Rows) == 0 {
+		c.printf("%s has nobody to list for sharing\n", w.Code)
+		return nil
+	}
+	header := make([]string, len(sheetTable.Header))
+	for i, h := range sheetTable.Header {
+		header[i] = strings.ToUpper(h)
+	}
+	t := newTable(header...)
+	for _, r := range sheetTable.Rows {
+		cells := make([]string, len(r))
+		for i, v := range r {
+			cells[i] = fmt.Sprint(v)
+		}
+		t.add(cells...)
 	}
 	return t.write(c.stdout)
 }

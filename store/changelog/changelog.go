@@ -252,6 +252,20 @@ func NewJoinCode() string {
 	return out.String()
 }
 
+// FormatJoinCode shows a join code as NewJoinCode makes it, in groups of
+// four ("K7QM-4XPD-2HRT"), however it was typed.
+func FormatJoinCode(code string) string {
+	n := NormalizeJoinCode(code)
+	var out strings.Builder
+	for i, r := range []rune(n) {
+		if i > 0 && i%4 == 0 {
+			out.WriteByte('-')
+		}
+		out.WriteRune(r)
+	}
+	return out.String()
+}
+
 // NormalizeJoinCode puts a typed join code in its canonical form: upper
 // case, without spaces or dashes, O read as 0 and I or L as 1 are not in
 // the alphabet and are left as typed.

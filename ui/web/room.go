@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -130,7 +131,7 @@ func OpenRoom(cfg RoomConfig) (*Room, error) {
 	if r.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
 		return nil, fmt.Errorf("open for phones: %w", err)
 	}
-	r.url = "http://" + r.ln.Addr().String() + "/"
+	r.url = "http://" + shownAddress(r.ln.Addr()) + "/"
 	r.srv = &http.Server{Handler: http.HandlerFunc(r.serve), ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout: readTimeout, WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeader}
 	go func() {
@@ -289,6 +290,21 @@ func randomBytes(n int) []byte {
 		panic(fmt.Sprintf("room: no randomness: %v", err)) // crypto/rand never fails on supported systems
 	}
 	return b
+}
+
+// shownAddress is the HOST:PORT phones are shown for a listener: its own,
+// or, when it listens on every network (0.0.0.0 given on purpose), the
+// laptop's first network address, which phones can reach.
+func shownAddress(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	host := "127.0.0.1"
+	if list, err := LocalAddresses(); err == nil && len(list) > 0 {
+		host = list[0].IP
+	}
+	return net.JoinHostPort(host, strconv.Itoa(tcp.Port))
 }
 
 // Address is one of the laptop's network addresses a room can listen on.
