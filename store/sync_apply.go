@@ -28,7 +28,12 @@ type applier struct {
 	from    string // the device whose file is being applied
 	applied int
 	changes []SyncChange
+	// sealer seals the marks in a file with a passphrase (noSealer: none).
+	sealer *sealer
 }
+
+// noSealer is an applier's sealer in a file without a passphrase.
+var noSealer = &sealer{}
 
 // errSkipEntry marks an entry that does not belong to the workshop.
 var errSkipEntry = errors.New("the change does not belong to this workshop")
@@ -45,6 +50,11 @@ func (a *applier) apply(e *syncEntry) error {
 		return a.certificate(e.Record)
 	case entryAttendance:
 		return a.attendance(e.Key, e.Value)
+	case entryImage:
+		return a.image(e.Key, e.Value)
+	}
+	if keyedBuckets[e.Kind] != nil {
+		return a.keyed(e.Kind, e.Record)
 	}
 	return fmt.Errorf("unknown kind of change %q", e.Kind)
 }
@@ -390,7 +400,18 @@ func (a *applier) attendance(key, v []byte) error {
 			return err
 		}
 	}
+	if a.sealer == nil {
+		if a.sealer, err = sealerOf(a.tx); err != nil {
+			return err
+		}
+		if a.sealer == nil {
+			a.sealer = noSealer
+		}
+	}
 	enc := encodeAttendance(&in)
+	if a.sealer != noSealer {
+		enc = a.sealer.seal(enc)
+	}
 	if !newest {
 		return hist.Put(stampKey(key, &in), enc)
 	}
