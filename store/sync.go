@@ -345,6 +345,9 @@ func (s *Store) receiveTx(tx *bolt.Tx, cfg *SyncConfig, found []foundFile, repor
 		}
 		return 0
 	})
+	if len(items) > bigMerge {
+		packPages(tx)
+	}
 	failed := map[int]string{}
 	ap := &applier{s: s, tx: tx, cfg: cfg}
 	for _, it := range items {
@@ -385,6 +388,23 @@ func (s *Store) receiveTx(tx *bolt.Tx, cfg *SyncConfig, found []foundFile, repor
 		report.Received = append(report.Received, SyncReceived{File: f.path, Laptop: f.payload.Laptop, Device: f.device, Changes: len(f.payload.Entries)})
 	}
 	return nil
+}
+
+// bigMerge is the number of changes past which an exchange fills the
+// pages of the buckets it writes most.
+const bigMerge = 5000
+
+// packPages fills the pages of the buckets a big merge writes (bbolt
+// leaves them half empty by default, for random inserts): the merge
+// writes in key order, and the attendance history only grows. Half the
+// pages to write at commit; a later insert splits a page as usual.
+func packPages(tx *bolt.Tx) {
+	for _, name := range [][]byte{bucketAttendance, bucketAttendanceHistory, bucketParticipants, bucketSyncFields,
+		bucketParticipantsByWorkshop} {
+		if b := tx.Bucket(name); b != nil {
+			b.FillPercent = 0.95
+		}
+	}
 }
 
 // folderState sums up the names, sizes and times of the files in a
