@@ -350,11 +350,40 @@ func (s *Store) receiveTx(tx *bolt.Tx, cfg *SyncConfig, found []foundFile, repor
 	}
 	failed := map[int]string{}
 	ap := &applier{s: s, tx: tx, cfg: cfg}
-	for _, it := range items {
-		ap.from = found[it.file].device
-		if err := ap.apply(it.e); err != nil && failed[it.file] == "" {
-			failed[it.file] = err.Error()
+	fail := func(file int, err error) {
+		if failed[file] == "" {
+			failed[file] = err.Error()
 		}
+	}
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		ap.from = found[it.file].device
+		if it.e.Kind != entryAttendance || len(it.e.Key) != 32 {
+			if err := ap.apply(it.e); err != nil {
+				fail(it.file, err)
+			}
+			continue
+		}
+		// The versions of one attendance record, together.
+		j := i + 1
+		for j < len(items) && items[j].e.Kind == entryAttendance && bytes.Equal(items[j].e.Key, it.e.Key) {
+			j++
+		}
+		marks := make([]Attendance, 0, j-i)
+		for _, m := range items[i:j] {
+			a, err := unpackMark(m.e.Key, m.e.Value)
+			if err != nil {
+				fail(m.file, err)
+				continue
+			}
+			marks = append(marks, a)
+		}
+		if err := ap.marks(it.e.Key, marks); err != nil {
+			for _, m := range items[i:j] {
+				fail(m.file, err)
+			}
+		}
+		i = j - 1
 	}
 	if err := saveChanges(tx, cfg.WorkshopID, ap.changes); err != nil {
 		return err
