@@ -195,7 +195,7 @@ func (a *applier) participant(e *syncEntry) error {
 		return err
 	}
 	var p Participant
-	if err := json.Unmarshal(raw, &p); err != nil {
+	if err := unmarshalStored(raw, &p); err != nil { // the quicker decoder of stored records
 		return fmt.Errorf("participant %s: %w", e.ID, err)
 	}
 	if p.WorkshopID != a.cfg.WorkshopID {
