@@ -345,13 +345,45 @@ func (s *Store) receiveTx(tx *bolt.Tx, cfg *SyncConfig, found []foundFile, repor
 		}
 		return 0
 	})
+	if len(items) > bigMerge {
+		packPages(tx)
+	}
 	failed := map[int]string{}
 	ap := &applier{s: s, tx: tx, cfg: cfg}
-	for _, it := range items {
-		ap.from = found[it.file].device
-		if err := ap.apply(it.e); err != nil && failed[it.file] == "" {
-			failed[it.file] = err.Error()
+	fail := func(file int, err error) {
+		if failed[file] == "" {
+			failed[file] = err.Error()
 		}
+	}
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		ap.from = found[it.file].device
+		if it.e.Kind != entryAttendance || len(it.e.Key) != 32 {
+			if err := ap.apply(it.e); err != nil {
+				fail(it.file, err)
+			}
+			continue
+		}
+		// The versions of one attendance record, together.
+		j := i + 1
+		for j < len(items) && items[j].e.Kind == entryAttendance && bytes.Equal(items[j].e.Key, it.e.Key) {
+			j++
+		}
+		marks := make([]Attendance, 0, j-i)
+		for _, m := range items[i:j] {
+			a, err := unpackMark(m.e.Key, m.e.Value)
+			if err != nil {
+				fail(m.file, err)
+				continue
+			}
+			marks = append(marks, a)
+		}
+		if err := ap.marks(it.e.Key, marks); err != nil {
+			for _, m := range items[i:j] {
+				fail(m.file, err)
+			}
+		}
+		i = j - 1
 	}
 	if err := saveChanges(tx, cfg.WorkshopID, ap.changes); err != nil {
 		return err
@@ -385,6 +417,23 @@ func (s *Store) receiveTx(tx *bolt.Tx, cfg *SyncConfig, found []foundFile, repor
 		report.Received = append(report.Received, SyncReceived{File: f.path, Laptop: f.payload.Laptop, Device: f.device, Changes: len(f.payload.Entries)})
 	}
 	return nil
+}
+
+// bigMerge is the number of changes past which an exchange fills the
+// pages of the buckets it writes most.
+const bigMerge = 5000
+
+// packPages fills the pages of the buckets a big merge writes (bbolt
+// leaves them half empty by default, for random inserts): the merge
+// writes in key order, and the attendance history only grows. Half the
+// pages to write at commit; a later insert splits a page as usual.
+func packPages(tx *bolt.Tx) {
+	for _, name := range [][]byte{bucketAttendance, bucketAttendanceHistory, bucketParticipants, bucketSyncFields,
+		bucketParticipantsByWorkshop} {
+		if b := tx.Bucket(name); b != nil {
+			b.FillPercent = 0.95
+		}
+	}
 }
 
 // folderState sums up the names, sizes and times of the files in a

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
@@ -30,7 +31,12 @@ type applier struct {
 	applied int
 	changes []SyncChange
 	erased  map[uuid.UUID]bool // participants erased here, by ID (see isErased)
+	// sealer seals the marks in a file with a passphrase (noSealer: none).
+	sealer *sealer
 }
+
+// noSealer is an applier's sealer in a file without a passphrase.
+var noSealer = &sealer{}
 
 // errSkipEntry marks an entry that does not belong to the workshop.
 var errSkipEntry = errors.New("the change does not belong to this workshop")
@@ -47,6 +53,11 @@ func (a *applier) apply(e *syncEntry) error {
 		return a.certificate(e.Record)
 	case entryAttendance:
 		return a.attendance(e.Key, e.Value)
+	case entryImage:
+		return a.image(e.Key, e.Value)
+	}
+	if keyedBuckets[e.Kind] != nil {
+		return a.keyed(e.Kind, e.Record)
 	}
 	return fmt.Errorf("unknown kind of change %q", e.Kind)
 }
@@ -185,7 +196,7 @@ func (a *applier) participant(e *syncEntry) error {
 		return err
 	}
 	var p Participant
-	if err := json.Unmarshal(raw, &p); err != nil {
+	if err := unmarshalStored(raw, &p); err != nil { // the quicker decoder of stored records
 		return fmt.Errorf("participant %s: %w", e.ID, err)
 	}
 	if p.WorkshopID != a.cfg.WorkshopID {
@@ -366,9 +377,7 @@ func (a *applier) twiceIssued(c *CertificateIssue) error {
 	})
 }
 
-// attendance adds one version of an attendance record. The current
-// record is the version with the latest stamp (none when that one is an
-// undone check-in); every other version is in the history.
+// attendance adds one version of an attendance record: see marks.
 func (a *applier) attendance(key, v []byte) error {
 	if len(key) != 32 {
 		return errBadAttendance
@@ -377,60 +386,115 @@ func (a *applier) attendance(key, v []byte) error {
 	if err != nil {
 		return err
 	}
-	if erased, err := a.isErased(in.ParticipantID); erased || err != nil {
-		return err // a mark of someone erased, from a file older than the erasure
-	}
-	a.s.clock.Observe(in.UpdatedAt)
-	cur, hist := a.tx.Bucket(bucketAttendance), a.tx.Bucket(bucketAttendanceHistory)
-	newest := true
-	// check compares a stored version with the incoming one: the same
-	// version (already here), or a later one.
-	check := func(k, w []byte) (same bool, err error) {
-		s, err := decodeAttendance(k, w)
+	return a.marks(key, []Attendance{in})
+}
+
+// sealMark is a mark's stored form: sealed in a file with a passphrase.
+func (a *applier) sealMark(m *Attendance) ([]byte, error) {
+	if a.sealer == nil {
+		s, err := sealerOf(a.tx)
 		if err != nil {
-			return false, fmt.Errorf("attendance %x: %w", k, err)
+			return nil, err
 		}
-		if s.UpdatedAt.Equal(in.UpdatedAt) && s.DeviceID == in.DeviceID {
-			return true, nil
+		a.sealer = cmp.Or(s, noSealer)
+	}
+	if a.sealer == noSealer {
+		return encodeAttendance(m), nil
+	}
+	return a.sealer.seal(encodeAttendance(m)), nil
+}
+
+// marks adds versions of one attendance record (key) that came in from
+// other laptops. The current record is the version with the latest stamp
+// (none when that one is an undone check-in); every other version is in
+// the history, under a key made from its stamp (stampKey). A big merge
+// brings several versions of most records: they are added together, with
+// one look at what is stored and the current record written once.
+func (a *applier) marks(key []byte, in []Attendance) error {
+	if erased, err := a.isErased(idAt(key, 1)); erased || err != nil {
+		return err // marks of someone erased, from a file older than the erasure
+	}
+	cur, hist := a.tx.Bucket(bucketAttendance), a.tx.Bucket(bucketAttendanceHistory)
+	type stamp struct {
+		t int64
+		d string
+	}
+	have := map[stamp]bool{}
+	var newest *Attendance
+	keep := func(m *Attendance) {
+		have[stamp{m.UpdatedAt.UnixNano(), m.DeviceID}] = true
+		if newest == nil || stampAfter(m.UpdatedAt, m.DeviceID, newest.UpdatedAt, newest.DeviceID) {
+			newest = m
 		}
-		if stampAfter(s.UpdatedAt, s.DeviceID, in.UpdatedAt, in.DeviceID) {
-			newest = false
-		}
-		return false, nil
 	}
 	c := hist.Cursor()
 	for k, w := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, w = c.Next() {
-		if same, err := check(k, w); same || err != nil {
-			return err
+		m, err := decodeAttendance(k, w)
+		if err != nil {
+			return fmt.Errorf("attendance %x: %w", k, err)
 		}
+		keep(&m)
 	}
 	old := cur.Get(key)
+	var prev Attendance
 	if old != nil {
-		if same, err := check(key, old); same || err != nil {
-			return err
+		var err error
+		if prev, err = decodeAttendance(key, old); err != nil {
+			return fmt.Errorf("attendance %x: %w", key, err)
+		}
+		keep(&prev)
+	}
+	slices.SortFunc(in, func(x, y Attendance) int {
+		if stampAfter(x.UpdatedAt, x.DeviceID, y.UpdatedAt, y.DeviceID) {
+			return 1
+		}
+		if stampAfter(y.UpdatedAt, y.DeviceID, x.UpdatedAt, x.DeviceID) {
+			return -1
+		}
+		return 0
+	})
+	var fresh []Attendance
+	for _, m := range in {
+		a.s.clock.Observe(m.UpdatedAt)
+		if st := (stamp{m.UpdatedAt.UnixNano(), m.DeviceID}); !have[st] {
+			have[st] = true
+			fresh = append(fresh, m)
 		}
 	}
-	enc := encodeAttendance(&in)
-	if !newest {
-		return hist.Put(stampKey(key, &in), enc)
+	if len(fresh) == 0 {
+		return nil
 	}
-	if old != nil {
-		// The version it replaces goes into the history under a key made
-		// from its stamp: no search for the newest key, as keepInHistory
-		// does, which a big merge would pay 90,000 times.
-		prev, err := decodeAttendance(key, old)
+	last := &fresh[len(fresh)-1]
+	latest := newest == nil || stampAfter(last.UpdatedAt, last.DeviceID, newest.UpdatedAt, newest.DeviceID)
+	if latest {
+		fresh = fresh[:len(fresh)-1]
+	}
+	for i := range fresh {
+		enc, err := a.sealMark(&fresh[i])
 		if err != nil {
 			return err
 		}
+		if err := hist.Put(stampKey(key, &fresh[i]), enc); err != nil {
+			return err
+		}
+	}
+	if !latest {
+		return nil
+	}
+	if old != nil {
 		if err := hist.Put(stampKey(key, &prev), bytes.Clone(old)); err != nil {
 			return err
 		}
 	}
-	if in.Deleted() {
+	enc, err := a.sealMark(last)
+	if err != nil {
+		return err
+	}
+	if last.Deleted() {
 		if err := cur.Delete(key); err != nil {
 			return err
 		}
-		return hist.Put(stampKey(key, &in), enc)
+		return hist.Put(stampKey(key, last), enc)
 	}
 	return cur.Put(key, enc)
 }

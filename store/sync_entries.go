@@ -180,6 +180,7 @@ func (s *Store) exportTx(tx *bolt.Tx, workshopID uuid.UUID, since time.Time) ([]
 	mine := func(data []byte) bool { return all || len(data) == 0 || data[0] != '{' || bytes.Contains(data, me) }
 	fresh := func(r *Record) bool { return all || (r.DeviceID == s.device && !r.UpdatedAt.Before(since)) }
 	var out []syncEntry
+	var w Workshop
 	// whole adds a record that travels whole, as plain JSON whatever form
 	// it is stored in.
 	whole := func(kind string, v any) error {
@@ -188,8 +189,8 @@ func (s *Store) exportTx(tx *bolt.Tx, workshopID uuid.UUID, since time.Time) ([]
 		return err
 	}
 	if data := tx.Bucket(bucketWorkshops).Get(workshopID[:]); data != nil {
-		w, err := decodeRecord[Workshop](data)
-		if err != nil {
+		var err error
+		if w, err = decodeRecord[Workshop](data); err != nil {
 			return nil, fmt.Errorf("workshop %s: %w", workshopID, err)
 		}
 		if fresh(&w.Record) {
@@ -269,7 +270,10 @@ func (s *Store) exportTx(tx *bolt.Tx, workshopID uuid.UUID, since time.Time) ([]
 			}
 		}
 	}
-	return out, nil
+	if w.ID != workshopID {
+		return out, nil
+	}
+	return s.exportKeyedTx(tx, &w, since, out)
 }
 
 // packMark is a mark's form in a log file; unpackMark reads it. It is the

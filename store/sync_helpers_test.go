@@ -64,14 +64,14 @@ func canonical(t testing.TB, s *Store, workshopID uuid.UUID) string {
 	t.Helper()
 	var out []string
 	err := s.view(func(tx *bolt.Tx) error {
-		out = append(out, "workshop "+string(tx.Bucket(bucketWorkshops).Get(workshopID[:])))
+		out = append(out, "workshop "+plainOf(tx.Bucket(bucketWorkshops).Get(workshopID[:])))
 		var sessions []uuid.UUID
 		var lines []string
 		tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
 			se, _ := decodeRecord[Session](v)
 			if se.WorkshopID == workshopID {
 				sessions = append(sessions, se.ID)
-				lines = append(lines, "session "+string(v))
+				lines = append(lines, "session "+plainOf(v))
 			}
 			return nil
 		})
@@ -89,19 +89,22 @@ func canonical(t testing.TB, s *Store, workshopID uuid.UUID) string {
 		tx.Bucket(bucketCertificates).ForEach(func(k, v []byte) error {
 			c, _ := decodeRecord[CertificateIssue](v)
 			if c.WorkshopID == workshopID {
-				lines = append(lines, "certificate "+string(v))
+				lines = append(lines, "certificate "+plainOf(v))
 			}
 			return nil
 		})
 		for _, id := range sessions {
 			c := tx.Bucket(bucketAttendance).Cursor()
 			for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
-				lines = append(lines, "current "+hex.EncodeToString(k)+" "+hex.EncodeToString(v))
+				lines = append(lines, "current "+hex.EncodeToString(k)+" "+hex.EncodeToString([]byte(plainOf(v))))
 			}
 			c = tx.Bucket(bucketAttendanceHistory).Cursor()
 			for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
-				lines = append(lines, "version "+hex.EncodeToString(k[:32])+" "+hex.EncodeToString(v))
+				lines = append(lines, "version "+hex.EncodeToString(k[:32])+" "+hex.EncodeToString([]byte(plainOf(v))))
 			}
+		}
+		if w, err := decodeRecord[Workshop](tx.Bucket(bucketWorkshops).Get(workshopID[:])); err == nil {
+			lines = append(lines, canonicalKeyed(tx, &w)...)
 		}
 		slices.Sort(lines)
 		out = append(out, lines...)
@@ -129,4 +132,13 @@ func firstDifference(a, b string) string {
 		}
 	}
 	return "none"
+}
+
+// plainOf is a stored value as plain bytes, sealed or not.
+func plainOf(v []byte) string {
+	plain, err := unseal(v)
+	if err != nil {
+		return "unreadable " + err.Error()
+	}
+	return string(plain)
 }

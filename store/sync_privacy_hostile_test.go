@@ -213,3 +213,45 @@ func TestSyncHostileJoinCodeTypedCarelesslyShownGrouped(t *testing.T) {
 		t.Fatalf("joined laptop shows %q (%v), the first %q", cc.JoinCode, err, ca.JoinCode)
 	}
 }
+
+// Test answers travel between laptops too: after an erasure, a laptop
+// joining later reads the older file with the answers and the erasure, and
+// keeps no answer sheet of the erased person.
+func TestSyncHostileErasureKeepsAnswersFromComingBack(t *testing.T) {
+	folder := t.TempDir()
+	a, b, w, code := sharedPair(t, folder)
+	p := addParticipant(t, a.s, w, "Amina", "Zerihunova", "")
+	if err := a.s.AddQuestions(quizBank(w), []QuizKey{{Kind: PreTest}, {Kind: PostTest}}); err != nil {
+		t.Fatal(err)
+	}
+	post, err := a.s.FindQuiz(w.ID, QuizKey{Kind: PostTest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.s.RecordAnswers(post.ID, w.ID, []SheetInput{{ParticipantID: p.ID, Responses: []string{"T", "A"}}}, "keyboard"); err != nil {
+		t.Fatal(err)
+	}
+	exchange(t, a, w)
+	exchange(t, b, w)
+	if _, err := a.s.ErasePerson(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	exchange(t, a, w)
+	exchange(t, b, w)
+	c := newLaptop(t, "c", 0)
+	if _, _, err := c.s.Join(folder, code, "Desk C"); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []*laptop{a, b, c} {
+		sheets, err := l.s.Sheets(post.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := sheets[p.ID]; ok {
+			t.Errorf("%s still holds the erased person's answer sheet", l.name)
+		}
+		if h, _ := l.s.AnswerHistory(post.ID, p.ID); len(h) > 0 {
+			t.Errorf("%s still holds %d earlier versions of the erased person's answers", l.name, len(h))
+		}
+	}
+}

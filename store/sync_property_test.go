@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,7 @@ type simulation struct {
 	numbers map[string]bool        // certificate numbers issued
 	ops     map[string]int         // operations done, by name
 	reg     map[uuid.UUID]struct{} // participants registered
+	sheets  []AnswerSheet          // answer sheets keyed in
 }
 
 type ackedMark struct {
@@ -54,6 +56,9 @@ func newSimulation(t *testing.T, seed uint64, n int) *simulation {
 		addSession(t, a.s, sm.w, i+1, "09:00", "10:30", fmt.Sprintf("Session %d", i+1))
 	}
 	addParticipant(t, a.s, sm.w, "Before", "Sharing", "")
+	if err := a.s.AddQuestions(quizBank(sm.w), []QuizKey{{Kind: PreTest}, {Kind: PostTest}}); err != nil {
+		t.Fatal(err)
+	}
 	cfg, _, err := a.s.StartSharing(sm.w.ID, sm.folders[0], "laptop0")
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +143,7 @@ func (sm *simulation) step() {
 		}
 		return &people[r.IntN(len(people))]
 	}
-	op := r.IntN(100)
+	op := r.IntN(115)
 	switch {
 	case op < 15: // register someone, now and then the same person on two laptops
 		name := simNames[r.IntN(len(simNames))]
@@ -232,12 +237,71 @@ func (sm *simulation) step() {
 			sm.deliver(i, j, false)
 			sm.ops["deliver"]++
 		}
+	case op >= 100 && op < 106: // key in a test's answers, now and then undo them
+		sm.keyAnswers(l, someone())
+	case op >= 106 && op < 111: // key in an evaluation form, now and then take one back
+		sm.keyEvaluation(l)
+	case op >= 111: // edit a test
+		z, err := l.s.FindQuiz(sm.w.ID, QuizKey{Kind: []QuizKind{PreTest, PostTest}[r.IntN(2)]})
+		if err != nil {
+			t.Fatalf("%s: find test: %v", l.name, err)
+		}
+		z.PassMark, z.Title = float64(50+r.IntN(40)), "Test from "+l.name
+		if err := l.s.SaveQuiz(&z); err != nil {
+			t.Fatalf("%s: edit test: %v", l.name, err)
+		}
+		sm.ops["test edit"]++
 	default:
 		i := r.IntN(len(sm.laptops))
 		if _, err := sm.laptops[i].s.Exchange(sm.w.ID); err != nil {
 			t.Fatalf("laptop%d: exchange: %v", i, err)
 		}
 		sm.ops["exchange"]++
+	}
+}
+
+// keyAnswers keys in p's answers to a test on l, or undoes them.
+func (sm *simulation) keyAnswers(l *laptop, p *Participant) {
+	t, r := sm.t, sm.rnd
+	if p == nil {
+		return
+	}
+	z, err := l.s.FindQuiz(sm.w.ID, QuizKey{Kind: []QuizKind{PreTest, PostTest}[r.IntN(2)]})
+	if err != nil {
+		t.Fatalf("%s: find test: %v", l.name, err)
+	}
+	if r.IntN(4) == 0 {
+		if _, err := l.s.UndoAnswers(sm.w.ID, z.ID, p.ID); err == nil {
+			sm.ops["answers undo"]++
+		}
+		return
+	}
+	answers := []string{[]string{"T", "F"}[r.IntN(2)], []string{"A", "B", "C"}[r.IntN(3)], "AB"}
+	sheets, err := l.s.RecordAnswers(z.ID, sm.w.ID, []SheetInput{{ParticipantID: p.ID, Responses: answers[:1+r.IntN(3)]}}, "keyboard")
+	if err != nil {
+		t.Fatalf("%s: key answers: %v", l.name, err)
+	}
+	sm.sheets = append(sm.sheets, sheets...)
+	sm.ops["answers"]++
+}
+
+// keyEvaluation keys in a paper evaluation form on l (a number perhaps
+// keyed on another laptop too), or takes one back.
+func (sm *simulation) keyEvaluation(l *laptop) {
+	r := sm.rnd
+	n := 1 + r.IntN(12)
+	if r.IntN(5) == 0 {
+		if l.s.DeleteEvaluation(sm.w.ID, n) == nil {
+			sm.ops["evaluation undo"]++
+		}
+		return
+	}
+	err := l.s.RecordEvaluation(&EvaluationResponse{WorkshopID: sm.w.ID, Form: n,
+		Answers: []EvalAnswer{{Item: EvalKeySatisfaction, Value: 1 + r.IntN(5)}}})
+	if err == nil {
+		sm.ops["evaluation"]++
+	} else if !strings.Contains(err.Error(), "already recorded") {
+		sm.t.Fatalf("%s: key evaluation: %v", l.name, err)
 	}
 }
 
@@ -295,6 +359,12 @@ func (sm *simulation) check(seed uint64) {
 			var p Participant
 			if err := l.s.view(func(tx *bolt.Tx) error { return getJSON(tx.Bucket(bucketParticipants), id[:], &p) }); err != nil {
 				t.Fatalf("seed %d: %s lost participant %s: %v", seed, l.name, id, err)
+			}
+		}
+		for _, a := range sm.sheets {
+			h, err := l.s.AnswerHistory(a.QuizID, a.ParticipantID)
+			if err != nil || !slices.ContainsFunc(h, func(v AnswerSheet) bool { return v.ID == a.ID }) {
+				t.Fatalf("seed %d: %s lost answer sheet %s: %v", seed, l.name, a.ID, err)
 			}
 		}
 		seen := map[string]bool{}
