@@ -28,7 +28,7 @@ func newOverview(ws *workshopScreen) fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Working language"), wrapLabel(languageName(w.Language))),
 		widget.NewFormItem(lang.L("Short code"), wrapLabel(w.Code)),
 		widget.NewFormItem(lang.L("Notes"), wrapLabel(w.Notes)),
-		widget.NewFormItem(lang.L("Personal data"), wrapLabel(retentionText(&w))),
+		widget.NewFormItem(lang.L("Personal data"), wrapLabel(retentionText(&w, store.DateOf(ws.u.now().In(w.Location()))))),
 	)
 	_, hours := store.AgendaHours(d.Sessions)
 	checkIns := 0 // present or late; excused and absent marks are not check-ins

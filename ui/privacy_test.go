@@ -56,6 +56,9 @@ func TestPurgeOfferOnOverview(t *testing.T) {
 	u.showHome()
 	u.showWorkshop(wsd.ID)
 	u.showSection(sectionOverview)
+	if containsText(w, "Kept until") || !containsText(w, "The retention period ended on") {
+		t.Error("after the retention period, the Overview still says the data is kept until a day past")
+	}
 	test.Tap(button(t, w, "Purge personal data…"))
 	for _, part := range []string{"Removed for good", "of 40 participants", "Kept:", "reports give the same figures", "which still verify"} {
 		if !containsText(w, part) {

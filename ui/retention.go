@@ -18,14 +18,17 @@ import (
 
 // retentionText says on the Overview how long personal data is kept and
 // until when, or when it was purged.
-func retentionText(w *store.Workshop) string {
+func retentionText(w *store.Workshop, today store.Date) string {
 	if !w.PurgedAt.IsZero() {
 		return fmt.Sprintf(lang.L("Purged on %s: names, contacts, notes, answers and comments removed; statistics and certificate register kept"),
 			localDate(w.PurgedAt.In(w.Location()), "2 Jan 2006"))
 	}
 	end := w.RetentionEnds()
-	return fmt.Sprintf(lang.L("Kept until %s (%d months after the last day)"),
-		localDate(time.Date(end.Year, end.Month, end.Day, 0, 0, 0, 0, time.UTC), "2 Jan 2006"), w.Retention())
+	day := localDate(time.Date(end.Year, end.Month, end.Day, 0, 0, 0, 0, time.UTC), "2 Jan 2006")
+	if w.RetentionPassed(today) {
+		return fmt.Sprintf(lang.L("The retention period ended on %s (%d months after the last day)"), day, w.Retention())
+	}
+	return fmt.Sprintf(lang.L("Kept until %s (%d months after the last day)"), day, w.Retention())
 }
 
 // purgeOffer is the Overview's offer to purge the workshop's personal
