@@ -35,6 +35,27 @@ type laptopsSection struct {
 	auto    *widget.Check
 	came    *widget.Button // reload the workshop after changes came in
 	folder  *widget.Entry  // the start form's folder, while not shared
+	name    *commitEntry   // this laptop's name, once shared
+}
+
+// commitEntry is an entry that commits its text on Enter and when it loses
+// the focus, so that a value typed and left is not lost.
+type commitEntry struct {
+	widget.Entry
+	commit func(string)
+}
+
+func newCommitEntry(commit func(string)) *commitEntry {
+	e := &commitEntry{commit: commit}
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = commit
+	return e
+}
+
+// FocusLost commits the text.
+func (e *commitEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.commit(e.Text)
 }
 
 // exchanging serialises exchanges: a click while the automatic one runs
@@ -115,13 +136,20 @@ func (l *laptopsSection) sharedView(cfg store.SyncConfig) fyne.CanvasObject {
 	}
 	code := widget.NewLabelWithStyle(cfg.JoinCode, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
 	code.Selectable = true
-	name := widget.NewEntry()
-	name.SetText(cfg.LaptopName)
-	name.OnSubmitted = func(s string) {
-		if err := u.st.SetLaptopName(id, strings.TrimSpace(s)); err != nil {
-			u.showError(err)
+	saved := cfg.LaptopName
+	name := newCommitEntry(func(s string) {
+		s = strings.TrimSpace(s)
+		if s == "" || s == saved {
+			return
 		}
-	}
+		if err := u.st.SetLaptopName(id, s); err != nil {
+			u.showError(err)
+			return
+		}
+		saved = s
+	})
+	name.SetText(cfg.LaptopName)
+	l.name = name
 	series := l.ws.data.Workshop.Code
 	if cfg.Tag != "" {
 		series += "-" + cfg.Tag // this laptop's own series: numbers never collide

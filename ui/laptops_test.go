@@ -93,3 +93,23 @@ func TestLaptopsSectionFolderGone(t *testing.T) {
 	test.Tap(button(t, w, "Exchange now"))
 	eventually(t, "the message", func() bool { return containsText(w, "cannot be reached") })
 }
+
+// A laptop name typed and left without Enter is kept when the field loses
+// the focus: the other laptops see it at the next exchange.
+func TestLaptopNameKeptWithoutEnter(t *testing.T) {
+	u, w, _ := startTest(t)
+	u.openSample()
+	u.showSection(sectionLaptops)
+	l := u.workshop.laptops
+	l.folder.SetText(t.TempDir())
+	test.Tap(button(t, w, "Start sharing"))
+	id := u.workshop.data.Workshop.ID
+	eventually(t, "sharing", func() bool { return l.name != nil })
+	w.Canvas().Focus(l.name)
+	l.name.SetText("Side door")
+	w.Canvas().Unfocus()
+	cfg, err := u.st.SyncSettings(id)
+	if err != nil || cfg.LaptopName != "Side door" {
+		t.Fatalf("laptop name = %q (%v), want the name typed", cfg.LaptopName, err)
+	}
+}
