@@ -24,4 +24,7 @@ func TestSyncCountsOneChangeInTheSingular(t *testing.T) {
 	if got := mustRun(t, "--data", a, "sync", "--workshop", "demo"); !strings.Contains(got, "Received 1 change from Desk B") {
 		t.Fatalf("a's sync:\n%s", got)
 	}
+	if got := mustRun(t, "--data", a, "laptops", "--workshop", "demo"); !strings.Contains(got, "1 change in 2 files") {
+		t.Fatalf("a's laptops:\n%s", got)
+	}
 }

@@ -255,7 +255,7 @@ func (c *cli) laptops(ref string) (err error) {
 		if !l.LastChange.IsZero() {
 			last = l.LastChange.Local().Format("2006-01-02 15:04")
 		}
-		c.printf("%s (numbers %s): last change %s, %d changes in %d files\n", l.Name, tag, last, l.Changes, l.Files)
+		c.printf("%s (numbers %s): last change %s, %s in %s\n", l.Name, tag, last, plural(l.Changes, "change"), plural(l.Files, "file"))
 	}
 	c.printf("Changes from other laptops to review: %d\n", out.ToReview)
 	return nil
